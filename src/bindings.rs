@@ -1,0 +1,45 @@
+//! The TypeScript types the UI shares with the core, generated with ts-rs into
+//! `ui/src/bindings/`. `tests/bindings.rs` fails when the committed files are stale and
+//! rewrites them with `UPDATE_BINDINGS=1`.
+
+use ts_rs::TS;
+
+use crate::audit::AuditReport;
+use crate::contacts::model::{
+    Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
+    InteractionInput, InteractionKind, Relationship,
+};
+use crate::error::{ApiError, ErrorCode};
+use crate::passphrase::Strength;
+use crate::settings::{Language, Settings};
+use crate::vault::{Created, VaultStatus};
+
+/// Where the files live, relative to the repository root.
+pub const DIR: &str = "ui/src/bindings";
+
+fn file<T: TS + 'static>() -> Result<(String, String), ts_rs::ExportError> {
+    Ok((format!("{}.ts", T::name()), T::export_to_string()?))
+}
+
+/// Every bindings file: (file name, contents).
+pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
+    Ok(vec![
+        file::<ApiError>()?,
+        file::<AuditReport>()?,
+        file::<Contact>()?,
+        file::<ContactDetail>()?,
+        file::<ContactInput>()?,
+        file::<ContactPage>()?,
+        file::<ContactSummary>()?,
+        file::<Created>()?,
+        file::<ErrorCode>()?,
+        file::<Interaction>()?,
+        file::<InteractionInput>()?,
+        file::<InteractionKind>()?,
+        file::<Language>()?,
+        file::<Relationship>()?,
+        file::<Settings>()?,
+        file::<Strength>()?,
+        file::<VaultStatus>()?,
+    ])
+}

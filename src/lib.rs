@@ -1,0 +1,18 @@
+//! Kluis core: the encrypted vault, the GDPR domain and everything a user can do, with no
+//! knowledge of windows or terminals. The desktop app (`src-tauri/`) and the `kluis`
+//! command-line program are two front ends over these functions.
+
+pub mod audit;
+pub mod bindings;
+pub mod clock;
+pub mod contacts;
+pub mod demo;
+pub mod error;
+pub mod passphrase;
+pub mod settings;
+pub mod store;
+pub mod vault;
+
+pub use clock::Clock;
+pub use error::{ApiError, Error, ErrorCode, Result};
+pub use vault::Vault;

@@ -1,0 +1,350 @@
+//! A vault is a folder holding `kluis.db` (SQLCipher 4) and `vault.json` (the wrapped data key).
+//! Unlocking checks the key against `vault.json` before the database is touched, so a wrong
+//! passphrase or recovery key writes nothing. Locking drops the connection and zeroises the key.
+
+pub mod crypto;
+pub mod keyfile;
+pub mod keyring;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+use zeroize::Zeroizing;
+
+use crate::audit;
+use crate::clock::Clock;
+use crate::error::{Error, Result};
+use crate::passphrase;
+use crate::store;
+use crypto::SecretKey;
+use keyfile::KeyFile;
+
+pub const DB_FILE: &str = "kluis.db";
+
+/// The time and the actor of one action, for the rows and audit entries it writes.
+pub struct Ctx<'a> {
+    pub now: DateTime<Utc>,
+    pub actor: &'a str,
+}
+
+impl Ctx<'_> {
+    pub fn audit(
+        &self,
+        conn: &Connection,
+        action: &str,
+        entity: &str,
+        entity_id: Option<i64>,
+        fields: &[&str],
+    ) -> Result<()> {
+        self.audit_detail(conn, action, entity, entity_id, fields, None)
+    }
+
+    pub fn audit_detail(
+        &self,
+        conn: &Connection,
+        action: &str,
+        entity: &str,
+        entity_id: Option<i64>,
+        fields: &[&str],
+        detail: Option<&str>,
+    ) -> Result<()> {
+        audit::record(
+            conn,
+            &audit::Entry {
+                at: self.now,
+                actor: self.actor,
+                action,
+                entity,
+                entity_id,
+                fields,
+                detail,
+            },
+        )
+    }
+}
+
+/// An unlocked vault: the open database and the data key.
+pub struct Vault {
+    dir: PathBuf,
+    conn: Connection,
+    key: SecretKey,
+    keyfile: KeyFile,
+    clock: Clock,
+    actor: String,
+}
+
+/// What creating a vault hands back once: the recovery key, to be written down.
+pub struct NewVault {
+    pub vault: Vault,
+    pub recovery_key: Zeroizing<String>,
+}
+
+/// The recovery key as the UI receives it, once, right after creation.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Created {
+    pub recovery_key: String,
+}
+
+/// What the app knows before unlocking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VaultStatus {
+    pub exists: bool,
+    pub unlocked: bool,
+    /// This device remembers the key (false when no OS secret store is reachable).
+    pub remembered: bool,
+    pub vault_dir: String,
+}
+
+impl VaultStatus {
+    pub fn of(dir: &Path, unlocked: bool) -> VaultStatus {
+        let exists = exists(dir);
+        VaultStatus {
+            exists,
+            unlocked,
+            remembered: exists && is_remembered(dir).unwrap_or(false),
+            vault_dir: dir.display().to_string(),
+        }
+    }
+}
+
+impl std::fmt::Debug for NewVault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewVault").field("vault", &self.vault).finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+/// Whether `dir` holds a vault.
+pub fn exists(dir: &Path) -> bool {
+    dir.join(keyfile::FILE_NAME).is_file()
+}
+
+/// The vault's id (public, used to name the remembered key), without unlocking.
+pub fn vault_id(dir: &Path) -> Result<String> {
+    Ok(KeyFile::load(dir)?.vault_id)
+}
+
+/// Whether this device remembers a key for the vault in `dir` (asks the OS secret store).
+pub fn is_remembered(dir: &Path) -> Result<bool> {
+    Ok(keyring::load(&vault_id(dir)?)?.is_some())
+}
+
+/// Removes the remembered key for the vault in `dir`; `Ok(false)` when there was none.
+pub fn forget(dir: &Path) -> Result<bool> {
+    keyring::delete(&vault_id(dir)?)
+}
+
+impl Vault {
+    /// Creates a new vault in `dir` (created if missing; must not already hold a vault).
+    pub fn create(dir: &Path, passphrase: &str, clock: Clock, actor: &str) -> Result<NewVault> {
+        passphrase::require_strong(passphrase)?;
+        if exists(dir) || dir.join(DB_FILE).exists() {
+            return Err(Error::VaultExists(dir.display().to_string()));
+        }
+        fs::create_dir_all(dir)?;
+        restrict_permissions(dir)?;
+        let key = crypto::new_data_key();
+        let recovery = Zeroizing::new(crypto::random_bytes::<{ crypto::RECOVERY_LEN }>());
+        let kf = KeyFile::new(&key, passphrase, recovery.as_ref(), clock.now())?;
+        let conn = store::open(&dir.join(DB_FILE), &key, true)?;
+        // The key file is written last: a vault without it is not a vault, so a crash
+        // half-way leaves nothing that looks usable.
+        kf.save(dir)?;
+        let vault = Vault {
+            dir: dir.to_path_buf(),
+            conn,
+            key,
+            keyfile: kf,
+            clock,
+            actor: actor.to_owned(),
+        };
+        vault.audit("vault.create", "vault", None, &[])?;
+        Ok(NewVault { vault, recovery_key: crypto::format_recovery(&recovery) })
+    }
+
+    /// Unlocks with the passphrase. A wrong passphrase writes nothing.
+    pub fn unlock(dir: &Path, passphrase: &str, clock: Clock, actor: &str) -> Result<Vault> {
+        let kf = KeyFile::load(dir)?;
+        let key = kf.unwrap_with_passphrase(passphrase)?;
+        Self::open_with(dir, kf, key, clock, actor, "vault.unlock")
+    }
+
+    /// Unlocks with the key remembered in the OS secret store.
+    pub fn unlock_remembered(dir: &Path, clock: Clock, actor: &str) -> Result<Vault> {
+        let kf = KeyFile::load(dir)?;
+        let key = keyring::load(&kf.vault_id)?.ok_or_else(|| {
+            Error::KeyringUnavailable("no key is remembered for this vault on this device".into())
+        })?;
+        if !kf.fits(&key) {
+            keyring::delete(&kf.vault_id)?;
+            return Err(Error::KeyringUnavailable(
+                "the remembered key no longer opens this vault and was forgotten; enter the passphrase"
+                    .into(),
+            ));
+        }
+        Self::open_with(dir, kf, key, clock, actor, "vault.unlock_remembered")
+    }
+
+    /// Unlocks with the recovery key and sets a new passphrase (the forgotten-passphrase path).
+    pub fn recover(
+        dir: &Path,
+        recovery_key: &str,
+        new_passphrase: &str,
+        clock: Clock,
+        actor: &str,
+    ) -> Result<Vault> {
+        let mut kf = KeyFile::load(dir)?;
+        let recovery = crypto::parse_recovery(recovery_key)?;
+        let key = kf.unwrap_with_recovery(recovery.as_ref())?;
+        passphrase::require_strong(new_passphrase)?;
+        let mut vault = Self::open_with(dir, kf.clone(), key, clock, actor, "vault.recover")?;
+        kf.rewrap_passphrase(&vault.key, new_passphrase)?;
+        kf.save(dir)?;
+        vault.keyfile = kf;
+        vault.audit("vault.passphrase_reset", "vault", None, &[])?;
+        Ok(vault)
+    }
+
+    fn open_with(
+        dir: &Path,
+        keyfile: KeyFile,
+        key: SecretKey,
+        clock: Clock,
+        actor: &str,
+        action: &str,
+    ) -> Result<Vault> {
+        let conn = store::open(&dir.join(DB_FILE), &key, false)?;
+        let vault =
+            Vault { dir: dir.to_path_buf(), conn, key, keyfile, clock, actor: actor.to_owned() };
+        vault.audit(action, "vault", None, &[])?;
+        Ok(vault)
+    }
+
+    /// Locks: closes the database and wipes the key from memory.
+    pub fn lock(self) {
+        let Vault { conn, key, .. } = self;
+        drop(conn);
+        drop(key);
+    }
+
+    /// Re-wraps the data key under a new passphrase; the database is not rewritten.
+    pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
+        self.keyfile.unwrap_with_passphrase(current)?;
+        passphrase::require_strong(new)?;
+        let mut kf = self.keyfile.clone();
+        kf.rewrap_passphrase(&self.key, new)?;
+        kf.save(&self.dir)?;
+        self.keyfile = kf;
+        self.audit("vault.passphrase_change", "vault", None, &[])
+    }
+
+    /// Stores the data key in the OS secret store for password-less unlock on this device.
+    pub fn remember(&self) -> Result<()> {
+        keyring::store(&self.keyfile.vault_id, &self.key)?;
+        self.audit("vault.remember", "vault", None, &[])
+    }
+
+    /// Removes this vault's key from the OS secret store.
+    pub fn forget(&self) -> Result<bool> {
+        let removed = keyring::delete(&self.keyfile.vault_id)?;
+        self.audit("vault.forget", "vault", None, &[])?;
+        Ok(removed)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn id(&self) -> &str {
+        &self.keyfile.vault_id
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The clock and actor for audit rows written now.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx { now: self.clock.now(), actor: &self.actor }
+    }
+
+    /// Appends an audit row on its own.
+    pub fn audit(
+        &self,
+        action: &str,
+        entity: &str,
+        entity_id: Option<i64>,
+        fields: &[&str],
+    ) -> Result<()> {
+        self.ctx().audit(&self.conn, action, entity, entity_id, fields)
+    }
+
+    /// Runs one user action as one transaction: all of it (with its audit rows) or nothing.
+    pub fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>, &Ctx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let ctx = Ctx { now: self.clock.now(), actor: &self.actor };
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx, &ctx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Writes everything in the WAL into the database file and truncates the WAL, so that
+    /// deleted rows no longer linger there (with `secure_delete` they are zeroed in the file).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn restrict_permissions(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_dir: &Path) -> Result<()> {
+    Ok(())
+}
+
+/// The vault folder: `KLUIS_VAULT` when set, else the OS data folder (`$XDG_DATA_HOME/kluis`,
+/// `~/.local/share/kluis`; `~/Library/Application Support/Kluis` on macOS; `%APPDATA%\Kluis`
+/// on Windows). The desktop app and the CLI use the same rule, so they see the same vault.
+pub fn default_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("KLUIS_VAULT").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let home = || std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    if cfg!(target_os = "macos") {
+        home().join("Library/Application Support/Kluis")
+    } else if cfg!(windows) {
+        std::env::var_os("APPDATA").map(PathBuf::from).unwrap_or_else(home).join("Kluis")
+    } else {
+        std::env::var_os("XDG_DATA_HOME")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| home().join(".local/share"))
+            .join("kluis")
+    }
+}

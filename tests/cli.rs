@@ -1,0 +1,275 @@
+//! The `kluis` command-line contract (DESIGN.md §6), run as a real process.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+use serde_json::Value;
+
+struct Cli {
+    tmp: tempfile::TempDir,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        Cli { tmp: tempfile::tempdir().unwrap() }
+    }
+
+    fn dir(&self) -> std::path::PathBuf {
+        self.tmp.path().join("vault")
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_kluis"));
+        c.arg("--vault").arg(self.dir()).args(args);
+        c.env("KLUIS_PASSPHRASE", PASS)
+            .env_remove("KLUIS_NEW_PASSPHRASE")
+            .env_remove("KLUIS_RECOVERY_KEY")
+            // Never reach a real secret store from these tests.
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/kluis-test-bus");
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "kluis {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut a = vec!["--json"];
+        a.extend_from_slice(args);
+        serde_json::from_str(&self.ok(&a)).unwrap()
+    }
+
+    fn init(&self) -> String {
+        self.json(&["init"])["recovery_key"].as_str().unwrap().to_owned()
+    }
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn assert_one_error_line(out: &Output) {
+    let err = stderr(out);
+    assert!(err.starts_with("error: "), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn init_add_list_show_edit_and_interactions() {
+    let cli = Cli::new();
+    let key = cli.init();
+    assert_eq!(key.len(), 39);
+    let id = cli.json(&[
+        "contact",
+        "add",
+        "--name",
+        "Jan Zwartkruis",
+        "--email",
+        "jan@example.nl",
+        "--phone",
+        "+31 6 1234 5678",
+        "--org",
+        "Bouw BV",
+        "--relationship",
+        "client",
+    ])["id"]
+        .as_i64()
+        .unwrap();
+    let plain = cli.ok(&["contact", "add", "--name", "Piet Bakker"]);
+    assert_eq!(plain.trim().parse::<i64>().unwrap(), id + 1);
+
+    let list = cli.json(&["contact", "list", "--search", "Zwartk"]);
+    let items = list.as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["id"], id);
+    assert_eq!(items[0]["name"], "Jan Zwartkruis");
+    assert_eq!(items[0]["email"], "jan@example.nl");
+    assert_eq!(cli.json(&["contact", "list"]).as_array().unwrap().len(), 2);
+    assert_eq!(cli.json(&["contact", "list", "--limit", "1"]).as_array().unwrap().len(), 1);
+
+    cli.ok(&[
+        "--now",
+        "2026-05-01T12:00:00Z",
+        "interaction",
+        "add",
+        "--contact",
+        &id.to_string(),
+        "--kind",
+        "call",
+        "--text",
+        "Belde over de offerte",
+    ]);
+    cli.ok(&[
+        "contact",
+        "edit",
+        &id.to_string(),
+        "--relationship",
+        "former-client",
+        "--ended",
+        "2026-04-30",
+    ]);
+    let shown = cli.json(&["contact", "show", &id.to_string()]);
+    assert_eq!(shown["contact"]["relationship"], "former-client");
+    assert_eq!(shown["contact"]["relationship_ended"], "2026-04-30");
+    assert_eq!(shown["contact"]["phones"][0], "+31 6 1234 5678");
+    assert_eq!(shown["interactions"][0]["text"], "Belde over de offerte");
+    assert_eq!(shown["interactions"][0]["at"], "2026-05-01T12:00:00Z");
+    let human = cli.ok(&["contact", "show", &id.to_string()]);
+    assert!(human.contains("Jan Zwartkruis") && human.contains("former-client"));
+    assert!(cli.ok(&["audit", "verify"]).contains("Audit trail intact"));
+}
+
+#[test]
+fn now_is_the_clock_for_every_timestamp() {
+    let cli = Cli::new();
+    cli.ok(&["--now", "2025-01-02T03:04:05Z", "init"]);
+    cli.ok(&["--now", "2025-06-07T08:09:10+02:00", "contact", "add", "--name", "Klok"]);
+    let c = cli.json(&["contact", "show", "1"]);
+    assert_eq!(c["contact"]["created_at"], "2025-06-07T06:09:10Z");
+    let list = cli.json(&["contact", "list"]);
+    assert_eq!(list[0]["last_activity_at"], "2025-06-07T06:09:10Z");
+    let out = cli.run(&["--now", "gisteren", "contact", "list"]);
+    assert_eq!(code(&out), 1);
+    assert_one_error_line(&out);
+}
+
+#[test]
+fn exit_codes_and_one_line_errors() {
+    let cli = Cli::new();
+    // No vault yet.
+    let out = cli.run(&["contact", "list"]);
+    assert_eq!(code(&out), 1);
+    assert_one_error_line(&out);
+    cli.init();
+    // Usage errors: exit 2.
+    let out = cli.run(&["contact", "frobnicate"]);
+    assert_eq!(code(&out), 2);
+    assert_one_error_line(&out);
+    let out = cli.run(&["contact", "add"]);
+    assert_eq!(code(&out), 2);
+    // Wrong passphrase: exit 3, nothing written.
+    let before = snapshot(&cli.dir());
+    let out = cli
+        .cmd(&["contact", "list"])
+        .env("KLUIS_PASSPHRASE", "verkeerd-wachtwoord-hier")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 3);
+    assert_one_error_line(&out);
+    assert_eq!(snapshot(&cli.dir()), before);
+    // Bad input: exit 1 with the field named.
+    for args in [
+        &["contact", "add", "--name", ""][..],
+        &["contact", "add", "--name", "X", "--email", "geen-email"],
+        &["contact", "add", "--name", "X", "--relationship", "vriend"],
+        &["contact", "add", "--name", "X", "--ended", "2026-02-30"],
+        &["interaction", "add", "--contact", "1", "--kind", "note", "--text", "x"],
+        &["contact", "show", "999"],
+    ] {
+        let out = cli.run(args);
+        assert_eq!(code(&out), 1, "{args:?}");
+        assert_one_error_line(&out);
+    }
+    let huge = "x".repeat(10 * 1024 * 1024);
+    cli.ok(&["contact", "add", "--name", "Y"]);
+    // Too long for argv on some systems; the core limit is tested in tests/contacts.rs.
+    let note = &huge[..100_000];
+    let out = cli.run(&["interaction", "add", "--contact", "1", "--kind", "note", "--text", note]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("text: too long"));
+    // Integrity: a damaged database file is exit 4.
+    let db = cli.dir().join("kluis.db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    let n = bytes.len();
+    bytes[n - 100] ^= 1;
+    std::fs::write(&db, bytes).unwrap();
+    let out = cli.run(&["contact", "list"]);
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert_one_error_line(&out);
+}
+
+#[test]
+fn without_a_passphrase_or_terminal_it_says_so() {
+    let cli = Cli::new();
+    cli.init();
+    let out = cli.cmd(&["contact", "list"]).env_remove("KLUIS_PASSPHRASE").output().unwrap();
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("KLUIS_PASSPHRASE"));
+}
+
+#[test]
+fn without_a_secret_service_remember_fails_clearly() {
+    let cli = Cli::new();
+    cli.init();
+    let out = cli.run(&["remember"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("secret store is not available"), "{}", stderr(&out));
+}
+
+#[test]
+fn passphrase_change_and_recovery() {
+    let cli = Cli::new();
+    let key = cli.init();
+    cli.ok(&["contact", "add", "--name", "Blijft Bewaard"]);
+    let out = cli
+        .cmd(&["passphrase", "change"])
+        .env("KLUIS_NEW_PASSPHRASE", OTHER_PASS)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(code(&cli.run(&["contact", "list"])), 3);
+    let out = cli
+        .cmd(&["contact", "list", "--json"])
+        .env("KLUIS_PASSPHRASE", OTHER_PASS)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Blijft Bewaard"));
+
+    let third = "blauwe-walvis-zingt-zacht";
+    let out = cli
+        .cmd(&["unlock-recovery"])
+        .env("KLUIS_RECOVERY_KEY", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
+        .env("KLUIS_NEW_PASSPHRASE", third)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 3);
+    let out = cli
+        .cmd(&["unlock-recovery"])
+        .env("KLUIS_RECOVERY_KEY", &key)
+        .env("KLUIS_NEW_PASSPHRASE", third)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out =
+        cli.cmd(&["contact", "list", "--json"]).env("KLUIS_PASSPHRASE", third).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Blijft Bewaard"));
+}
+
+#[test]
+fn demo_builds_a_searchable_vault() {
+    let cli = Cli::new();
+    let out = cli.json(&["demo", "--contacts", "500"]);
+    assert_eq!(out["contacts"], 500);
+    assert!(out["recovery_key"].is_string(), "demo creates the vault when there is none");
+    assert_eq!(cli.json(&["contact", "list"]).as_array().unwrap().len(), 500);
+    assert!(!cli.json(&["contact", "list", "--search", "offerte"]).as_array().unwrap().is_empty());
+    assert!(cli.ok(&["audit", "verify"]).contains("intact"));
+    assert!(Path::new(&cli.dir()).join("kluis.db").exists());
+}
