@@ -1,1 +1,64 @@
-fn main() {}
+//! Kluis desktop: the Tauri 2 shell over the kluis core. Commands are thin adapters
+//! (src/commands); the managed state is "locked" or "unlocked(vault)"; a background thread
+//! locks an idle vault.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod idle;
+mod state;
+
+use kluis::settings::Settings;
+use kluis::Clock;
+use state::AppState;
+
+/// The clock: the system's, or in debug builds `KLUIS_NOW` (tests of dates and deadlines).
+fn clock() -> Result<Clock, kluis::Error> {
+    match std::env::var("KLUIS_NOW") {
+        Ok(now) if cfg!(debug_assertions) => Clock::fixed_from_rfc3339(&now),
+        _ => Ok(Clock::System),
+    }
+}
+
+fn main() {
+    let dir = kluis::vault::default_dir();
+    let clock = match clock() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: KLUIS_NOW: {e}");
+            std::process::exit(2);
+        }
+    };
+    let idle = AppState::idle_limit_for(&Settings::load(&dir));
+    let result = tauri::Builder::default()
+        .manage(AppState::new(dir, clock, idle))
+        .setup(|app| {
+            idle::spawn(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::vault::vault_status,
+            commands::vault::passphrase_strength,
+            commands::vault::create_vault,
+            commands::vault::unlock,
+            commands::vault::unlock_remembered,
+            commands::vault::unlock_with_recovery,
+            commands::vault::lock,
+            commands::vault::touch,
+            commands::vault::change_passphrase,
+            commands::vault::remember_device,
+            commands::vault::forget_device,
+            commands::contacts::list_contacts,
+            commands::contacts::get_contact,
+            commands::contacts::create_contact,
+            commands::contacts::update_contact,
+            commands::contacts::add_interaction,
+            commands::settings::get_settings,
+            commands::settings::set_settings,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = result {
+        eprintln!("error: the Kluis window could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -87,6 +87,9 @@ pub struct NewVault {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Created {
     pub recovery_key: String,
+    /// The key was stored in the OS secret store as asked (false when it was not asked, or
+    /// no secret store was reachable).
+    pub remembered: bool,
 }
 
 /// What the app knows before unlocking.

@@ -3,4 +3,9 @@
 /**
  * The recovery key as the UI receives it, once, right after creation.
  */
-export type Created = { recovery_key: string, };
+export type Created = { recovery_key: string, 
+/**
+ * The key was stored in the OS secret store as asked (false when it was not asked, or
+ * no secret store was reachable).
+ */
+remembered: boolean, };

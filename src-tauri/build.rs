@@ -1,0 +1,31 @@
+/// Every command the app registers: each gets an `allow-…` permission, and the capability in
+/// capabilities/main.json grants exactly these.
+const COMMANDS: &[&str] = &[
+    "vault_status",
+    "passphrase_strength",
+    "create_vault",
+    "unlock",
+    "unlock_remembered",
+    "unlock_with_recovery",
+    "lock",
+    "touch",
+    "list_contacts",
+    "get_contact",
+    "create_contact",
+    "update_contact",
+    "add_interaction",
+    "get_settings",
+    "set_settings",
+    "change_passphrase",
+    "remember_device",
+    "forget_device",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .config_path("../tauri.conf.json")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

@@ -1,0 +1,39 @@
+use kluis::contacts::{self, ContactDetail, ContactInput, ContactPage, InteractionInput};
+use tauri::State;
+
+use super::Res;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_contacts(
+    state: State<'_, AppState>,
+    query: Option<String>,
+    limit: i64,
+    offset: i64,
+) -> Res<ContactPage> {
+    state.with_vault(|v| contacts::list(v, query.as_deref(), Some(limit), offset))
+}
+
+#[tauri::command]
+pub fn get_contact(state: State<'_, AppState>, id: i64) -> Res<ContactDetail> {
+    state.with_vault(|v| contacts::show(v, id))
+}
+
+#[tauri::command]
+pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Res<i64> {
+    state.with_vault(|v| contacts::create(v, &input))
+}
+
+#[tauri::command]
+pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) -> Res<()> {
+    state.with_vault(|v| contacts::update(v, id, &input))
+}
+
+#[tauri::command]
+pub fn add_interaction(
+    state: State<'_, AppState>,
+    contact_id: i64,
+    input: InteractionInput,
+) -> Res<i64> {
+    state.with_vault(|v| contacts::add_interaction(v, contact_id, &input))
+}

@@ -1,0 +1,8 @@
+//! Tauri commands: each parses its arguments, calls the core and maps the error to
+//! `{ code, message, field }`. No business logic lives here.
+
+pub mod contacts;
+pub mod settings;
+pub mod vault;
+
+pub type Res<T> = Result<T, kluis::ApiError>;

@@ -1,0 +1,18 @@
+use kluis::settings::Settings;
+use tauri::State;
+
+use super::Res;
+use crate::state::AppState;
+
+/// Works while locked: the unlock screen needs the language.
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> Settings {
+    Settings::load(&state.dir)
+}
+
+#[tauri::command]
+pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> Res<()> {
+    settings.save(&state.dir)?;
+    state.set_idle_limit(AppState::idle_limit_for(&settings));
+    Ok(())
+}

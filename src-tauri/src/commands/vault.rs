@@ -1,0 +1,90 @@
+use kluis::passphrase::{self, Strength};
+use kluis::vault::{self as core_vault, Created, VaultStatus};
+use kluis::Vault;
+use tauri::State;
+use zeroize::Zeroizing;
+
+use super::Res;
+use crate::state::{AppState, ACTOR};
+
+#[tauri::command]
+pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
+    VaultStatus::of(&state.dir, state.is_unlocked())
+}
+
+#[tauri::command]
+pub fn passphrase_strength(passphrase: String) -> Strength {
+    passphrase::strength(&Zeroizing::new(passphrase))
+}
+
+#[tauri::command]
+pub async fn create_vault(
+    state: State<'_, AppState>,
+    passphrase: String,
+    remember: bool,
+) -> Res<Created> {
+    let passphrase = Zeroizing::new(passphrase);
+    let new = Vault::create(&state.dir, &passphrase, state.clock, ACTOR)?;
+    let remembered = remember && new.vault.remember().is_ok();
+    let created = Created { recovery_key: new.recovery_key.to_string(), remembered };
+    state.set_unlocked(new.vault);
+    Ok(created)
+}
+
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Res<()> {
+    let passphrase = Zeroizing::new(passphrase);
+    state.set_unlocked(Vault::unlock(&state.dir, &passphrase, state.clock, ACTOR)?);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn unlock_remembered(state: State<'_, AppState>) -> Res<()> {
+    state.set_unlocked(Vault::unlock_remembered(&state.dir, state.clock, ACTOR)?);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn unlock_with_recovery(
+    state: State<'_, AppState>,
+    recovery_key: String,
+    new_passphrase: String,
+) -> Res<()> {
+    let (key, new) = (Zeroizing::new(recovery_key), Zeroizing::new(new_passphrase));
+    state.set_unlocked(Vault::recover(&state.dir, &key, &new, state.clock, ACTOR)?);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn lock(state: State<'_, AppState>) {
+    state.lock();
+}
+
+#[tauri::command]
+pub fn touch(state: State<'_, AppState>) {
+    state.touch();
+}
+
+#[tauri::command]
+pub async fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    next: String,
+) -> Res<()> {
+    let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
+    state.with_vault(|v| v.change_passphrase(&current, &next))
+}
+
+#[tauri::command]
+pub fn remember_device(state: State<'_, AppState>) -> Res<()> {
+    state.with_vault(|v| v.remember())
+}
+
+#[tauri::command]
+pub fn forget_device(state: State<'_, AppState>) -> Res<()> {
+    if state.is_unlocked() {
+        state.with_vault(|v| v.forget().map(drop))
+    } else {
+        Ok(core_vault::forget(&state.dir).map(drop)?)
+    }
+}

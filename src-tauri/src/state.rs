@@ -1,0 +1,101 @@
+//! The managed state: the vault folder and either nothing (locked) or the unlocked vault,
+//! behind a mutex; plus the idle clock for auto-lock.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use kluis::settings::Settings;
+use kluis::{ApiError, Clock, Error, Vault};
+
+/// Who the audit trail names for actions taken in the app.
+pub const ACTOR: &str = "desktop";
+
+pub struct AppState {
+    pub dir: PathBuf,
+    pub clock: Clock,
+    vault: Mutex<Option<Vault>>,
+    last_activity: Mutex<Instant>,
+    idle_limit: Mutex<Duration>,
+}
+
+fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere must not make the vault unreachable; the data behind it is still valid.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl AppState {
+    pub fn new(dir: PathBuf, clock: Clock, idle_limit: Duration) -> AppState {
+        AppState {
+            dir,
+            clock,
+            vault: Mutex::new(None),
+            last_activity: Mutex::new(Instant::now()),
+            idle_limit: Mutex::new(idle_limit),
+        }
+    }
+
+    /// The idle time after which the vault locks: the setting, or in debug builds
+    /// `KLUIS_IDLE_SECONDS` (so end-to-end tests need not wait minutes).
+    pub fn idle_limit_for(settings: &Settings) -> Duration {
+        let from_env = cfg!(debug_assertions)
+            .then(|| std::env::var("KLUIS_IDLE_SECONDS").ok()?.parse::<u64>().ok())
+            .flatten();
+        from_env.map_or(
+            Duration::from_secs(u64::from(settings.auto_lock_minutes) * 60),
+            Duration::from_secs,
+        )
+    }
+
+    pub fn set_idle_limit(&self, limit: Duration) {
+        *guard(&self.idle_limit) = limit;
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        guard(&self.vault).is_some()
+    }
+
+    /// Runs `f` on the unlocked vault; `Locked` when there is none. Counts as activity.
+    pub fn with_vault<T>(
+        &self,
+        f: impl FnOnce(&mut Vault) -> kluis::Result<T>,
+    ) -> Result<T, ApiError> {
+        self.touch();
+        let mut g = guard(&self.vault);
+        let vault = g.as_mut().ok_or(Error::Locked)?;
+        Ok(f(vault)?)
+    }
+
+    /// Keeps an unlocked vault (locking any other first).
+    pub fn set_unlocked(&self, vault: Vault) {
+        self.touch();
+        if let Some(old) = guard(&self.vault).replace(vault) {
+            old.lock();
+        }
+    }
+
+    /// Locks: closes the database and wipes the key. `true` when a vault was open.
+    pub fn lock(&self) -> bool {
+        match guard(&self.vault).take() {
+            Some(v) => {
+                v.lock();
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn touch(&self) {
+        *guard(&self.last_activity) = Instant::now();
+    }
+
+    /// Locks when the vault has been idle longer than the limit; `true` when it locked now.
+    pub fn lock_if_idle(&self) -> bool {
+        let idle = guard(&self.last_activity).elapsed();
+        if idle >= *guard(&self.idle_limit) && self.is_unlocked() {
+            self.lock()
+        } else {
+            false
+        }
+    }
+}

@@ -1,0 +1,208 @@
+// Harness for the end-to-end specs: starts tauri-driver (which starts WebKitWebDriver, which
+// starts the real target/debug/kluis-desktop) with a temporary vault folder in KLUIS_VAULT,
+// and finds elements the way a person does: by their labels. No mocked backend anywhere.
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, "../../..");
+export const appBinary = path.join(root, "target/debug/kluis-desktop");
+export const cliBinary = path.join(root, "target/debug/kluis");
+export const artifacts = path.join(root, "tests/e2e/.artifacts");
+export const PASS = "paars-olifant-fietst-morgen";
+
+let nextPort = 4444;
+
+/** A temporary vault folder (not yet a vault) and a driver bound to it. */
+export class App {
+  constructor(extraEnv = {}) {
+    this.tmp = mkdtempSync(path.join(tmpdir(), "kluis-e2e-"));
+    this.vault = path.join(this.tmp, "vault");
+    this.env = { ...process.env, KLUIS_VAULT: this.vault, ...extraEnv };
+    this.port = nextPort;
+    nextPort += 2;
+    this.browser = null;
+  }
+
+  /** Runs the kluis CLI (the same core) against this app's vault, e.g. to prepare data. */
+  cli(args, env = {}) {
+    return execFileSync(cliBinary, ["--vault", this.vault, ...args], {
+      env: { ...this.env, KLUIS_PASSPHRASE: PASS, ...env },
+      encoding: "utf8",
+    });
+  }
+
+  async startDriver() {
+    if (!existsSync(appBinary)) throw new Error(`build the app first: ${appBinary} is missing`);
+    this.driver = spawn(
+      "tauri-driver",
+      ["--port", String(this.port), "--native-port", String(this.port + 1)],
+      { env: this.env, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    this.driverLog = "";
+    this.driver.stderr.on("data", (d) => (this.driverLog += d));
+    // Wait until the driver answers.
+    for (let i = 0; i < 100; i++) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${this.port}/status`);
+        if (r.ok || r.status === 404 || r.status === 405) return;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`tauri-driver did not start: ${this.driverLog}`);
+  }
+
+  /** Launches the desktop app (a new WebDriver session) and waits for its first screen. */
+  async launch() {
+    if (!this.driver) await this.startDriver();
+    this.browser = await remote({
+      hostname: "127.0.0.1",
+      port: this.port,
+      logLevel: "error",
+      connectionRetryCount: 1,
+      capabilities: {
+        "tauri:options": { application: appBinary },
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+    await this.browser.$("h1").waitForDisplayed({ timeout: 30000 });
+    return this.browser;
+  }
+
+  /** Quits the app (ends the session, which ends the process). */
+  async quit() {
+    if (this.browser) {
+      await this.browser.deleteSession().catch(() => {});
+      this.browser = null;
+    }
+  }
+
+  async close(testName) {
+    if (this.browser && testName) await this.screenshot(`failed-${testName}`).catch(() => {});
+    await this.quit();
+    if (this.driver) this.driver.kill();
+    this.driver = null;
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+
+  async screenshot(name, dir = artifacts) {
+    mkdirSync(dir, { recursive: true });
+    await this.browser.saveScreenshot(path.join(dir, `${name.replace(/[^\w-]+/g, "_")}.png`));
+  }
+
+  /** The input, select or checkbox whose label (or aria-label) is exactly `label`. */
+  async field(label) {
+    const el = await this.browser.$(`aria/${label}`);
+    await el.waitForExist({ timeout: 10000, timeoutMsg: `no control labelled "${label}"` });
+    return el;
+  }
+
+  /** The button (or link) whose accessible name is exactly `name`. */
+  async button(name) {
+    const el = await this.browser.$(
+      `//*[(self::button or self::a or @role="button" or @role="tab" or @role="link") and (normalize-space(.)=${xq(name)} or @aria-label=${xq(name)})]`,
+    );
+    await el.waitForDisplayed({ timeout: 10000, timeoutMsg: `no button "${name}"` });
+    return el;
+  }
+
+  async type(label, text) {
+    const el = await this.field(label);
+    await el.waitForDisplayed({ timeout: 10000 });
+    await el.clearValue();
+    await el.setValue(text);
+  }
+
+  async click(name) {
+    const b = await this.button(name);
+    await b.waitForEnabled({ timeout: 10000, timeoutMsg: `button "${name}" stays disabled` });
+    await b.click();
+  }
+
+  async check(label) {
+    const el = await this.field(label);
+    if (!(await el.isSelected())) await el.click();
+  }
+
+  async heading() {
+    const h = await this.browser.$("h1");
+    await h.waitForDisplayed({ timeout: 10000 });
+    return h.getText();
+  }
+
+  async waitForHeading(text, timeout = 15000) {
+    await this.browser.waitUntil(async () => (await this.heading().catch(() => "")) === text, {
+      timeout,
+      timeoutMsg: `heading "${text}" did not appear (saw "${await this.heading().catch(() => "?")}")`,
+    });
+  }
+
+  /** Waits for an element with role="alert" whose text matches `pattern`. */
+  async waitForAlert(pattern, timeout = 15000) {
+    let seen = [];
+    await this.browser.waitUntil(
+      async () => {
+        seen = await this.browser.execute(() =>
+          [...document.querySelectorAll('[role="alert"]')].map((el) => el.innerText),
+        );
+        return seen.some((t) => pattern.test(t));
+      },
+      { timeout, timeoutMsg: `no alert matching ${pattern} (alerts: ${JSON.stringify(seen)})` },
+    );
+  }
+
+  /** Visible text of the whole page. */
+  async text() {
+    return this.browser.execute(() => document.body.innerText);
+  }
+
+  /** Calls a backend command over the real IPC from inside the webview. */
+  async invoke(cmd, args = {}) {
+    return this.browser.executeAsync(
+      (cmd, args, done) => {
+        window.__TAURI_INTERNALS__
+          .invoke(cmd, args)
+          .then((v) => done({ ok: v }), (e) => done({ err: e }));
+      },
+      cmd,
+      args,
+    );
+  }
+
+  /** First run through the UI: create a vault, confirm the recovery key, reach the list. */
+  async createVaultThroughUi() {
+    await this.waitForHeading("Welkom bij Kluis");
+    await this.type("Wachtwoord", PASS);
+    await this.type("Herhaal wachtwoord", PASS);
+    await this.click("Kluis aanmaken");
+    const key = await this.field("Herstelsleutel");
+    await key.waitForDisplayed({ timeout: 30000 });
+    const recovery = await key.getText();
+    await this.check("Ik heb de herstelsleutel veilig bewaard");
+    await this.click("Doorgaan");
+    await this.waitForHeading("Contacten");
+    return recovery;
+  }
+
+  async unlockThroughUi(passphrase = PASS) {
+    await this.type("Wachtwoord", passphrase);
+    await this.click("Ontgrendelen");
+  }
+}
+
+/** An XPath string literal for any text (quotes included). */
+export function xq(s) {
+  if (!s.includes('"')) return `"${s}"`;
+  if (!s.includes("'")) return `'${s}'`;
+  return `concat(${s
+    .split('"')
+    .map((p) => `"${p}"`)
+    .join(`, '"', `)})`;
+}

@@ -1,0 +1,59 @@
+// Takes the user guide's screenshots from the real app (make screenshots): every screen, on a
+// temporary vault with made-up contacts. Writes docs/images/*.png.
+import path from "node:path";
+import { App, root, PASS } from "./lib/app.mjs";
+
+const out = path.join(root, "docs/images");
+const app = new App();
+const shot = (name) => app.screenshot(name, out);
+
+try {
+  await app.launch();
+  await app.waitForHeading("Welkom bij Kluis");
+  await app.type("Wachtwoord", PASS);
+  await app.type("Herhaal wachtwoord", PASS);
+  await shot("01-first-run");
+  await app.click("Kluis aanmaken");
+  await (await app.field("Herstelsleutel")).waitForDisplayed({ timeout: 30000 });
+  await shot("02-recovery-key");
+  await app.check("Ik heb de herstelsleutel veilig bewaard");
+  await app.click("Doorgaan");
+  await app.waitForHeading("Contacten");
+  await shot("03-empty-list");
+  await app.quit();
+
+  const add = (...args) => app.cli(["contact", "add", ...args]).trim();
+  const jan = add("--name", "Jan Zwartkruis", "--email", "jan@zwartkruis-bouw.nl", "--phone", "+31 6 1234 5678",
+    "--org", "Zwartkruis Bouw", "--job-title", "Eigenaar", "--relationship", "client",
+    "--address", "Dorpsstraat 12\n1234 AB Ergenshuizen");
+  add("--name", "Sanne de Vries", "--email", "sanne@devries-advies.nl", "--org", "De Vries Advies", "--relationship", "prospect");
+  add("--name", "Łukasz Dąbrowski", "--email", "lukasz@example.pl", "--relationship", "supplier");
+  add("--name", "Fleur Bakker", "--email", "fleur@tuinontwerp.nl", "--org", "Bakker Tuinontwerp", "--relationship", "former-client", "--ended", "2026-01-31");
+  app.cli(["interaction", "add", "--contact", jan, "--kind", "call", "--at", "2026-11-20T10:15:00+01:00",
+    "--text", "Belde over de offerte voor de dakkapel. Wil graag in het voorjaar beginnen."]);
+  app.cli(["interaction", "add", "--contact", jan, "--kind", "meeting", "--at", "2026-11-24T14:00:00+01:00",
+    "--text", "Afspraak op locatie: maten opgenomen, foto's gemaakt."]);
+
+  await app.launch();
+  await app.waitForHeading("Ontgrendelen");
+  await shot("04-unlock");
+  await app.unlockThroughUi();
+  await app.waitForHeading("Contacten");
+  await app.browser.waitUntil(async () => (await app.text()).includes("Jan Zwartkruis"));
+  await shot("05-contacts");
+  await app.type("Zoeken", "zwartk");
+  await app.browser.waitUntil(async () => !(await app.text()).includes("Sanne de Vries"));
+  await shot("06-search");
+  await app.click("Jan Zwartkruis");
+  await app.waitForHeading("Jan Zwartkruis");
+  await shot("07-contact-detail");
+  await app.click("Bewerken");
+  await app.waitForHeading("Contact bewerken");
+  await shot("08-contact-form");
+  await app.click("Instellingen");
+  await app.waitForHeading("Instellingen");
+  await shot("09-settings");
+  console.log(`screenshots written to ${out}`);
+} finally {
+  await app.close();
+}

@@ -1,0 +1,76 @@
+import { Button, Stack } from "@mantine/core";
+import { useEffect, useState } from "react";
+
+import { ErrorAlert } from "../components/ErrorAlert";
+import { FullPageLoader } from "../components/FullPageLoader";
+import { PageTitle } from "../components/PageTitle";
+import { VaultLayout } from "../components/VaultLayout";
+import { FirstRunScreen } from "../features/vault/FirstRunScreen";
+import { useVaultStatus } from "../features/vault/queries";
+import { RecoveryKeyScreen } from "../features/vault/RecoveryKeyScreen";
+import { UnlockScreen } from "../features/vault/UnlockScreen";
+import { useI18n } from "../i18n";
+import { useSession } from "./session";
+import { Shell } from "./Shell";
+import { useVaultLockedEvent } from "./useVaultLockedEvent";
+
+/** Chooses the screen from the vault's state: first run, unlock, or the app. */
+export function App() {
+  const { t } = useI18n();
+  const session = useSession();
+  const status = useVaultStatus();
+  // Shown once, right after the vault is created.
+  const [created, setCreated] = useState<{ recoveryKey: string; rememberRequested: boolean } | null>(
+    null,
+  );
+
+  useVaultLockedEvent(session);
+
+  // Once the locked screen is up (and every screen with personal data is gone),
+  // make sure nothing they held, or re-requested while closing, stays cached.
+  const locked = status.data?.exists === true && !status.data.unlocked;
+  useEffect(() => {
+    if (locked) session.clearPrivateData();
+  }, [locked, session]);
+
+  if (created !== null) {
+    const rememberFailed =
+      created.rememberRequested &&
+      status.data !== undefined &&
+      !status.isFetching &&
+      !status.data.remembered;
+    return (
+      <RecoveryKeyScreen
+        recoveryKey={created.recoveryKey}
+        rememberFailed={rememberFailed}
+        onContinue={() => setCreated(null)}
+      />
+    );
+  }
+  // A failed refetch keeps the last known state on screen; only a first failure shows this.
+  if (status.data === undefined) {
+    if (!status.isError) return <FullPageLoader label={t("app.loading")} />;
+    return (
+      <VaultLayout>
+        <Stack gap="md">
+          <PageTitle>{t("app.name")}</PageTitle>
+          <ErrorAlert error={status.error} title={t("app.statusError")} />
+          <Button onClick={() => void status.refetch()} loading={status.isFetching}>
+            {t("common.retry")}
+          </Button>
+        </Stack>
+      </VaultLayout>
+    );
+  }
+
+  const vault = status.data;
+  if (!vault.exists) {
+    return (
+      <FirstRunScreen
+        onCreated={(recoveryKey, rememberRequested) => setCreated({ recoveryKey, rememberRequested })}
+      />
+    );
+  }
+  if (!vault.unlocked) return <UnlockScreen status={vault} />;
+  return <Shell status={vault} />;
+}

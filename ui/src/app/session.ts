@@ -1,0 +1,125 @@
+import { QueryCache, QueryClient, MutationCache } from "@tanstack/react-query";
+import { createContext, useContext, useSyncExternalStore } from "react";
+
+import type { VaultStatus } from "../bindings/VaultStatus";
+import { clearSensitiveClipboard } from "../lib/clipboard";
+import { isIpcError } from "../lib/ipc";
+import { PUBLIC_QUERY_ROOTS, queryKeys } from "./queryKeys";
+
+export type LockReason = "manual" | "idle";
+
+export type SessionState = {
+  /** Why the vault was last locked while the app was running. */
+  lockReason: LockReason | null;
+  /** The automatic unlock with the remembered key is tried once, at start-up only. */
+  autoUnlockTried: boolean;
+};
+
+/**
+ * UI session: reacts to locking and unlocking. Locking drops every cached
+ * query that may contain personal data, and every mutation (their variables
+ * hold form input).
+ */
+export class Session {
+  private state: SessionState = { lockReason: null, autoUnlockTried: false };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly queryClient: QueryClient) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): SessionState => this.state;
+
+  private update(patch: Partial<SessionState>): void {
+    this.state = { ...this.state, ...patch };
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private status(): VaultStatus | undefined {
+    return this.queryClient.getQueryData<VaultStatus>(queryKeys.vaultStatus);
+  }
+
+  /** Removes everything personal from memory that the query layer holds. */
+  clearPrivateData(): void {
+    const client = this.queryClient;
+    const isPrivate = (key: readonly unknown[]) => !PUBLIC_QUERY_ROOTS.has(String(key[0]));
+    void client.cancelQueries({ predicate: (q) => isPrivate(q.queryKey) });
+    client.removeQueries({ predicate: (q) => isPrivate(q.queryKey) });
+    client.getMutationCache().clear();
+    void clearSensitiveClipboard();
+  }
+
+  /** The vault is (now) locked: forget personal data and show the unlock screen. */
+  locked(reason: LockReason): void {
+    const status = this.status();
+    const wasUnlocked = status?.unlocked ?? true;
+    // Switch the screen first, so no screen with personal data renders again
+    // (and re-requests its data) while the cache is being cleared.
+    if (status) {
+      this.queryClient.setQueryData<VaultStatus>(queryKeys.vaultStatus, {
+        ...status,
+        unlocked: false,
+      });
+    }
+    this.clearPrivateData();
+    void this.queryClient.invalidateQueries({ queryKey: queryKeys.vaultStatus });
+    // A second notice of the same lock (event after a manual lock) keeps the first reason.
+    if (wasUnlocked) this.update({ lockReason: reason });
+  }
+
+  /** The vault was unlocked (or created): show the app. */
+  unlocked(patch: Partial<VaultStatus> = {}): void {
+    const status = this.status();
+    if (status) {
+      this.queryClient.setQueryData<VaultStatus>(queryKeys.vaultStatus, {
+        ...status,
+        exists: true,
+        unlocked: true,
+        ...patch,
+      });
+    }
+    void this.queryClient.invalidateQueries({ queryKey: queryKeys.vaultStatus });
+    this.update({ lockReason: null });
+  }
+
+  /** Marks the one automatic unlock attempt as used; returns false if it already was. */
+  claimAutoUnlock(): boolean {
+    if (this.state.autoUnlockTried) return false;
+    this.update({ autoUnlockTried: true });
+    return true;
+  }
+}
+
+/** Creates the query client and the session that belongs to it. */
+export function createSession(): Session {
+  // The caches report a `locked` error from any call: the backend locked on its own.
+  const onError = (error: unknown) => {
+    if (isIpcError(error, "locked")) session.locked("idle");
+  };
+  const queryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 0 },
+      mutations: { retry: false },
+    },
+  });
+  const session = new Session(queryClient);
+  return session;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession outside <AppProviders>");
+  return session;
+}
+
+export function useSessionState(): SessionState {
+  const session = useSession();
+  return useSyncExternalStore(session.subscribe, session.getSnapshot);
+}

@@ -1,0 +1,169 @@
+import {
+  Badge,
+  Button,
+  Center,
+  Divider,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { IconArrowLeft, IconPencil } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+
+import type { Contact } from "../../bindings/Contact";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PageTitle } from "../../components/PageTitle";
+import { useI18n } from "../../i18n";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { InteractionForm } from "./InteractionForm";
+import { RELATIONSHIP_COLORS, relationshipLabel } from "./labels";
+import { useContact } from "./queries";
+import { Timeline } from "./Timeline";
+
+type Props = { id: number; onBack: () => void; onEdit: (id: number) => void };
+
+export function ContactDetailScreen({ id, onBack, onEdit }: Props) {
+  const { t } = useI18n();
+  const detail = useContact(id);
+
+  const back = (
+    <Group>
+      <Button variant="subtle" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={onBack} px="xs">
+        {t("detail.back")}
+      </Button>
+    </Group>
+  );
+
+  if (detail.isPending) {
+    return (
+      <Stack>
+        {back}
+        <Center py="xl" role="status">
+          <Group gap="sm">
+            <Loader size="sm" aria-hidden />
+            <Text c="dimmed">{t("detail.loading")}</Text>
+          </Group>
+        </Center>
+      </Stack>
+    );
+  }
+
+  if (detail.isError) {
+    return (
+      <Stack>
+        {back}
+        <PageTitle focusOnMount>{t("contacts.title")}</PageTitle>
+        <ErrorAlert error={detail.error} />
+      </Stack>
+    );
+  }
+
+  const { contact, interactions } = detail.data;
+
+  return (
+    <Stack gap="lg">
+      {back}
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={6} style={{ minWidth: 0 }}>
+          <PageTitle focusOnMount style={{ overflowWrap: "anywhere" }}>
+            {contact.name}
+          </PageTitle>
+          <Group gap="xs">
+            <Badge variant="light" color={RELATIONSHIP_COLORS[contact.relationship]} tt="none" fw={500}>
+              {relationshipLabel(t, contact.relationship)}
+            </Badge>
+            {contact.organisation && <Text c="dimmed">{contact.organisation}</Text>}
+          </Group>
+        </Stack>
+        <Button
+          variant="default"
+          leftSection={<IconPencil size={18} aria-hidden />}
+          onClick={() => onEdit(contact.id)}
+        >
+          {t("detail.edit")}
+        </Button>
+      </Group>
+
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="lg" component="section" aria-labelledby="details-heading">
+            <Title order={2} size="h4" id="details-heading" mb="md">
+              {t("detail.details")}
+            </Title>
+            <ContactFields contact={contact} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="lg" component="section" aria-labelledby="timeline-heading">
+            <Title order={2} size="h4" id="timeline-heading" mb="md">
+              {t("detail.timeline")}
+            </Title>
+            <InteractionForm contactId={contact.id} />
+            <Divider my="lg" />
+            <Timeline interactions={interactions} />
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} style={{ overflowWrap: "anywhere" }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function ContactFields({ contact }: { contact: Contact }) {
+  const { t, locale } = useI18n();
+  const none = t("common.empty");
+  return (
+    <Stack component="dl" gap="sm" m={0}>
+      <Field label={t("detail.emails")}>
+        {contact.emails.length === 0
+          ? none
+          : contact.emails.map((email, index) => (
+              <span key={index} style={{ display: "block" }}>
+                {email}
+              </span>
+            ))}
+      </Field>
+      <Field label={t("detail.phones")}>
+        {contact.phones.length === 0
+          ? none
+          : contact.phones.map((phone, index) => (
+              <span key={index} style={{ display: "block" }}>
+                {phone}
+              </span>
+            ))}
+      </Field>
+      <Field label={t("detail.address")}>
+        <span style={{ whiteSpace: "pre-line" }}>{contact.address ?? none}</span>
+      </Field>
+      <Field label={t("detail.organisation")}>{contact.organisation ?? none}</Field>
+      <Field label={t("detail.jobTitle")}>{contact.job_title ?? none}</Field>
+      <Field label={t("detail.relationship")}>{relationshipLabel(t, contact.relationship)}</Field>
+      {contact.relationship_ended && (
+        <Field label={t("detail.relationshipEnded")}>
+          {formatDate(locale, contact.relationship_ended)}
+        </Field>
+      )}
+      <Divider />
+      <Group gap="xl">
+        <Field label={t("detail.createdAt")}>{formatDateTime(locale, contact.created_at)}</Field>
+        <Field label={t("detail.updatedAt")}>{formatDateTime(locale, contact.updated_at)}</Field>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,201 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  ThemeIcon,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconAddressBook, IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from "@tabler/icons-react";
+
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PageTitle } from "../../components/PageTitle";
+import type { ContactSummary } from "../../bindings/ContactSummary";
+import { useI18n } from "../../i18n";
+import { formatDateTime } from "../../lib/format";
+import { RELATIONSHIP_COLORS, relationshipLabel } from "./labels";
+import { PAGE_SIZE, useContactList } from "./queries";
+
+export const SEARCH_DEBOUNCE_MS = 200;
+
+export type ListState = { search: string; page: number };
+
+type Props = {
+  state: ListState;
+  onStateChange: (state: ListState) => void;
+  onOpen: (id: number) => void;
+  onNew: () => void;
+};
+
+export function ContactsListScreen({ state, onStateChange, onOpen, onNew }: Props) {
+  const { t, locale } = useI18n();
+  const [debounced] = useDebouncedValue(state.search, SEARCH_DEBOUNCE_MS);
+  const list = useContactList(debounced, state.page);
+  const page = list.data;
+  const searching = debounced.trim() !== "";
+  const empty = page !== undefined && page.total === 0 && !searching && state.search === "";
+
+  const newButton = (
+    <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={onNew}>
+      {t("contacts.new")}
+    </Button>
+  );
+
+  const from = state.page * PAGE_SIZE + 1;
+  const to = state.page * PAGE_SIZE + (page?.items.length ?? 0);
+  const hasPrevious = state.page > 0;
+  const hasNext = page !== undefined && to < page.total;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="center">
+        <PageTitle focusOnMount>{t("contacts.title")}</PageTitle>
+        {page !== undefined && !empty && newButton}
+      </Group>
+
+      {!empty && (
+        <TextInput
+          label={t("contacts.search")}
+          placeholder={t("contacts.searchPlaceholder")}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={state.search}
+          onChange={(event) => onStateChange({ search: event.currentTarget.value, page: 0 })}
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          maw={420}
+        />
+      )}
+
+      {list.isError && <ErrorAlert error={list.error} />}
+
+      {list.isPending && (
+        <Center py="xl" role="status">
+          <Group gap="sm">
+            <Loader size="sm" aria-hidden />
+            <Text c="dimmed">{t("contacts.loading")}</Text>
+          </Group>
+        </Center>
+      )}
+
+      {empty && (
+        <Paper withBorder p="xl">
+          <Stack align="center" gap="sm" py="lg">
+            <ThemeIcon size={56} radius="xl" variant="light" aria-hidden>
+              <IconAddressBook size={30} />
+            </ThemeIcon>
+            <Text fw={600} fz="lg">
+              {t("contacts.emptyTitle")}
+            </Text>
+            <Text c="dimmed" ta="center" maw={420}>
+              {t("contacts.emptyText")}
+            </Text>
+            {newButton}
+          </Stack>
+        </Paper>
+      )}
+
+      {page && !empty && page.total === 0 && (
+        <Text c="dimmed" role="status">
+          {t("contacts.noResults", { query: debounced.trim() })}
+        </Text>
+      )}
+
+      {page && page.items.length > 0 && (
+        <>
+          <Paper withBorder style={{ overflowX: "auto" }}>
+            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-busy={list.isFetching}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("contacts.col.name")}</Table.Th>
+                  <Table.Th scope="col">{t("contacts.col.email")}</Table.Th>
+                  <Table.Th scope="col">{t("contacts.col.organisation")}</Table.Th>
+                  <Table.Th scope="col">{t("contacts.col.relationship")}</Table.Th>
+                  <Table.Th scope="col">{t("contacts.col.lastActivity")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {page.items.map((contact) => (
+                  <ContactRow key={contact.id} contact={contact} locale={locale} onOpen={onOpen} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+          <Group justify="space-between" component="nav" aria-label={t("contacts.pagination")}>
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t("contacts.range", { from, to, total: page.total })}
+            </Text>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconChevronLeft size={16} aria-hidden />}
+                disabled={!hasPrevious}
+                onClick={() => onStateChange({ ...state, page: state.page - 1 })}
+              >
+                {t("contacts.previous")}
+              </Button>
+              <Button
+                variant="default"
+                rightSection={<IconChevronRight size={16} aria-hidden />}
+                disabled={!hasNext}
+                onClick={() => onStateChange({ ...state, page: state.page + 1 })}
+              >
+                {t("contacts.next")}
+              </Button>
+            </Group>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ContactRow({
+  contact,
+  locale,
+  onOpen,
+}: {
+  contact: ContactSummary;
+  locale: string;
+  onOpen: (id: number) => void;
+}) {
+  const { t } = useI18n();
+  const none = t("common.empty");
+  return (
+    <Table.Tr style={{ cursor: "pointer" }} onClick={() => onOpen(contact.id)}>
+      <Table.Td>
+        <Anchor
+          component="button"
+          type="button"
+          fw={600}
+          ta="left"
+          onClick={(event) => {
+            event.stopPropagation();
+            onOpen(contact.id);
+          }}
+        >
+          {contact.name}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{contact.email ?? none}</Table.Td>
+      <Table.Td>{contact.organisation ?? none}</Table.Td>
+      <Table.Td>
+        <Badge variant="light" color={RELATIONSHIP_COLORS[contact.relationship]} tt="none" fw={500}>
+          {relationshipLabel(t, contact.relationship)}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <time dateTime={contact.last_activity_at}>
+          {formatDateTime(locale, contact.last_activity_at)}
+        </time>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,51 @@
+import { Center, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+
+import type { VaultStatus } from "../../bindings/VaultStatus";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PageTitle } from "../../components/PageTitle";
+import { useI18n } from "../../i18n";
+import { ChangePassphrase } from "./ChangePassphrase";
+import { DeviceSettings } from "./DeviceSettings";
+import { GeneralSettings } from "./GeneralSettings";
+import { useSettings } from "./queries";
+
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={id} maw={640}>
+      <Title order={2} size="h4" id={id} mb="md">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+export function SettingsScreen({ status }: { status: VaultStatus }) {
+  const { t } = useI18n();
+  const settings = useSettings();
+
+  return (
+    <Stack gap="lg">
+      <PageTitle focusOnMount>{t("settings.title")}</PageTitle>
+      <Section id="settings-general" title={t("settings.general")}>
+        {settings.isPending && (
+          <Center role="status">
+            <Loader size="sm" aria-label={t("app.loading")} />
+          </Center>
+        )}
+        {settings.isError && <ErrorAlert error={settings.error} />}
+        {settings.data && <GeneralSettings settings={settings.data} />}
+      </Section>
+      <Section id="settings-passphrase" title={t("settings.passphraseHeading")}>
+        <ChangePassphrase />
+      </Section>
+      <Section id="settings-device" title={t("settings.deviceHeading")}>
+        <DeviceSettings status={status} />
+      </Section>
+      <Text size="sm" c="dimmed" maw={640} style={{ overflowWrap: "anywhere" }}>
+        {t("settings.vaultDir")}: {status.vault_dir}
+      </Text>
+    </Stack>
+  );
+}

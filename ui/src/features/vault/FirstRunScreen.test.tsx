@@ -1,0 +1,118 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import { callsOf, DUTCH, installBackend, vaultStatus } from "../../test/backend";
+import { renderApp } from "../../test/render";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(() => Promise.resolve(() => undefined)) }));
+
+const STRONG = "paard batterij nietje correct";
+const RECOVERY_KEY = "K7QF-2M9X-PL4D-88ZW-TR3N-HC6V";
+
+let keyring = true;
+
+describe("first run", () => {
+  beforeEach(() => {
+    keyring = true;
+    let status = vaultStatus({ exists: false, unlocked: false });
+    installBackend({
+      vault_status: () => status,
+      get_settings: () => DUTCH,
+      passphrase_strength: ({ passphrase }) =>
+        String(passphrase).length >= 20
+          ? { score: 4, acceptable: true }
+          : { score: 1, acceptable: false },
+      create_vault: ({ remember }) => {
+        status = vaultStatus({ exists: true, unlocked: true, remembered: remember === true && keyring });
+        return { recovery_key: RECOVERY_KEY };
+      },
+      list_contacts: () => ({ items: [], total: 0 }),
+    });
+  });
+
+  it("enables 'Kluis aanmaken' only for a strong, repeated passphrase", async () => {
+    const { user } = renderApp();
+    await screen.findByRole("heading", { level: 1, name: "Welkom bij Kluis" });
+    const create = screen.getByRole("button", { name: "Kluis aanmaken" });
+    const passphrase = screen.getByLabelText("Wachtwoord");
+    const repeat = screen.getByLabelText("Herhaal wachtwoord");
+    const remember = screen.getByRole("checkbox", { name: "Onthoud op dit apparaat" });
+
+    expect(create).toBeDisabled();
+    expect(remember).not.toBeChecked();
+
+    // Weak, even when repeated correctly.
+    await user.type(passphrase, "kort");
+    await user.type(repeat, "kort");
+    expect(await screen.findByText(/zwak/)).toBeInTheDocument();
+    expect(create).toBeDisabled();
+
+    // Strong but not repeated correctly.
+    await user.clear(passphrase);
+    await user.type(passphrase, STRONG);
+    await user.clear(repeat);
+    await user.type(repeat, `${STRONG}!`);
+    expect(await screen.findByText(/zeer sterk/)).toBeInTheDocument();
+    expect(screen.getByText("De wachtwoorden zijn niet gelijk.")).toBeInTheDocument();
+    expect(create).toBeDisabled();
+
+    // Strong and repeated.
+    await user.clear(repeat);
+    await user.type(repeat, STRONG);
+    await waitFor(() => expect(create).toBeEnabled());
+    expect(callsOf("passphrase_strength").length).toBeGreaterThan(0);
+  });
+
+  it("creates the vault and shows the recovery key behind a confirmation", async () => {
+    const { user } = renderApp();
+    await user.type(await screen.findByLabelText("Wachtwoord"), STRONG);
+    await user.type(screen.getByLabelText("Herhaal wachtwoord"), STRONG);
+    const create = screen.getByRole("button", { name: "Kluis aanmaken" });
+    await waitFor(() => expect(create).toBeEnabled());
+    await user.click(create);
+
+    expect(callsOf("create_vault")).toEqual([{ passphrase: STRONG, remember: false }]);
+
+    await screen.findByRole("heading", { level: 1, name: "Je herstelsleutel" });
+    expect(screen.getByLabelText("Herstelsleutel")).toHaveTextContent(RECOVERY_KEY);
+
+    const next = screen.getByRole("button", { name: "Doorgaan" });
+    expect(next).toBeDisabled();
+    await user.click(screen.getByRole("checkbox", { name: "Ik heb de herstelsleutel veilig bewaard" }));
+    expect(next).toBeEnabled();
+    await user.click(next);
+
+    await screen.findByRole("heading", { level: 1, name: "Contacten" });
+    expect(screen.getByText("Nog geen contacten")).toBeInTheDocument();
+    const main = screen.getByRole("main");
+    expect(within(main).getByRole("button", { name: "Nieuw contact" })).toBeInTheDocument();
+  });
+
+  it("passes the remember choice when ticked", async () => {
+    const { user } = renderApp();
+    await user.type(await screen.findByLabelText("Wachtwoord"), STRONG);
+    await user.type(screen.getByLabelText("Herhaal wachtwoord"), STRONG);
+    await user.click(screen.getByRole("checkbox", { name: "Onthoud op dit apparaat" }));
+    const create = screen.getByRole("button", { name: "Kluis aanmaken" });
+    await waitFor(() => expect(create).toBeEnabled());
+    await user.keyboard("{Enter}");
+    await screen.findByLabelText("Herstelsleutel");
+    expect(callsOf("create_vault")).toEqual([{ passphrase: STRONG, remember: true }]);
+    await waitFor(() => expect(callsOf("vault_status").length).toBeGreaterThan(1));
+    expect(screen.queryByText(/sleutelopslag/)).toBeNull();
+  });
+
+  it("says so plainly when the OS key store could not remember the key", async () => {
+    keyring = false;
+    const { user } = renderApp();
+    await user.type(await screen.findByLabelText("Wachtwoord"), STRONG);
+    await user.type(screen.getByLabelText("Herhaal wachtwoord"), STRONG);
+    await user.click(screen.getByRole("checkbox", { name: "Onthoud op dit apparaat" }));
+    const create = screen.getByRole("button", { name: "Kluis aanmaken" });
+    await waitFor(() => expect(create).toBeEnabled());
+    await user.click(create);
+    expect(await screen.findByText(/sleutelopslag van je besturingssysteem is niet bereikbaar/)).toBeInTheDocument();
+    expect(screen.getByLabelText("Herstelsleutel")).toHaveTextContent(RECOVERY_KEY);
+  });
+});

@@ -1,0 +1,61 @@
+function validDate(value: Date): Date | null {
+  return Number.isNaN(value.getTime()) ? null : value;
+}
+
+/** Formats an RFC 3339 timestamp as a local date and time. */
+export function formatDateTime(locale: string, iso: string): string {
+  const date = validDate(new Date(iso));
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+/** Parses "YYYY-MM-DD" as a calendar date (no time zone shift). */
+export function parseYmd(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(y, m - 1, d);
+  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return null;
+  return date;
+}
+
+/** Formats a calendar date ("YYYY-MM-DD") for the locale. */
+export function formatDate(locale: string, ymd: string): string {
+  const date = parseYmd(ymd);
+  if (!date) return ymd;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(date);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** RFC 3339 text of a Date in the local time zone, e.g. 2024-05-01T14:30:00+02:00. */
+export function toRfc3339(date: Date): string {
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/**
+ * Converts the value of an <input type="datetime-local"> ("YYYY-MM-DDTHH:mm")
+ * to RFC 3339 in the local time zone. Returns null when it is not a valid moment.
+ */
+export function datetimeLocalToRfc3339(value: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!match) return null;
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const date = new Date(y, mo - 1, d, h, mi, s);
+  if (date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h) return null;
+  return toRfc3339(date);
+}

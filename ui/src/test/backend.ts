@@ -1,0 +1,61 @@
+// A fake backend for component tests: the mocked `invoke` dispatches to handlers.
+import { invoke } from "@tauri-apps/api/core";
+import { vi } from "vitest";
+
+import type { ApiError } from "../bindings/ApiError";
+import type { ContactSummary } from "../bindings/ContactSummary";
+import type { Settings } from "../bindings/Settings";
+import type { VaultStatus } from "../bindings/VaultStatus";
+
+export type Args = Record<string, unknown>;
+export type Handler = (args: Args) => unknown;
+export type Handlers = Record<string, Handler>;
+
+export const invokeMock = vi.mocked(invoke);
+
+/** A rejection the way the backend sends it. */
+export function apiError(code: ApiError["code"], message = "", field: string | null = null): ApiError {
+  return { code, message, field };
+}
+
+export function vaultStatus(patch: Partial<VaultStatus> = {}): VaultStatus {
+  return { exists: true, unlocked: true, remembered: false, vault_dir: "/home/test/.local/share/kluis", ...patch };
+}
+
+export const DUTCH: Settings = { language: "nl", auto_lock_minutes: 10 };
+
+export function summary(patch: Partial<ContactSummary> = {}): ContactSummary {
+  return {
+    id: 1,
+    name: "Jan Jansen",
+    email: "jan@voorbeeld.nl",
+    organisation: "Jansen BV",
+    relationship: "client",
+    last_activity_at: "2024-05-01T10:30:00+02:00",
+    ...patch,
+  };
+}
+
+/**
+ * Installs handlers. A handler that throws makes the command reject with what
+ * it threw. A command without a handler rejects with an `internal` error.
+ */
+export function installBackend(handlers: Handlers): void {
+  invokeMock.mockReset();
+  invokeMock.mockImplementation((command: string, args?: unknown) => {
+    const handler = handlers[command];
+    if (!handler) return Promise.reject(apiError("internal", `no handler for ${command}`));
+    try {
+      return Promise.resolve(handler((args ?? {}) as Args));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  });
+}
+
+/** The argument objects of every call of `command`, in order. */
+export function callsOf(command: string): Args[] {
+  return invokeMock.mock.calls
+    .filter(([name]) => name === command)
+    .map(([, args]) => (args ?? {}) as Args);
+}
