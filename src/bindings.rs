@@ -5,12 +5,18 @@
 use ts_rs::TS;
 
 use crate::audit::AuditReport;
+use crate::consent::{
+    ConsentEvent, ConsentInput, ContactFlag, ContactPrivacy, EventKind, Method, PurposeLink, Source,
+};
 use crate::contacts::model::{
     Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
     InteractionInput, InteractionKind, Relationship,
 };
+use crate::contacts::privacy::ObjectionReport;
 use crate::error::{ApiError, ErrorCode};
 use crate::passphrase::Strength;
+use crate::register::fields::{FieldDef, FieldDefInput, FieldKind, FieldValue};
+use crate::register::purposes::{Basis, Purpose, PurposeInput};
 use crate::settings::{Language, Settings};
 use crate::vault::{Created, VaultStatus};
 
@@ -26,6 +32,22 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
     Ok(vec![
         file::<ApiError>()?,
         file::<AuditReport>()?,
+        file::<Basis>()?,
+        file::<ConsentEvent>()?,
+        file::<ConsentInput>()?,
+        file::<ContactFlag>()?,
+        file::<ContactPrivacy>()?,
+        file::<EventKind>()?,
+        file::<FieldDef>()?,
+        file::<FieldDefInput>()?,
+        file::<FieldKind>()?,
+        file::<FieldValue>()?,
+        file::<Method>()?,
+        file::<ObjectionReport>()?,
+        file::<Purpose>()?,
+        file::<PurposeInput>()?,
+        file::<PurposeLink>()?,
+        file::<Source>()?,
         file::<Contact>()?,
         file::<ContactDetail>()?,
         file::<ContactInput>()?,

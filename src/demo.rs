@@ -6,8 +6,10 @@ use rand::{Rng, SeedableRng};
 use rusqlite::params;
 
 use crate::clock::format_instant;
+use crate::consent;
 use crate::contacts::{InteractionKind, Relationship};
 use crate::error::{Error, Result};
+use crate::register::purposes::{self, Basis, PurposeInput};
 use crate::vault::Vault;
 
 const FIRST: &[&str] = &[
@@ -59,6 +61,21 @@ const NOTES: &[&str] = &[
 
 pub const MAX_DEMO: u32 = 1_000_000;
 
+const NEWSLETTER_TEXT: &str =
+    "Ja, ik wil de nieuwsbrief ontvangen (maandelijks, afmelden kan altijd). Versie 1.";
+
+/// The purpose with this name, created when it is not in the register yet.
+fn purpose_id(
+    tx: &rusqlite::Connection,
+    ctx: &crate::vault::Ctx<'_>,
+    input: PurposeInput,
+) -> Result<i64> {
+    match purposes::by_name(tx, &input.name) {
+        Ok(p) => Ok(p.id),
+        Err(_) => purposes::create(tx, ctx, &input),
+    }
+}
+
 /// Adds `n` synthetic contacts with interactions; returns how many interactions were made.
 pub fn generate(vault: &mut Vault, n: u32, seed: u64) -> Result<u64> {
     if n == 0 || n > MAX_DEMO {
@@ -97,6 +114,24 @@ pub fn generate(vault: &mut Vault, n: u32, seed: u64) -> Result<u64> {
         let mut fts = tx.prepare(
             "INSERT INTO contact_fts (rowid, name, emails, organisation, notes)
              VALUES (?1, ?2, ?3, (SELECT name FROM organisations WHERE id = ?4), ?5)",
+        )?;
+        let mut newsletter = PurposeInput::new("Nieuwsbrief", Basis::Consent);
+        newsletter.direct_marketing = true;
+        let newsletter = purpose_id(tx, ctx, newsletter)?;
+        let admin = purpose_id(tx, ctx, PurposeInput::new("Klantadministratie", Basis::Contract))?;
+        let text_hash = consent::text_hash(NEWSLETTER_TEXT);
+        tx.execute(
+            "INSERT OR IGNORE INTO consent_texts (sha256, text, created_at) VALUES (?1, ?2, ?3)",
+            params![text_hash, NEWSLETTER_TEXT, format_instant(now)],
+        )?;
+        let mut link = tx.prepare(
+            "INSERT INTO contact_purposes (contact_id, purpose_id, basis, source, reviewed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut event = tx.prepare(
+            "INSERT INTO consent_events (contact_id, purpose_id, kind, at, method, text_sha256,
+                                         recorded_by)
+             VALUES (?1, ?2, ?3, ?4, 'form', ?5, ?6)",
         )?;
         let mut interactions = 0u64;
         for i in 0..n {
@@ -151,6 +186,25 @@ pub fn generate(vault: &mut Vault, n: u32, seed: u64) -> Result<u64> {
                 interactions += 1;
             }
             fts.execute(params![id, name, email, org, notes.join(" ")])?;
+            if matches!(relationship, Relationship::Client | Relationship::FormerClient) {
+                link.execute(params![id, admin, "contract", "email", format_instant(created)])?;
+            }
+            if rng.gen_bool(0.4) {
+                let given = format_instant(created);
+                link.execute(params![id, newsletter, "consent", "form", given])?;
+                event.execute(params![id, newsletter, "given", given, text_hash, ctx.actor])?;
+                if rng.gen_bool(0.1) {
+                    let at = format_instant(last_activity);
+                    event.execute(params![
+                        id,
+                        newsletter,
+                        "withdrawn",
+                        at,
+                        None::<String>,
+                        ctx.actor
+                    ])?;
+                }
+            }
         }
         let detail = format!("contacts={n} interactions={interactions}");
         ctx.audit_detail(tx, "demo.generate", "contact", None, &[], Some(&detail))?;

@@ -20,6 +20,9 @@ pub enum ErrorCode {
     VaultExists,
     NoVault,
     Locked,
+    Restricted,
+    Suppressed,
+    BsnSuspected,
     Internal,
 }
 
@@ -50,6 +53,15 @@ pub enum Error {
     NoVault(String),
     #[error("the vault is locked")]
     Locked,
+    #[error("this contact's processing is restricted: lift the restriction first")]
+    Restricted,
+    #[error("this person objected to direct marketing; their address may not be used for it")]
+    Suppressed,
+    #[error(
+        "{field}: this looks like a Dutch citizen service number (BSN), which a business may not \
+         store without a legal basis; confirm that it is not a BSN to save it"
+    )]
+    BsnSuspected { field: &'static str },
     #[error("database error: {0}")]
     Database(rusqlite::Error),
     #[error("file error: {0}")]
@@ -91,6 +103,9 @@ impl Error {
             Error::VaultExists(_) => ErrorCode::VaultExists,
             Error::NoVault(_) => ErrorCode::NoVault,
             Error::Locked => ErrorCode::Locked,
+            Error::Restricted => ErrorCode::Restricted,
+            Error::Suppressed => ErrorCode::Suppressed,
+            Error::BsnSuspected { .. } => ErrorCode::BsnSuspected,
             Error::Database(_) | Error::Io(_) | Error::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -98,7 +113,7 @@ impl Error {
     /// The field at fault, for input errors.
     pub fn field(&self) -> Option<&'static str> {
         match self {
-            Error::InvalidInput { field, .. } => Some(field),
+            Error::InvalidInput { field, .. } | Error::BsnSuspected { field } => Some(field),
             _ => None,
         }
     }

@@ -4,13 +4,18 @@
 
 pub mod audit;
 pub mod bindings;
+pub mod bsn;
 pub mod clock;
+pub mod consent;
 pub mod contacts;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod passphrase;
+pub mod register;
 pub mod settings;
 pub mod store;
+pub mod suppression;
 pub mod vault;
 
 pub use clock::Clock;

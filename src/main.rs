@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
-use kluis::contacts::{self, ContactInput, InteractionInput};
+use kluis::consent::{self, ConsentInput};
+use kluis::contacts::{self, privacy, ContactInput, InteractionInput};
+use kluis::export::mailing;
+use kluis::register::fields::{self, FieldDefInput};
+use kluis::register::purposes::{self, Basis, PurposeInput};
 use kluis::{audit, demo, vault, Clock, Error, Vault};
 use serde::Serialize;
 use zeroize::Zeroizing;
@@ -61,6 +65,25 @@ enum Cmd {
     /// The audit trail.
     #[command(subcommand)]
     Audit(AuditCmd),
+    /// The processing register: purposes and their lawful basis.
+    #[command(subcommand)]
+    Purpose(PurposeCmd),
+    /// Flexible fields defined by the business.
+    #[command(subcommand)]
+    Field(FieldCmd),
+    /// The consent ledger.
+    #[command(subcommand)]
+    Consent(ConsentCmd),
+    /// Exports.
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// Contacts without a known basis for some purpose (to be resolved).
+    Triage,
+    /// Contacts whose consent is missing or older than --months (for a re-permission run).
+    Repermission {
+        #[arg(long, default_value_t = consent::DEFAULT_REPERMISSION_MONTHS)]
+        months: u32,
+    },
     /// Add synthetic contacts with interactions (creates the vault when there is none).
     Demo {
         #[arg(long)]
@@ -71,9 +94,126 @@ enum Cmd {
 }
 
 #[derive(Subcommand)]
+enum PurposeCmd {
+    /// Add a purpose to the register; prints its id.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// consent, contract, legitimate-interest, legal-obligation, vital-interest, public-task.
+        #[arg(long)]
+        basis: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// The purpose is direct marketing (objections stop it whatever its basis).
+        #[arg(long)]
+        direct_marketing: bool,
+        /// A category of data processed (repeat for more).
+        #[arg(long = "category")]
+        categories: Vec<String>,
+        /// A recipient or processor (repeat for more).
+        #[arg(long = "recipient")]
+        recipients: Vec<String>,
+    },
+    /// List the purposes.
+    List,
+    /// Propose the usual purposes for a small business (client administration, invoicing,
+    /// newsletter, relationship management); adds those not there yet.
+    Propose {
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum FieldCmd {
+    /// Define a field; prints its id.
+    Add {
+        #[arg(long)]
+        label: String,
+        /// text, number, date or yes-no.
+        #[arg(long, default_value = "text")]
+        kind: String,
+        /// The purpose that needs the field.
+        #[arg(long)]
+        purpose: String,
+        #[arg(long)]
+        required: bool,
+        /// Special category of personal data (health, religion, political views, …).
+        #[arg(long)]
+        special_category: bool,
+    },
+    /// List the fields.
+    List,
+    /// Set a field on a contact (an empty value clears it).
+    Set {
+        #[arg(long)]
+        contact: i64,
+        #[arg(long)]
+        field: String,
+        #[arg(long)]
+        value: String,
+        /// Confirm that a number that looks like a BSN is not one.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConsentCmd {
+    /// Record consent given, with the exact text the person agreed to.
+    Give {
+        #[arg(long)]
+        contact: i64,
+        #[arg(long)]
+        purpose: String,
+        /// form, email, phone, in-person, paper or other.
+        #[arg(long)]
+        method: String,
+        /// A file holding the exact consent text (stored byte for byte).
+        #[arg(long, value_name = "FILE")]
+        text_file: PathBuf,
+        #[arg(long)]
+        evidence: Option<String>,
+    },
+    /// Record consent withdrawn.
+    Withdraw {
+        #[arg(long)]
+        contact: i64,
+        #[arg(long)]
+        purpose: String,
+        #[arg(long)]
+        method: String,
+        #[arg(long)]
+        evidence: Option<String>,
+    },
+    /// The ledger of a contact, oldest first.
+    History {
+        #[arg(long)]
+        contact: i64,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCmd {
+    /// CSV of the people who may be mailed for a purpose (name, email).
+    MailingList {
+        #[arg(long)]
+        purpose: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
 enum ContactCmd {
     /// Add a contact; prints its id.
-    Add(ContactFields),
+    Add {
+        #[command(flatten)]
+        fields: ContactFields,
+        /// Confirm that a number that looks like a BSN is not one.
+        #[arg(long)]
+        yes: bool,
+    },
     /// List contacts, by name or matching a search.
     List {
         #[arg(long)]
@@ -90,7 +230,34 @@ enum ContactCmd {
         id: i64,
         #[command(flatten)]
         fields: ContactFields,
+        /// Confirm that a number that looks like a BSN is not one.
+        #[arg(long)]
+        yes: bool,
     },
+    /// Link a contact to a purpose, with the basis relied on and the source of the data.
+    Link {
+        id: i64,
+        #[arg(long)]
+        purpose: String,
+        /// The basis (default: the purpose's own); "unknown" puts it in the triage list.
+        #[arg(long)]
+        basis: Option<String>,
+        /// form, email, phone, in-person, imported or other.
+        #[arg(long, default_value = "other")]
+        source: String,
+    },
+    /// The purposes, bases and consent state of a contact.
+    Purposes { id: i64 },
+    /// Restrict processing (read-only, out of mailing lists and exports, no automatic purge).
+    Restrict {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Lift a restriction.
+    Unrestrict { id: i64 },
+    /// Record an objection to direct marketing: every direct-marketing purpose stops.
+    Object { id: i64 },
 }
 
 #[derive(Args)]
@@ -129,6 +296,9 @@ enum InteractionCmd {
         text: String,
         #[arg(long, value_name = "RFC3339")]
         at: Option<String>,
+        /// Confirm that a number that looks like a BSN is not one.
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -205,10 +375,10 @@ fn run(cli: Cli) -> Out {
     match cli.cmd {
         Cmd::Init { remember } => init(&ctx, remember),
         Cmd::Contact(c) => contact(&ctx, c),
-        Cmd::Interaction(InteractionCmd::Add { contact, kind, text, at }) => {
+        Cmd::Interaction(InteractionCmd::Add { contact, kind, text, at, yes }) => {
             let input = InteractionInput { kind: kind.parse()?, text, at };
             let mut v = open(&ctx)?;
-            let id = contacts::add_interaction(&mut v, contact, &input)?;
+            let id = contacts::add_interaction(&mut v, contact, &input, yes)?;
             print_id(&ctx, id)
         }
         Cmd::Passphrase(PassphraseCmd::Change) => {
@@ -264,6 +434,30 @@ fn run(cli: Cli) -> Out {
             }
         }
         Cmd::Demo { contacts, seed } => run_demo(&ctx, contacts, seed),
+        Cmd::Purpose(c) => purpose(&ctx, c),
+        Cmd::Field(c) => field(&ctx, c),
+        Cmd::Consent(c) => consent_cmd(&ctx, c),
+        Cmd::Export(ExportCmd::MailingList { purpose, out }) => {
+            let mut v = open(&ctx)?;
+            let (csv, rows) = v.write(|tx, c| {
+                let p = purposes::by_name(tx, &purpose)?;
+                mailing::csv(tx, c, p.id)
+            })?;
+            std::fs::write(&out, csv).map_err(Error::Io)?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "rows": rows, "out": out }));
+            }
+            println!("{rows} people written to {}.", out.display());
+            Ok(())
+        }
+        Cmd::Triage => {
+            let v = open(&ctx)?;
+            print_flags(&ctx, &consent::triage(v.conn())?)
+        }
+        Cmd::Repermission { months } => {
+            let v = open(&ctx)?;
+            print_flags(&ctx, &consent::repermission(v.conn(), v.now(), months)?)
+        }
     }
 }
 
@@ -288,13 +482,13 @@ fn init(ctx: &Ctx, remember: bool) -> Out {
 
 fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
     match cmd {
-        ContactCmd::Add(f) => {
+        ContactCmd::Add { fields: f, yes } => {
             let name =
                 f.name.clone().ok_or_else(|| Failure::Usage("contact add needs --name".into()))?;
             let mut input = ContactInput::new(&name);
             apply(&mut input, f)?;
             let mut v = open(ctx)?;
-            let id = contacts::create(&mut v, &input)?;
+            let id = contacts::create(&mut v, &input, yes)?;
             print_id(ctx, id)
         }
         ContactCmd::List { search, limit, offset } => {
@@ -338,7 +532,7 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
             }
             Ok(())
         }
-        ContactCmd::Edit { id, fields } => {
+        ContactCmd::Edit { id, fields, yes } => {
             let mut v = open(ctx)?;
             let c = kluis::contacts::read::contact(v.conn(), id)?;
             let mut input = ContactInput {
@@ -355,10 +549,232 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
                 input.name = name;
             }
             apply(&mut input, fields)?;
-            contacts::update(&mut v, id, &input)?;
+            contacts::update(&mut v, id, &input, yes)?;
             print_id(ctx, id)
         }
+        ContactCmd::Link { id, purpose, basis, source } => {
+            let basis = match basis.as_deref() {
+                None => None,
+                Some("unknown") => Some(None),
+                Some(b) => Some(Some(b.parse::<Basis>()?)),
+            };
+            let source = source.parse()?;
+            let mut v = open(ctx)?;
+            v.write(|tx, c| {
+                let p = purposes::by_name(tx, &purpose)?;
+                consent::link(tx, c, id, p.id, basis.unwrap_or(Some(p.basis)), source)
+            })?;
+            done(ctx, "Linked.")
+        }
+        ContactCmd::Purposes { id } => {
+            let v = open(ctx)?;
+            let links = consent::links(v.conn(), id)?;
+            if ctx.json {
+                return print_json(&links);
+            }
+            for l in &links {
+                println!(
+                    "{:<28} {:<20} {:<10} {}",
+                    l.purpose.name,
+                    l.basis.map_or("unknown", Basis::as_str),
+                    if l.usable { "usable" } else { "not usable" },
+                    l.consent_given_at
+                        .as_deref()
+                        .map_or(String::new(), |at| format!("consent since {at}"))
+                );
+            }
+            Ok(())
+        }
+        ContactCmd::Restrict { id, reason } => {
+            open(ctx)?.write(|tx, c| privacy::restrict(tx, c, id, &reason))?;
+            done(ctx, "Processing restricted.")
+        }
+        ContactCmd::Unrestrict { id } => {
+            open(ctx)?.write(|tx, c| privacy::unrestrict(tx, c, id))?;
+            done(ctx, "Restriction lifted.")
+        }
+        ContactCmd::Object { id } => {
+            let report = open(ctx)?.write(|tx, c| privacy::object(tx, c, id))?;
+            if ctx.json {
+                return print_json(&report);
+            }
+            println!(
+                "Objection recorded: {} consents withdrawn, {} direct-marketing purposes ended, {} addresses suppressed.",
+                report.withdrawn, report.ended, report.suppressed
+            );
+            Ok(())
+        }
     }
+}
+
+fn purpose(ctx: &Ctx, cmd: PurposeCmd) -> Out {
+    match cmd {
+        PurposeCmd::Add { name, basis, description, direct_marketing, categories, recipients } => {
+            let input = PurposeInput {
+                name,
+                description,
+                basis: basis.parse()?,
+                direct_marketing,
+                data_categories: categories,
+                recipients,
+                retention_rule: None,
+            };
+            let id = open(ctx)?.write(|tx, c| purposes::create(tx, c, &input))?;
+            print_id(ctx, id)
+        }
+        PurposeCmd::List => {
+            let v = open(ctx)?;
+            let list = purposes::list(v.conn())?;
+            if ctx.json {
+                return print_json(&list);
+            }
+            for p in &list {
+                println!(
+                    "{:>4}  {:<28} {:<20} {}",
+                    p.id,
+                    p.name,
+                    p.basis.as_str(),
+                    if p.direct_marketing { "direct marketing" } else { "" }
+                );
+            }
+            Ok(())
+        }
+        PurposeCmd::Propose { lang } => {
+            let mut v = open(ctx)?;
+            let added = v.write(|tx, c| {
+                let mut added = 0;
+                for p in purposes::proposals(lang != "en") {
+                    if purposes::by_name(tx, &p.name).is_err() {
+                        purposes::create(tx, c, &p)?;
+                        added += 1;
+                    }
+                }
+                Ok(added)
+            })?;
+            done(ctx, &format!("{added} purposes added."))
+        }
+    }
+}
+
+fn field(ctx: &Ctx, cmd: FieldCmd) -> Out {
+    match cmd {
+        FieldCmd::Add { label, kind, purpose, required, special_category } => {
+            let kind = kind.parse()?;
+            let id = open(ctx)?.write(|tx, c| {
+                let p = purposes::by_name(tx, &purpose)?;
+                fields::define(
+                    tx,
+                    c,
+                    &FieldDefInput { label, kind, purpose_id: p.id, required, special_category },
+                )
+            })?;
+            print_id(ctx, id)
+        }
+        FieldCmd::List => {
+            let v = open(ctx)?;
+            let list = fields::list(v.conn())?;
+            if ctx.json {
+                return print_json(&list);
+            }
+            for f in &list {
+                println!(
+                    "{:>4}  {:<24} {:<8} {:<24} {}{}",
+                    f.id,
+                    f.label,
+                    f.kind.as_str(),
+                    f.purpose,
+                    if f.required { "required " } else { "" },
+                    if f.special_category { "special category" } else { "" }
+                );
+            }
+            Ok(())
+        }
+        FieldCmd::Set { contact, field, value, yes } => {
+            open(ctx)?.write(|tx, c| {
+                let def = fields::list(tx)?
+                    .into_iter()
+                    .find(|f| f.label.eq_ignore_ascii_case(field.trim()))
+                    .ok_or_else(|| Error::NotFound(format!("field \"{}\"", field.trim())))?;
+                fields::set_value(tx, c, contact, def.id, &value, yes)
+            })?;
+            done(ctx, "Field set.")
+        }
+    }
+}
+
+fn consent_cmd(ctx: &Ctx, cmd: ConsentCmd) -> Out {
+    match cmd {
+        ConsentCmd::Give { contact, purpose, method, text_file, evidence } => {
+            let method = method.parse()?;
+            let bytes = std::fs::read(&text_file).map_err(Error::Io)?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Error::invalid("text", "the consent text file is not UTF-8 text"))?;
+            let id = open(ctx)?.write(|tx, c| {
+                let p = purposes::by_name(tx, &purpose)?;
+                consent::give(
+                    tx,
+                    c,
+                    contact,
+                    &ConsentInput { purpose_id: p.id, method, text, evidence },
+                )
+            })?;
+            print_id(ctx, id)
+        }
+        ConsentCmd::Withdraw { contact, purpose, method, evidence } => {
+            let method = method.parse()?;
+            let id = open(ctx)?.write(|tx, c| {
+                let p = purposes::by_name(tx, &purpose)?;
+                consent::withdraw(tx, c, contact, p.id, method, evidence)
+            })?;
+            print_id(ctx, id)
+        }
+        ConsentCmd::History { contact } => {
+            let v = open(ctx)?;
+            kluis::contacts::read::contact(v.conn(), contact)?;
+            let events = consent::history(v.conn(), contact)?;
+            if ctx.json {
+                let list: Vec<_> = events
+                    .iter()
+                    .map(|e| {
+                        serde_json::json!({
+                            "kind": e.kind, "purpose": e.purpose, "at": e.at,
+                            "method": e.method, "text_sha256": e.text_sha256,
+                            "evidence": e.evidence, "recorded_by": e.recorded_by,
+                        })
+                    })
+                    .collect();
+                return print_json(&list);
+            }
+            for e in &events {
+                println!(
+                    "{}  {:<9} {:<24} {:<9} {}",
+                    e.at,
+                    if e.kind == consent::EventKind::Given { "given" } else { "withdrawn" },
+                    e.purpose,
+                    e.method.as_str(),
+                    e.text_sha256.as_deref().map_or("", |h| &h[..12])
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn print_flags(ctx: &Ctx, flags: &[consent::ContactFlag]) -> Out {
+    if ctx.json {
+        return print_json(&flags);
+    }
+    for f in flags {
+        println!(
+            "{:>6}  {:<32} {:<24} {}",
+            f.contact_id,
+            f.name,
+            f.purpose.as_deref().unwrap_or("(no purpose)"),
+            f.since.as_deref().unwrap_or("")
+        );
+    }
+    println!("{} contacts", flags.len());
+    Ok(())
 }
 
 /// Copies the flags that were given onto `input` (lists replace, when given).

@@ -12,9 +12,9 @@ fn vault_with_history() -> (TempVault, Vault, i64) {
     let (t, mut v) = new_vault();
     let mut c = ContactInput::new("Geheime Naam");
     c.emails = vec!["geheim@example.nl".into()];
-    let id = contacts::create(&mut v, &c).unwrap();
+    let id = contacts::create(&mut v, &c, false).unwrap();
     c.name = "Andere Naam".into();
-    contacts::update(&mut v, id, &c).unwrap();
+    contacts::update(&mut v, id, &c, false).unwrap();
     contacts::show(&mut v, id).unwrap();
     (t, v, id)
 }

@@ -273,3 +273,224 @@ fn demo_builds_a_searchable_vault() {
     assert!(cli.ok(&["audit", "verify"]).contains("intact"));
     assert!(Path::new(&cli.dir()).join("kluis.db").exists());
 }
+
+#[test]
+fn purposes_consent_history_and_mailing_list() {
+    let cli = Cli::new();
+    cli.init();
+    let pid = cli.json(&[
+        "purpose",
+        "add",
+        "--name",
+        "Nieuwsbrief",
+        "--basis",
+        "consent",
+        "--direct-marketing",
+        "--description",
+        "Maandelijkse nieuwsbrief",
+    ])["id"]
+        .as_i64()
+        .unwrap();
+    let out = cli.run(&["purpose", "add", "--name", "X", "--basis", "toestemming"]);
+    assert_eq!(code(&out), 1);
+    assert_one_error_line(&out);
+    let list = cli.json(&["purpose", "list"]);
+    assert_eq!(list[0]["id"], pid);
+    assert_eq!(list[0]["basis"], "consent");
+    assert_eq!(list[0]["direct_marketing"], true);
+
+    let jan = cli.json(&["contact", "add", "--name", "Jan", "--email", "jan@example.nl"])["id"]
+        .as_i64()
+        .unwrap();
+    let piet = cli.json(&["contact", "add", "--name", "Piet", "--email", "piet@example.nl"])["id"]
+        .as_i64()
+        .unwrap();
+    let text = cli.tmp.path().join("consent.txt");
+    let consent_text = "Ja, ik wil de nieuwsbrief ontvangen.\n";
+    std::fs::write(&text, consent_text).unwrap();
+    let text = text.to_str().unwrap();
+    for id in [jan, piet] {
+        cli.ok(&[
+            "--now",
+            "2026-04-01T10:00:00Z",
+            "consent",
+            "give",
+            "--contact",
+            &id.to_string(),
+            "--purpose",
+            "nieuwsbrief",
+            "--method",
+            "form",
+            "--text-file",
+            text,
+        ]);
+    }
+    let out = cli.run(&[
+        "consent",
+        "give",
+        "--contact",
+        &jan.to_string(),
+        "--purpose",
+        "Nieuwsbrief",
+        "--method",
+        "fax",
+        "--text-file",
+        text,
+    ]);
+    assert_eq!(code(&out), 1);
+    cli.ok(&[
+        "--now",
+        "2026-04-02T10:00:00Z",
+        "consent",
+        "withdraw",
+        "--contact",
+        &piet.to_string(),
+        "--purpose",
+        "Nieuwsbrief",
+        "--method",
+        "email",
+    ]);
+    let h = cli.json(&["consent", "history", "--contact", &piet.to_string()]);
+    let h = h.as_array().unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!(h[0]["kind"], "given");
+    assert_eq!(h[0]["purpose"], "Nieuwsbrief");
+    assert_eq!(h[0]["at"], "2026-04-01T10:00:00Z");
+    assert_eq!(h[0]["method"], "form");
+    assert_eq!(h[0]["text_sha256"], kluis::consent::text_hash(consent_text));
+    assert_eq!(h[1]["kind"], "withdrawn");
+    assert_eq!(h[1]["method"], "email");
+    assert!(h[1]["text_sha256"].is_null());
+
+    let csv = cli.tmp.path().join("list.csv");
+    cli.ok(&["export", "mailing-list", "--purpose", "Nieuwsbrief", "--out", csv.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "name,email\r\nJan,jan@example.nl\r\n");
+
+    // Restricted: refused for edit, left out of the list; lifting works.
+    cli.ok(&["contact", "restrict", &jan.to_string(), "--reason", "Betwist de gegevens"]);
+    let out = cli.run(&["contact", "edit", &jan.to_string(), "--name", "Jan Jansen"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("restricted"));
+    cli.ok(&["export", "mailing-list", "--purpose", "Nieuwsbrief", "--out", csv.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "name,email\r\n");
+    cli.ok(&["contact", "unrestrict", &jan.to_string()]);
+
+    // Objection: consent withdrawn, address suppressed, re-adding refused.
+    let r = cli.json(&["contact", "object", &jan.to_string()]);
+    assert_eq!(r["withdrawn"], 1);
+    assert_eq!(r["suppressed"], 1);
+    let again = cli.json(&["contact", "add", "--name", "Jan Opnieuw", "--email", "JAN@example.nl"])
+        ["id"]
+        .as_i64()
+        .unwrap();
+    let out = cli.run(&[
+        "consent",
+        "give",
+        "--contact",
+        &again.to_string(),
+        "--purpose",
+        "Nieuwsbrief",
+        "--method",
+        "form",
+        "--text-file",
+        text,
+    ]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("objected to direct marketing"));
+}
+
+#[test]
+fn bsn_like_values_need_yes() {
+    let cli = Cli::new();
+    cli.init();
+    let out = cli.run(&["contact", "add", "--name", "Piet", "--address", "BSN 111222333"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("BSN"));
+    assert_eq!(cli.json(&["contact", "list"]).as_array().unwrap().len(), 0);
+    cli.ok(&["contact", "add", "--name", "Piet", "--address", "BSN 111222333", "--yes"]);
+    let out = cli.run(&[
+        "interaction",
+        "add",
+        "--contact",
+        "1",
+        "--kind",
+        "note",
+        "--text",
+        "nr 111222333",
+    ]);
+    assert_eq!(code(&out), 1);
+    cli.ok(&[
+        "interaction",
+        "add",
+        "--contact",
+        "1",
+        "--kind",
+        "note",
+        "--text",
+        "nr 111222333",
+        "--yes",
+    ]);
+}
+
+#[test]
+fn fields_links_triage_and_proposals() {
+    let cli = Cli::new();
+    cli.init();
+    cli.ok(&["purpose", "propose"]);
+    let names: Vec<String> = cli
+        .json(&["purpose", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["Facturatie", "Klantadministratie", "Nieuwsbrief", "Relatiebeheer"]);
+    cli.ok(&["purpose", "propose"]);
+    assert_eq!(
+        cli.json(&["purpose", "list"]).as_array().unwrap().len(),
+        4,
+        "proposing twice adds nothing"
+    );
+    cli.ok(&["contact", "add", "--name", "Anna"]);
+    cli.ok(&["contact", "add", "--name", "Bram"]);
+    cli.ok(&["contact", "link", "1", "--purpose", "Klantadministratie", "--source", "email"]);
+    cli.ok(&[
+        "contact",
+        "link",
+        "2",
+        "--purpose",
+        "Relatiebeheer",
+        "--basis",
+        "unknown",
+        "--source",
+        "imported",
+    ]);
+    let p = cli.json(&["contact", "purposes", "1"]);
+    assert_eq!(p[0]["basis"], "contract");
+    assert_eq!(p[0]["usable"], true);
+    let t = cli.json(&["triage"]);
+    assert_eq!(t.as_array().unwrap().len(), 1);
+    assert_eq!(t[0]["contact_id"], 2);
+    cli.ok(&[
+        "field",
+        "add",
+        "--label",
+        "Dieetwensen",
+        "--purpose",
+        "Klantadministratie",
+        "--special-category",
+    ]);
+    let out = cli.run(&[
+        "field",
+        "set",
+        "--contact",
+        "1",
+        "--field",
+        "dieetwensen",
+        "--value",
+        "vegetarisch",
+    ]);
+    assert_eq!(code(&out), 1, "special category without consent");
+    let fields = cli.json(&["field", "list"]);
+    assert_eq!(fields[0]["special_category"], true);
+}

@@ -16,14 +16,19 @@ fn person(name: &str, email: &str, org: &str) -> ContactInput {
 #[test]
 fn search_matches_word_prefixes_in_names_emails_organisations_and_notes() {
     let (_t, mut v) = new_vault();
-    let a =
-        contacts::create(&mut v, &person("Anna Zwartkruis", "anna@bouw.nl", "Bouwbedrijf Noord"))
-            .unwrap();
+    let a = contacts::create(
+        &mut v,
+        &person("Anna Zwartkruis", "anna@bouw.nl", "Bouwbedrijf Noord"),
+        false,
+    )
+    .unwrap();
     let b =
-        contacts::create(&mut v, &person("Bram de Vries", "bram@tuin.nl", "Tuinen Zuid")).unwrap();
+        contacts::create(&mut v, &person("Bram de Vries", "bram@tuin.nl", "Tuinen Zuid"), false)
+            .unwrap();
     let z = contacts::create(
         &mut v,
         &person("Zoë <b>de</b> Vries & \"Co\"", "zoe@example.nl", "Zoë & Co"),
+        false,
     )
     .unwrap();
     contacts::add_interaction(
@@ -34,6 +39,7 @@ fn search_matches_word_prefixes_in_names_emails_organisations_and_notes() {
             text: "Offerte voor dakkapel".into(),
             at: None,
         },
+        false,
     )
     .unwrap();
     let ids = |q: &str| -> Vec<i64> {
@@ -60,7 +66,7 @@ fn search_matches_word_prefixes_in_names_emails_organisations_and_notes() {
 fn list_pages_by_name_and_counts_all() {
     let (_t, mut v) = new_vault();
     for name in ["Cees", "anna", "Bert", "Dirk", "Eva"] {
-        contacts::create(&mut v, &ContactInput::new(name)).unwrap();
+        contacts::create(&mut v, &ContactInput::new(name), false).unwrap();
     }
     let page = contacts::list(&v, None, Some(2), 0).unwrap();
     assert_eq!(page.total, 5);
@@ -76,11 +82,12 @@ fn list_pages_by_name_and_counts_all() {
 #[test]
 fn update_changes_fields_and_keeps_search_in_step() {
     let (_t, mut v) = new_vault();
-    let id = contacts::create(&mut v, &person("Jan Jansen", "jan@oud.nl", "Oud BV")).unwrap();
+    let id =
+        contacts::create(&mut v, &person("Jan Jansen", "jan@oud.nl", "Oud BV"), false).unwrap();
     let mut input = person("Jan Jansen", "jan@nieuw.nl", "Nieuw BV");
     input.relationship = Relationship::FormerClient;
     input.relationship_ended = Some("2026-02-28".into());
-    contacts::update(&mut v, id, &input).unwrap();
+    contacts::update(&mut v, id, &input, false).unwrap();
     let c = contacts::show(&mut v, id).unwrap().contact;
     assert_eq!(c.emails, vec!["jan@nieuw.nl"]);
     assert_eq!(c.organisation.as_deref(), Some("Nieuw BV"));
@@ -93,7 +100,7 @@ fn update_changes_fields_and_keeps_search_in_step() {
 #[test]
 fn interactions_are_newest_first_and_move_last_activity() {
     let (_t, mut v) = new_vault();
-    let id = contacts::create(&mut v, &ContactInput::new("Sanne")).unwrap();
+    let id = contacts::create(&mut v, &ContactInput::new("Sanne"), false).unwrap();
     for (at, text) in [("2026-01-05T10:00:00Z", "eerste"), ("2026-02-10T10:00:00+01:00", "tweede")]
     {
         contacts::add_interaction(
@@ -104,6 +111,7 @@ fn interactions_are_newest_first_and_move_last_activity() {
                 text: text.into(),
                 at: Some(at.into()),
             },
+            false,
         )
         .unwrap();
     }
@@ -123,33 +131,33 @@ fn malformed_input_is_refused_and_nothing_is_written() {
     let (_t, mut v) = new_vault();
     let bad = |e: Error| e.field().map(str::to_owned);
     assert_eq!(
-        bad(contacts::create(&mut v, &ContactInput::new("")).unwrap_err()).as_deref(),
+        bad(contacts::create(&mut v, &ContactInput::new(""), false).unwrap_err()).as_deref(),
         Some("name")
     );
     let mut c = ContactInput::new("Jan");
     c.emails = vec!["jan(at)example.nl".into()];
-    assert_eq!(bad(contacts::create(&mut v, &c).unwrap_err()).as_deref(), Some("emails"));
+    assert_eq!(bad(contacts::create(&mut v, &c, false).unwrap_err()).as_deref(), Some("emails"));
     let mut c = ContactInput::new("Jan");
     c.relationship_ended = Some("31-02-2026".into());
     assert_eq!(
-        bad(contacts::create(&mut v, &c).unwrap_err()).as_deref(),
+        bad(contacts::create(&mut v, &c, false).unwrap_err()).as_deref(),
         Some("relationship_ended")
     );
     assert_eq!(contacts::list(&v, None, None, 0).unwrap().total, 0);
 
-    let id = contacts::create(&mut v, &ContactInput::new("Jan")).unwrap();
+    let id = contacts::create(&mut v, &ContactInput::new("Jan"), false).unwrap();
     let huge = InteractionInput {
         kind: InteractionKind::Note,
         text: "x".repeat(10 * 1024 * 1024),
         at: None,
     };
     assert_eq!(
-        bad(contacts::add_interaction(&mut v, id, &huge).unwrap_err()).as_deref(),
+        bad(contacts::add_interaction(&mut v, id, &huge, false).unwrap_err()).as_deref(),
         Some("text")
     );
     let note = InteractionInput { kind: InteractionKind::Note, text: "ok".into(), at: None };
     assert!(matches!(
-        contacts::add_interaction(&mut v, id + 100, &note).unwrap_err(),
+        contacts::add_interaction(&mut v, id + 100, &note, false).unwrap_err(),
         Error::NotFound(_)
     ));
     assert!(matches!(contacts::show(&mut v, id + 100).unwrap_err(), Error::NotFound(_)));
@@ -159,8 +167,8 @@ fn malformed_input_is_refused_and_nothing_is_written() {
 #[test]
 fn ids_are_never_reused() {
     let (_t, mut v) = new_vault();
-    let a = contacts::create(&mut v, &ContactInput::new("A")).unwrap();
+    let a = contacts::create(&mut v, &ContactInput::new("A"), false).unwrap();
     v.conn().execute("DELETE FROM contacts WHERE id = ?1", [a]).unwrap();
-    let b = contacts::create(&mut v, &ContactInput::new("B")).unwrap();
+    let b = contacts::create(&mut v, &ContactInput::new("B"), false).unwrap();
     assert!(b > a);
 }

@@ -15,7 +15,7 @@ use kluis::{Error, Vault};
 #[ignore = "needs a Secret Service; run by `make test-keyring`"]
 fn remember_unlock_without_passphrase_and_forget() {
     let (t, mut v) = new_vault();
-    let id = contacts::create(&mut v, &ContactInput::new("Onthouden Persoon")).unwrap();
+    let id = contacts::create(&mut v, &ContactInput::new("Onthouden Persoon"), false).unwrap();
     assert!(!VaultStatus::of(&t.dir(), true).remembered);
     v.remember().unwrap();
     v.lock();

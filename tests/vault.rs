@@ -10,7 +10,7 @@ use kluis::{store, Error, Vault};
 fn add_canary(v: &mut Vault) -> i64 {
     let mut input = ContactInput::new("Canarius Zwartkruis");
     input.emails = vec!["canary.zwartkruis@example.nl".into()];
-    let id = contacts::create(v, &input).unwrap();
+    let id = contacts::create(v, &input, false).unwrap();
     contacts::add_interaction(
         v,
         id,
@@ -19,6 +19,7 @@ fn add_canary(v: &mut Vault) -> i64 {
             text: "Kanarienotitie over de offerte".into(),
             at: None,
         },
+        false,
     )
     .unwrap();
     id

@@ -31,6 +31,7 @@ fn main() {
     };
     let idle = AppState::idle_limit_for(&Settings::load(&dir));
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(dir, clock, idle))
         .setup(|app| {
             idle::spawn(app.handle().clone());
@@ -55,6 +56,24 @@ fn main() {
             commands::contacts::add_interaction,
             commands::settings::get_settings,
             commands::settings::set_settings,
+            commands::register::list_purposes,
+            commands::register::purpose_proposals,
+            commands::register::create_purpose,
+            commands::register::update_purpose,
+            commands::register::list_fields,
+            commands::register::define_field,
+            commands::register::triage_list,
+            commands::register::repermission_list,
+            commands::register::export_mailing_list,
+            commands::privacy::contact_privacy,
+            commands::privacy::link_purpose,
+            commands::privacy::unlink_purpose,
+            commands::privacy::give_consent,
+            commands::privacy::withdraw_consent,
+            commands::privacy::set_field,
+            commands::privacy::restrict_contact,
+            commands::privacy::unrestrict_contact,
+            commands::privacy::object_contact,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -2,6 +2,7 @@
 //! transaction with its audit row. Reading one contact's details is audited too.
 
 pub mod model;
+pub mod privacy;
 pub mod read;
 pub mod search;
 pub mod write;
@@ -11,16 +12,48 @@ pub use model::{
     InteractionInput, InteractionKind, Relationship,
 };
 
-use crate::error::Result;
+use crate::bsn::looks_like_bsn;
+use crate::error::{Error, Result};
 use crate::vault::Vault;
 
-pub fn create(vault: &mut Vault, input: &ContactInput) -> Result<i64> {
+/// Refuses free text that looks like a BSN unless the user confirmed it is not one.
+fn check_bsn(fields: &[(&'static str, Option<&str>)], confirmed: bool) -> Result<()> {
+    if confirmed {
+        return Ok(());
+    }
+    match fields.iter().find(|(_, v)| v.is_some_and(looks_like_bsn)) {
+        Some((field, _)) => Err(Error::BsnSuspected { field }),
+        None => Ok(()),
+    }
+}
+
+fn check_contact_bsn(c: &model::ValidContact, confirmed: bool) -> Result<()> {
+    check_bsn(
+        &[
+            ("name", Some(&c.name)),
+            ("address", c.address.as_deref()),
+            ("organisation", c.organisation.as_deref()),
+            ("job_title", c.job_title.as_deref()),
+        ],
+        confirmed,
+    )
+}
+
+/// Creates a contact. `confirm_not_bsn`: the user confirmed a BSN-like number is not a BSN.
+pub fn create(vault: &mut Vault, input: &ContactInput, confirm_not_bsn: bool) -> Result<i64> {
     let valid = input.validate()?;
+    check_contact_bsn(&valid, confirm_not_bsn)?;
     vault.write(|tx, ctx| write::create(tx, ctx, &valid))
 }
 
-pub fn update(vault: &mut Vault, id: i64, input: &ContactInput) -> Result<()> {
+pub fn update(
+    vault: &mut Vault,
+    id: i64,
+    input: &ContactInput,
+    confirm_not_bsn: bool,
+) -> Result<()> {
     let valid = input.validate()?;
+    check_contact_bsn(&valid, confirm_not_bsn)?;
     vault.write(|tx, ctx| write::update(tx, ctx, id, &valid))
 }
 
@@ -28,8 +61,10 @@ pub fn add_interaction(
     vault: &mut Vault,
     contact_id: i64,
     input: &InteractionInput,
+    confirm_not_bsn: bool,
 ) -> Result<i64> {
     let valid = input.validate(vault.now())?;
+    check_bsn(&[("text", Some(&valid.text))], confirm_not_bsn)?;
     vault.write(|tx, ctx| write::add_interaction(tx, ctx, contact_id, &valid))
 }
 

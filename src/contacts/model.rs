@@ -130,6 +130,10 @@ pub struct Contact {
     pub relationship_ended: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// Processing is restricted (Art. 18), with the reason: the contact is read-only.
+    pub restricted_reason: Option<String>,
+    /// When the person objected to direct marketing.
+    pub objected_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

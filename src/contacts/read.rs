@@ -78,7 +78,8 @@ pub fn list(
 pub fn contact(conn: &Connection, id: i64) -> Result<Contact> {
     conn.query_row(
         "SELECT c.id, c.name, c.emails, c.phones, c.address, o.name, c.job_title,
-                c.relationship, c.relationship_ended, c.created_at, c.updated_at
+                c.relationship, c.relationship_ended, c.created_at, c.updated_at,
+                c.restricted_reason, c.objected_at
          FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
          WHERE c.id = ?1",
         [id],
@@ -95,6 +96,8 @@ pub fn contact(conn: &Connection, id: i64) -> Result<Contact> {
                 relationship_ended: r.get(8)?,
                 created_at: r.get(9)?,
                 updated_at: r.get(10)?,
+                restricted_reason: r.get(11)?,
+                objected_at: r.get(12)?,
             })
         },
     )

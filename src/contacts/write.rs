@@ -6,7 +6,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::model::{Contact, ValidContact, ValidInteraction};
 use super::search::reindex;
 use crate::clock::format_instant;
-use crate::error::{Error, Result};
+use crate::consent::ensure_not_restricted;
+use crate::error::Result;
 use crate::vault::Ctx;
 
 fn organisation_id(conn: &Connection, ctx: &Ctx<'_>, name: Option<&str>) -> Result<Option<i64>> {
@@ -93,6 +94,7 @@ fn changed_fields(old: &Contact, new: &ValidContact) -> Vec<&'static str> {
 /// Replaces a contact's fields; the audit row names the fields that changed.
 pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, c: &ValidContact) -> Result<()> {
     let old = super::read::contact(conn, id)?;
+    ensure_not_restricted(conn, id)?;
     let changed = changed_fields(&old, c);
     if changed.is_empty() {
         return Ok(());
@@ -126,14 +128,7 @@ pub fn add_interaction(
     contact_id: i64,
     i: &ValidInteraction,
 ) -> Result<i64> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1)",
-        [contact_id],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Err(Error::NotFound(format!("contact {contact_id}")));
-    }
+    ensure_not_restricted(conn, contact_id)?;
     let at = format_instant(i.at);
     conn.execute(
         "INSERT INTO interactions (contact_id, kind, at, text, created_at)

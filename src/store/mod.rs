@@ -10,7 +10,8 @@ use crate::error::{Error, Result};
 use crate::vault::crypto::SecretKey;
 
 /// Embedded migrations, in order; the index + 1 is the schema version (`PRAGMA user_version`).
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_init.sql"), include_str!("migrations/0002_consent.sql")];
 
 pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64

@@ -20,13 +20,22 @@ pub fn get_contact(state: State<'_, AppState>, id: i64) -> Res<ContactDetail> {
 }
 
 #[tauri::command]
-pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Res<i64> {
-    state.with_vault(|v| contacts::create(v, &input))
+pub fn create_contact(
+    state: State<'_, AppState>,
+    input: ContactInput,
+    confirm_not_bsn: bool,
+) -> Res<i64> {
+    state.with_vault(|v| contacts::create(v, &input, confirm_not_bsn))
 }
 
 #[tauri::command]
-pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) -> Res<()> {
-    state.with_vault(|v| contacts::update(v, id, &input))
+pub fn update_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ContactInput,
+    confirm_not_bsn: bool,
+) -> Res<()> {
+    state.with_vault(|v| contacts::update(v, id, &input, confirm_not_bsn))
 }
 
 #[tauri::command]
@@ -34,6 +43,7 @@ pub fn add_interaction(
     state: State<'_, AppState>,
     contact_id: i64,
     input: InteractionInput,
+    confirm_not_bsn: bool,
 ) -> Res<i64> {
-    state.with_vault(|v| contacts::add_interaction(v, contact_id, &input))
+    state.with_vault(|v| contacts::add_interaction(v, contact_id, &input, confirm_not_bsn))
 }

@@ -2,6 +2,8 @@
 //! `{ code, message, field }`. No business logic lives here.
 
 pub mod contacts;
+pub mod privacy;
+pub mod register;
 pub mod settings;
 pub mod vault;
 

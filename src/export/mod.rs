@@ -1,0 +1,4 @@
+//! Exports that leave the vault on the user's request.
+
+pub mod csv;
+pub mod mailing;
