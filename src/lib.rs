@@ -9,6 +9,7 @@ pub mod clock;
 pub mod consent;
 pub mod contacts;
 pub mod demo;
+mod enums;
 pub mod error;
 pub mod export;
 pub mod passphrase;

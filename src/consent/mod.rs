@@ -5,8 +5,6 @@
 //! time, method, the exact text (stored once under the SHA-256 of its bytes as given), an
 //! evidence note and who recorded it. The current state is derived from the newest event.
 
-use std::str::FromStr;
-
 use chrono::{DateTime, Months, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -22,39 +20,19 @@ use crate::vault::Ctx;
 pub const MAX_CONSENT_TEXT: usize = 20_000;
 pub const MAX_EVIDENCE: usize = 2_000;
 
-/// How consent was given or withdrawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum Method {
-    Form,
-    Email,
-    Phone,
-    InPerson,
-    Paper,
-    Other,
+crate::str_enum! {
+    /// How consent was given or withdrawn.
+    pub enum Method("method") {
+        Form => "form",
+        Email => "email",
+        Phone => "phone",
+        InPerson => "in-person",
+        Paper => "paper",
+        Other => "other",
+    }
 }
 
 impl Method {
-    pub const ALL: [Method; 6] = [
-        Method::Form,
-        Method::Email,
-        Method::Phone,
-        Method::InPerson,
-        Method::Paper,
-        Method::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Form => "form",
-            Method::Email => "email",
-            Method::Phone => "phone",
-            Method::InPerson => "in-person",
-            Method::Paper => "paper",
-            Method::Other => "other",
-        }
-    }
-
     /// The link source that matches a consent method.
     fn source(self) -> Source {
         match self {
@@ -67,63 +45,23 @@ impl Method {
     }
 }
 
-impl FromStr for Method {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Method::ALL.into_iter().find(|m| m.as_str() == s).ok_or_else(|| {
-            Error::invalid("method", "expected form, email, phone, in-person, paper or other")
-        })
+crate::str_enum! {
+    /// Where a contact's data for a purpose came from.
+    pub enum Source("source") {
+        Form => "form",
+        Email => "email",
+        Phone => "phone",
+        InPerson => "in-person",
+        Imported => "imported",
+        Other => "other",
     }
 }
 
-/// Where a contact's data for a purpose came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum Source {
-    Form,
-    Email,
-    Phone,
-    InPerson,
-    Imported,
-    Other,
-}
-
-impl Source {
-    pub const ALL: [Source; 6] = [
-        Source::Form,
-        Source::Email,
-        Source::Phone,
-        Source::InPerson,
-        Source::Imported,
-        Source::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Form => "form",
-            Source::Email => "email",
-            Source::Phone => "phone",
-            Source::InPerson => "in-person",
-            Source::Imported => "imported",
-            Source::Other => "other",
-        }
+crate::str_enum! {
+    pub enum EventKind("kind") {
+        Given => "given",
+        Withdrawn => "withdrawn",
     }
-}
-
-impl FromStr for Source {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Source::ALL.into_iter().find(|m| m.as_str() == s).ok_or_else(|| {
-            Error::invalid("source", "expected form, email, phone, in-person, imported or other")
-        })
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum EventKind {
-    Given,
-    Withdrawn,
 }
 
 /// One ledger row, as history shows it.
@@ -381,7 +319,7 @@ pub fn history(conn: &Connection, contact_id: i64) -> Result<Vec<ConsentEvent>> 
             let method: String = r.get(5)?;
             Ok(ConsentEvent {
                 id: r.get(0)?,
-                kind: if kind == "given" { EventKind::Given } else { EventKind::Withdrawn },
+                kind: kind.parse().unwrap_or(EventKind::Given),
                 purpose: r.get(2)?,
                 purpose_id: r.get(3)?,
                 at: r.get(4)?,

@@ -1,7 +1,5 @@
 //! Contact and interaction types, as stored and as the UI sees them, and input validation.
 
-use std::str::FromStr;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -17,82 +15,23 @@ pub const MAX_PHONE: usize = 32;
 pub const MAX_LIST: usize = 10;
 pub const MAX_TEXT: usize = 20_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum Relationship {
-    Prospect,
-    Client,
-    FormerClient,
-    Supplier,
-    Applicant,
-}
-
-impl Relationship {
-    pub const ALL: [Relationship; 5] = [
-        Relationship::Prospect,
-        Relationship::Client,
-        Relationship::FormerClient,
-        Relationship::Supplier,
-        Relationship::Applicant,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Prospect => "prospect",
-            Relationship::Client => "client",
-            Relationship::FormerClient => "former-client",
-            Relationship::Supplier => "supplier",
-            Relationship::Applicant => "applicant",
-        }
+crate::str_enum! {
+    /// The relationship with a contact; retention rules depend on it.
+    pub enum Relationship("relationship") {
+        Prospect => "prospect",
+        Client => "client",
+        FormerClient => "former-client",
+        Supplier => "supplier",
+        Applicant => "applicant",
     }
 }
 
-impl FromStr for Relationship {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Relationship::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| {
-            Error::invalid(
-                "relationship",
-                "expected prospect, client, former-client, supplier or applicant",
-            )
-        })
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum InteractionKind {
-    Call,
-    Email,
-    Meeting,
-    Note,
-}
-
-impl InteractionKind {
-    pub const ALL: [InteractionKind; 4] = [
-        InteractionKind::Call,
-        InteractionKind::Email,
-        InteractionKind::Meeting,
-        InteractionKind::Note,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InteractionKind::Call => "call",
-            InteractionKind::Email => "email",
-            InteractionKind::Meeting => "meeting",
-            InteractionKind::Note => "note",
-        }
-    }
-}
-
-impl FromStr for InteractionKind {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        InteractionKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| Error::invalid("kind", "expected call, email, meeting or note"))
+crate::str_enum! {
+    pub enum InteractionKind("kind") {
+        Call => "call",
+        Email => "email",
+        Meeting => "meeting",
+        Note => "note",
     }
 }
 

@@ -4,8 +4,6 @@
 //! the field's purpose, are hidden until revealed (an audited read) and stay out of mailing
 //! lists and portability exports unless asked for.
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -20,36 +18,12 @@ use crate::vault::Ctx;
 
 pub const MAX_VALUE: usize = 2_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum FieldKind {
-    Text,
-    Number,
-    Date,
-    YesNo,
-}
-
-impl FieldKind {
-    pub const ALL: [FieldKind; 4] =
-        [FieldKind::Text, FieldKind::Number, FieldKind::Date, FieldKind::YesNo];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FieldKind::Text => "text",
-            FieldKind::Number => "number",
-            FieldKind::Date => "date",
-            FieldKind::YesNo => "yes-no",
-        }
-    }
-}
-
-impl FromStr for FieldKind {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        FieldKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| Error::invalid("kind", "expected text, number, date or yes-no"))
+crate::str_enum! {
+    pub enum FieldKind("kind") {
+        Text => "text",
+        Number => "number",
+        Date => "date",
+        YesNo => "yes-no",
     }
 }
 

@@ -1,8 +1,6 @@
 //! The processing register (Art. 30): purposes with their lawful basis, whether they are direct
 //! marketing, the data categories and recipients, and the retention rule that applies.
 
-use std::str::FromStr;
-
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -11,50 +9,15 @@ use crate::clock::format_instant;
 use crate::error::{Error, Result};
 use crate::vault::Ctx;
 
-/// The six lawful bases of Art. 6(1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum Basis {
-    Consent,
-    Contract,
-    LegitimateInterest,
-    LegalObligation,
-    VitalInterest,
-    PublicTask,
-}
-
-impl Basis {
-    pub const ALL: [Basis; 6] = [
-        Basis::Consent,
-        Basis::Contract,
-        Basis::LegitimateInterest,
-        Basis::LegalObligation,
-        Basis::VitalInterest,
-        Basis::PublicTask,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Basis::Consent => "consent",
-            Basis::Contract => "contract",
-            Basis::LegitimateInterest => "legitimate-interest",
-            Basis::LegalObligation => "legal-obligation",
-            Basis::VitalInterest => "vital-interest",
-            Basis::PublicTask => "public-task",
-        }
-    }
-}
-
-impl FromStr for Basis {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Basis::ALL.into_iter().find(|b| b.as_str() == s).ok_or_else(|| {
-            Error::invalid(
-                "basis",
-                "expected consent, contract, legitimate-interest, legal-obligation, \
-                 vital-interest or public-task",
-            )
-        })
+crate::str_enum! {
+    /// The six lawful bases of Art. 6(1).
+    pub enum Basis("basis") {
+        Consent => "consent",
+        Contract => "contract",
+        LegitimateInterest => "legitimate-interest",
+        LegalObligation => "legal-obligation",
+        VitalInterest => "vital-interest",
+        PublicTask => "public-task",
     }
 }
 
