@@ -13,6 +13,7 @@ use kluis::contacts::{self, privacy, ContactInput, InteractionInput};
 use kluis::export::mailing;
 use kluis::register::fields::{self, FieldDefInput};
 use kluis::register::purposes::{self, Basis, PurposeInput};
+use kluis::retention::{self, documents, purge, rules};
 use kluis::{audit, demo, vault, Clock, Error, Vault};
 use serde::Serialize;
 use zeroize::Zeroizing;
@@ -77,6 +78,25 @@ enum Cmd {
     /// Exports.
     #[command(subcommand)]
     Export(ExportCmd),
+    /// Run the retention purge now (or list what is due with --dry-run).
+    Purge {
+        #[arg(long)]
+        dry_run: bool,
+        /// Confirm a purge that deletes more than 50 contacts and more than 20 % of all.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Retention rules and the written policy.
+    #[command(subcommand)]
+    Retention(RetentionCmd),
+    /// What was deleted when, under which rule (no personal data).
+    DeletionLog,
+    /// Items a retention rule put up for review.
+    #[command(subcommand)]
+    Review(ReviewCmd),
+    /// Fiscal records (quotes, invoices) on a contact, kept under legal hold.
+    #[command(subcommand)]
+    Document(DocumentCmd),
     /// Contacts without a known basis for some purpose (to be resolved).
     Triage,
     /// Contacts whose consent is missing or older than --months (for a re-permission run).
@@ -188,6 +208,79 @@ enum ConsentCmd {
     },
     /// The ledger of a contact, oldest first.
     History {
+        #[arg(long)]
+        contact: i64,
+    },
+}
+
+#[derive(Subcommand)]
+enum RetentionCmd {
+    /// The rules with their periods, actions and legal notes.
+    List {
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Change a rule's period (24m, 4w, 7y, 30d) and action.
+    Set {
+        /// prospects, former-client-notes, former-clients, rejected-applicants,
+        /// fiscal-records, records or audit.
+        rule: String,
+        #[arg(long)]
+        period: String,
+        /// delete or review.
+        #[arg(long)]
+        action: String,
+    },
+    /// The written retention policy (Markdown), from the rules in force.
+    Policy {
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        #[arg(long, default_value = "")]
+        business: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReviewCmd {
+    /// The items waiting for a decision.
+    List,
+    /// Keep an item, with the reason and when to review it again.
+    Keep {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: String,
+    },
+    /// Delete the item's data.
+    Delete {
+        id: i64,
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum DocumentCmd {
+    /// Add a quote or invoice reference; prints its id.
+    Add {
+        #[arg(long)]
+        contact: i64,
+        /// quote or invoice.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        number: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// In euros, e.g. 1250.50.
+        #[arg(long)]
+        amount: String,
+    },
+    /// The fiscal records of a contact.
+    List {
         #[arg(long)]
         contact: i64,
     },
@@ -448,6 +541,51 @@ fn run(cli: Cli) -> Out {
                 return print_json(&serde_json::json!({ "rows": rows, "out": out }));
             }
             println!("{rows} people written to {}.", out.display());
+            Ok(())
+        }
+        Cmd::Purge { dry_run, yes } => purge_cmd(&ctx, dry_run, yes),
+        Cmd::Retention(c) => retention_cmd(&ctx, c),
+        Cmd::DeletionLog => {
+            let v = open(&ctx)?;
+            let log = retention::deletion_log(v.conn())?;
+            if ctx.json {
+                return print_json(&log);
+            }
+            for e in &log {
+                println!(
+                    "{}  {:<8} {:<22} {:>6}  {}",
+                    e.at,
+                    e.trigger,
+                    e.rule,
+                    e.count,
+                    e.ids.join(" ")
+                );
+            }
+            Ok(())
+        }
+        Cmd::Review(c) => review_cmd(&ctx, c),
+        Cmd::Document(DocumentCmd::Add { contact, kind, number, date, amount }) => {
+            let kind = kind.parse()?;
+            let cents = documents::parse_amount(&amount)?;
+            let id = open(&ctx)?
+                .write(|tx, c| documents::add(tx, c, contact, kind, &number, &date, cents))?;
+            print_id(&ctx, id)
+        }
+        Cmd::Document(DocumentCmd::List { contact }) => {
+            let v = open(&ctx)?;
+            let docs = documents::for_contact(v.conn(), contact)?;
+            if ctx.json {
+                return print_json(&docs);
+            }
+            for d in &docs {
+                println!(
+                    "{}  {:<8} {:<14} {:>12.2}",
+                    d.date,
+                    d.kind.as_str(),
+                    d.number,
+                    d.amount_cents as f64 / 100.0
+                );
+            }
             Ok(())
         }
         Cmd::Triage => {
@@ -760,6 +898,169 @@ fn consent_cmd(ctx: &Ctx, cmd: ConsentCmd) -> Out {
     }
 }
 
+fn purge_cmd(ctx: &Ctx, dry_run: bool, yes: bool) -> Out {
+    // `purge` opens without the open-time purge, so a dry run changes nothing.
+    let mut v = open_with_purge(ctx, false)?;
+    if dry_run {
+        let items = purge::plan(v.conn(), v.now())?;
+        if ctx.json {
+            return print_json(&items_json(&items));
+        }
+        for i in &items {
+            println!(
+                "{:<22} {:<7} {:>8} {:>6}  {}",
+                i.rule.as_str(),
+                i.action.as_str(),
+                i.contact_id.map_or("-".into(), |id| id.to_string()),
+                i.rows,
+                i.category
+            );
+        }
+        println!("{} items due", items.len());
+        return Ok(());
+    }
+    let items = purge::plan(v.conn(), v.now())?;
+    let mut report = v.write(|tx, c| purge::run(tx, c, purge::Trigger::Manual, yes))?;
+    if report.stopped.as_deref() == Some("confirm") {
+        confirm_destroy(
+            false,
+            &format!("delete {} of {} contacts", report.contacts_due, report.contacts_total),
+        )?;
+        report = v.write(|tx, c| purge::run(tx, c, purge::Trigger::Manual, true))?;
+    }
+    if report.stopped.is_some() {
+        return Err(Error::invalid(
+            "now",
+            "the clock is earlier than the last purge; nothing was deleted",
+        )
+        .into());
+    }
+
+    v.checkpoint()?;
+    if ctx.json {
+        return print_json(&items_json(&items));
+    }
+    println!(
+        "Removed {} contacts, {} interactions, {} fiscal records, {} log entries, {} audit rows; {} put up for review.",
+        report.contacts_deleted,
+        report.interactions_deleted,
+        report.documents_deleted,
+        report.records_deleted,
+        report.audit_rows_pruned,
+        report.queued_for_review
+    );
+    Ok(())
+}
+
+/// Purge items as the CLI's JSON shows them: a flat array, `contact_id` where one applies.
+fn items_json(items: &[purge::Item]) -> Vec<serde_json::Value> {
+    items
+        .iter()
+        .map(|i| {
+            let mut o = serde_json::json!({
+                "rule": i.rule, "category": i.category, "action": i.action, "rows": i.rows,
+            });
+            if let Some(id) = i.contact_id {
+                o["contact_id"] = id.into();
+            }
+            o
+        })
+        .collect()
+}
+
+fn retention_cmd(ctx: &Ctx, cmd: RetentionCmd) -> Out {
+    match cmd {
+        RetentionCmd::List { lang } => {
+            let v = open(ctx)?;
+            let list = rules::list(v.conn(), lang != "en")?;
+            if ctx.json {
+                return print_json(&list);
+            }
+            for r in &list {
+                println!(
+                    "{:<22} {:<5} {:<7} {}",
+                    r.key.as_str(),
+                    r.period,
+                    r.action.as_str(),
+                    r.category
+                );
+            }
+            Ok(())
+        }
+        RetentionCmd::Set { rule, period, action } => {
+            let (key, period, action) = (rule.parse()?, period.parse()?, action.parse()?);
+            open(ctx)?.write(|tx, c| rules::set(tx, c, key, period, action))?;
+            done(ctx, "Rule changed.")
+        }
+        RetentionCmd::Policy { lang, business, out } => {
+            let v = open(ctx)?;
+            let md = retention::policy_markdown(v.conn(), lang != "en", &business, v.now())?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, md).map_err(Error::Io)?;
+                    done(ctx, "Policy written.")
+                }
+                None => {
+                    print!("{md}");
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+fn review_cmd(ctx: &Ctx, cmd: ReviewCmd) -> Out {
+    match cmd {
+        ReviewCmd::List => {
+            let v = open(ctx)?;
+            let q = retention::review_queue(v.conn(), false)?;
+            if ctx.json {
+                return print_json(&q);
+            }
+            for i in &q {
+                println!(
+                    "{:>4}  {:<22} {:>6}  {:<32} {}",
+                    i.id,
+                    i.rule.as_str(),
+                    i.contact_id,
+                    i.name,
+                    i.reason
+                );
+            }
+            Ok(())
+        }
+        ReviewCmd::Keep { id, reason, until } => {
+            open(ctx)?.write(|tx, c| retention::review_keep(tx, c, id, &reason, &until))?;
+            done(ctx, "Kept.")
+        }
+        ReviewCmd::Delete { id, yes } => {
+            confirm_destroy(yes, "delete this item's data")?;
+            let mut v = open(ctx)?;
+            v.write(|tx, c| retention::review_delete(tx, c, id))?;
+            v.checkpoint()?;
+            done(ctx, "Deleted.")
+        }
+    }
+}
+
+/// Destroying commands ask on a terminal and otherwise need --yes.
+fn confirm_destroy(yes: bool, what: &str) -> Result<(), Failure> {
+    if yes {
+        return Ok(());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::Usage(format!("to {what}, add --yes")));
+    }
+    eprint!("Really {what}? Type yes: ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer).map_err(Error::Io)?;
+    if answer.trim() == "yes" {
+        Ok(())
+    } else {
+        Err(Failure::Usage("cancelled".into()))
+    }
+}
+
 fn print_flags(ctx: &Ctx, flags: &[consent::ContactFlag]) -> Out {
     if ctx.json {
         return print_json(&flags);
@@ -832,18 +1133,43 @@ fn run_demo(ctx: &Ctx, n: u32, seed: u64) -> Out {
 
 /// Unlocks the vault: with KLUIS_PASSPHRASE when set; else with a key remembered on this
 /// device; else with a prompt on a terminal.
+/// The due retention purge runs first (it is skipped, with a warning, when the clock went back
+/// or a mass deletion needs `kluis purge --yes`).
 fn open(ctx: &Ctx) -> Result<Vault, Failure> {
+    let v = open_with_purge(ctx, true)?;
+    if let Some(r) = v.opening_purge() {
+        match r.stopped.as_deref() {
+            Some("clock") => eprintln!(
+                "warning: retention purge skipped: the clock is earlier than the last purge"
+            ),
+            Some(_) => eprintln!(
+                "warning: retention purge skipped: it would delete {} of {} contacts; \
+                 check with kluis purge --dry-run, then run kluis purge --yes",
+                r.contacts_due, r.contacts_total
+            ),
+            None if r.removed() > 0 => eprintln!(
+                "note: {} items removed under your retention policy (kluis deletion-log)",
+                r.removed()
+            ),
+            None => {}
+        }
+    }
+    Ok(v)
+}
+
+fn open_with_purge(ctx: &Ctx, purge: bool) -> Result<Vault, Failure> {
+    use kluis::vault::Secret;
     if let Some(p) = env_secret("KLUIS_PASSPHRASE") {
-        return Ok(Vault::unlock(&ctx.dir, &p, ctx.clock, ACTOR)?);
+        return Ok(Vault::open(&ctx.dir, Secret::Passphrase(&p), ctx.clock, ACTOR, purge)?);
     }
     if !vault::exists(&ctx.dir) {
         return Err(Error::NoVault(ctx.dir.display().to_string()).into());
     }
-    if let Ok(v) = Vault::unlock_remembered(&ctx.dir, ctx.clock, ACTOR) {
+    if let Ok(v) = Vault::open(&ctx.dir, Secret::Remembered, ctx.clock, ACTOR, purge) {
         return Ok(v);
     }
     let p = prompt("Passphrase: ")?;
-    Ok(Vault::unlock(&ctx.dir, &p, ctx.clock, ACTOR)?)
+    Ok(Vault::open(&ctx.dir, Secret::Passphrase(&p), ctx.clock, ACTOR, purge)?)
 }
 
 fn env_secret(var: &str) -> Option<Zeroizing<String>> {

@@ -494,3 +494,103 @@ fn fields_links_triage_and_proposals() {
     let fields = cli.json(&["field", "list"]);
     assert_eq!(fields[0]["special_category"], true);
 }
+
+#[test]
+fn retention_from_the_command_line() {
+    let cli = Cli::new();
+    cli.ok(&["--now", "2026-01-10T09:00:00Z", "init"]);
+    let t0 = ["--now", "2026-01-10T09:00:00Z"];
+    let add = |name: &str, extra: &[&str]| -> String {
+        let mut a = t0.to_vec();
+        a.extend_from_slice(&["contact", "add", "--name", name]);
+        a.extend_from_slice(extra);
+        cli.ok(&a).trim().to_owned()
+    };
+    let stale = add("Oude Prospect", &[]);
+    let client = add("Klant", &["--relationship", "client"]);
+    let mut doc = t0.to_vec();
+    doc.extend_from_slice(&[
+        "document",
+        "add",
+        "--contact",
+        &stale,
+        "--kind",
+        "invoice",
+        "--number",
+        "2026-001",
+        "--date",
+        "2026-01-09",
+        "--amount",
+        "1.250,50",
+    ]);
+    cli.ok(&doc);
+    let later = "2028-02-01T09:00:00Z";
+
+    // The dry run lists the due items as a flat array and changes nothing.
+    let due = cli.json(&["--now", later, "purge", "--dry-run"]);
+    let due = due.as_array().unwrap();
+    let prospect = due.iter().find(|i| i["rule"] == "prospects").unwrap();
+    assert_eq!(prospect["action"], "delete");
+    assert_eq!(prospect["category"], "Prospects without contact");
+    assert_eq!(prospect["contact_id"].as_i64().unwrap().to_string(), stale);
+    assert!(due.iter().all(|i| i.get("rule").is_some() && i.get("action").is_some()));
+    let again = cli.json(&["--now", later, "purge", "--dry-run"]);
+    assert_eq!(again.as_array().unwrap().len(), due.len(), "a dry run changes nothing");
+
+    // Any other command runs the due purge first.
+    let out = cli.cmd(&["--now", later, "--json", "contact", "list"]).output().unwrap();
+    assert!(out.status.success());
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["id"].as_i64().unwrap().to_string(), client);
+    assert!(stderr(&out).contains("removed under your retention policy"));
+    let log = cli.json(&["--now", later, "deletion-log"]);
+    assert!(log.as_array().unwrap().iter().any(|e| e["rule"] == "prospects" && e["count"] == 1));
+    // The invoice stays under its legal hold.
+    assert!(cli.json(&["--now", later, "purge", "--dry-run"]).as_array().unwrap().is_empty());
+
+    let rules = cli.json(&["--now", later, "retention", "list", "--lang", "en"]);
+    assert_eq!(rules.as_array().unwrap().len(), 7);
+    cli.ok(&[
+        "--now",
+        later,
+        "retention",
+        "set",
+        "prospects",
+        "--period",
+        "12m",
+        "--action",
+        "review",
+    ]);
+    let out = cli.run(&[
+        "--now",
+        later,
+        "retention",
+        "set",
+        "fiscal-records",
+        "--period",
+        "1y",
+        "--action",
+        "delete",
+    ]);
+    assert_eq!(code(&out), 1);
+    let policy = cli.ok(&["--now", later, "retention", "policy", "--lang", "en"]);
+    assert!(policy.contains("| Prospects without contact | 12 months | review |"));
+}
+
+#[test]
+fn a_mass_purge_needs_yes() {
+    let cli = Cli::new();
+    cli.ok(&["--now", "2026-01-10T09:00:00Z", "init"]);
+    cli.ok(&["--now", "2026-01-10T09:00:00Z", "demo", "--contacts", "400"]);
+    let later = "2031-01-01T00:00:00Z";
+    let out = cli.run(&["--now", later, "contact", "list"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("kluis purge --yes"), "{}", stderr(&out));
+    let out = cli.run(&["--now", later, "purge"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_one_error_line(&out);
+    assert_eq!(cli.json(&["--now", later, "contact", "list"]).as_array().unwrap().len(), 400);
+    cli.ok(&["--now", later, "purge", "--yes"]);
+    assert!(cli.json(&["--now", later, "contact", "list"]).as_array().unwrap().len() < 400);
+}

@@ -43,6 +43,14 @@ fn person(v: &mut Vault, name: &str, email: &str) -> i64 {
     contacts::create(v, &c, false).unwrap()
 }
 
+/// A client: kept by the retention rules however old the test's clock makes it.
+fn client(v: &mut Vault, name: &str, email: &str) -> i64 {
+    let mut c = ContactInput::new(name);
+    c.emails = vec![email.into()];
+    c.relationship = kluis::contacts::Relationship::Client;
+    contacts::create(v, &c, false).unwrap()
+}
+
 fn give(v: &mut Vault, contact: i64, purpose: i64, text: &str) -> Result<i64, Error> {
     let input = ConsentInput {
         purpose_id: purpose,
@@ -156,9 +164,9 @@ fn repermission_lists_old_or_missing_consent() {
     let p = v
         .write(|tx, c| purposes::create(tx, c, &PurposeInput::new("Nieuwsbrief", Basis::Consent)))
         .unwrap();
-    let old = person(&mut v, "Oud", "oud@example.nl");
-    let fresh = person(&mut v, "Vers", "vers@example.nl");
-    let none = person(&mut v, "Geen", "geen@example.nl");
+    let old = client(&mut v, "Oud", "oud@example.nl");
+    let fresh = client(&mut v, "Vers", "vers@example.nl");
+    let none = client(&mut v, "Geen", "geen@example.nl");
     give(&mut v, old, p, "ja").unwrap(); // 2026-03-01
     v.write(|tx, c| consent::link(tx, c, none, p, Some(Basis::Consent), Source::Form)).unwrap();
     v.lock();

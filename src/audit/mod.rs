@@ -12,6 +12,15 @@ use ts_rs::TS;
 use crate::clock::format_instant;
 use crate::error::{Error, Result};
 
+/// The action of a checkpoint row written when old rows are pruned (retention).
+pub const PRUNED: &str = "audit.pruned";
+
+/// The detail of a checkpoint row: "through=N hash=H" — rows up to N were pruned and row N's
+/// hash was H, so the first remaining row is anchored.
+pub fn checkpoint_detail(through: i64, hash: &str) -> String {
+    format!("through={through} hash={hash}")
+}
+
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One audit event, before it is chained.
@@ -79,7 +88,25 @@ pub fn verify(conn: &Connection) -> Result<AuditReport> {
          FROM audit ORDER BY id",
     )?;
     let mut rows = stmt.query([])?;
+    // After pruning, the first row follows a row that is gone: a checkpoint row (itself in
+    // the chain, so it cannot be altered unseen) says which row that was and its hash.
     let mut expected_prev = GENESIS.to_owned();
+    let first: Option<(i64, String)> = conn
+        .query_row("SELECT id, prev_hash FROM audit ORDER BY id LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    if let Some((first_id, prev)) = first.filter(|(_, p)| p != GENESIS) {
+        let anchor = checkpoint_detail(first_id - 1, &prev);
+        let anchored: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM audit WHERE action = ?1 AND detail = ?2)",
+            params![PRUNED, anchor],
+            |r| r.get(0),
+        )?;
+        if anchored {
+            expected_prev = prev;
+        }
+    }
     let mut count = 0i64;
     let mut last: Option<(i64, String)> = None;
     let broken = |id: i64, count: i64, problem: &str| AuditReport {

@@ -10,8 +10,11 @@ use crate::error::{Error, Result};
 use crate::vault::crypto::SecretKey;
 
 /// Embedded migrations, in order; the index + 1 is the schema version (`PRAGMA user_version`).
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_init.sql"), include_str!("migrations/0002_consent.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_consent.sql"),
+    include_str!("migrations/0003_retention.sql"),
+];
 
 pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64

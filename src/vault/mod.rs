@@ -19,6 +19,7 @@ use crate::audit;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::passphrase;
+use crate::retention::purge::{self, PurgeReport};
 use crate::store;
 use crypto::SecretKey;
 use keyfile::KeyFile;
@@ -75,6 +76,14 @@ pub struct Vault {
     keyfile: KeyFile,
     clock: Clock,
     actor: String,
+    opening_purge: Option<PurgeReport>,
+}
+
+/// How to unlock.
+pub enum Secret<'a> {
+    Passphrase(&'a str),
+    /// The key remembered in the OS secret store.
+    Remembered,
 }
 
 /// What creating a vault hands back once: the recovery key, to be written down.
@@ -169,32 +178,72 @@ impl Vault {
             keyfile: kf,
             clock,
             actor: actor.to_owned(),
+            opening_purge: None,
         };
         vault.audit("vault.create", "vault", None, &[])?;
         Ok(NewVault { vault, recovery_key: crypto::format_recovery(&recovery) })
     }
 
-    /// Unlocks with the passphrase. A wrong passphrase writes nothing.
+    /// Unlocks with the passphrase and runs the due retention purge. A wrong passphrase
+    /// writes nothing.
     pub fn unlock(dir: &Path, passphrase: &str, clock: Clock, actor: &str) -> Result<Vault> {
-        let kf = KeyFile::load(dir)?;
-        let key = kf.unwrap_with_passphrase(passphrase)?;
-        Self::open_with(dir, kf, key, clock, actor, "vault.unlock")
+        Self::open(dir, Secret::Passphrase(passphrase), clock, actor, true)
     }
 
-    /// Unlocks with the key remembered in the OS secret store.
+    /// Unlocks with the key remembered in the OS secret store and runs the due purge.
     pub fn unlock_remembered(dir: &Path, clock: Clock, actor: &str) -> Result<Vault> {
+        Self::open(dir, Secret::Remembered, clock, actor, true)
+    }
+
+    /// Unlocks; with `purge`, the due retention purge runs before anything is read (every
+    /// front end opens this way; only `kluis purge` itself opens without, so a dry run
+    /// changes nothing).
+    pub fn open(
+        dir: &Path,
+        secret: Secret<'_>,
+        clock: Clock,
+        actor: &str,
+        purge: bool,
+    ) -> Result<Vault> {
         let kf = KeyFile::load(dir)?;
-        let key = keyring::load(&kf.vault_id)?.ok_or_else(|| {
-            Error::KeyringUnavailable("no key is remembered for this vault on this device".into())
-        })?;
-        if !kf.fits(&key) {
-            keyring::delete(&kf.vault_id)?;
-            return Err(Error::KeyringUnavailable(
-                "the remembered key no longer opens this vault and was forgotten; enter the passphrase"
-                    .into(),
-            ));
+        let (key, action) = match secret {
+            Secret::Passphrase(p) => (kf.unwrap_with_passphrase(p)?, "vault.unlock"),
+            Secret::Remembered => {
+                let key = keyring::load(&kf.vault_id)?.ok_or_else(|| {
+                    Error::KeyringUnavailable(
+                        "no key is remembered for this vault on this device".into(),
+                    )
+                })?;
+                if !kf.fits(&key) {
+                    keyring::delete(&kf.vault_id)?;
+                    return Err(Error::KeyringUnavailable(
+                        "the remembered key no longer opens this vault and was forgotten; \
+                         enter the passphrase"
+                            .into(),
+                    ));
+                }
+                (key, "vault.unlock_remembered")
+            }
+        };
+        let mut vault = Self::open_with(dir, kf, key, clock, actor, action)?;
+        if purge {
+            vault.purge_on_open()?;
         }
-        Self::open_with(dir, kf, key, clock, actor, "vault.unlock_remembered")
+        Ok(vault)
+    }
+
+    fn purge_on_open(&mut self) -> Result<()> {
+        let report = self.write(|tx, ctx| purge::run(tx, ctx, purge::Trigger::Startup, false))?;
+        if report.removed() > 0 {
+            self.checkpoint()?;
+        }
+        self.opening_purge = Some(report);
+        Ok(())
+    }
+
+    /// What the retention purge did when this vault was opened (None when it did not run).
+    pub fn opening_purge(&self) -> Option<&PurgeReport> {
+        self.opening_purge.as_ref()
     }
 
     /// Unlocks with the recovery key and sets a new passphrase (the forgotten-passphrase path).
@@ -214,6 +263,7 @@ impl Vault {
         kf.save(dir)?;
         vault.keyfile = kf;
         vault.audit("vault.passphrase_reset", "vault", None, &[])?;
+        vault.purge_on_open()?;
         Ok(vault)
     }
 
@@ -226,8 +276,15 @@ impl Vault {
         action: &str,
     ) -> Result<Vault> {
         let conn = store::open(&dir.join(DB_FILE), &key, false)?;
-        let vault =
-            Vault { dir: dir.to_path_buf(), conn, key, keyfile, clock, actor: actor.to_owned() };
+        let vault = Vault {
+            dir: dir.to_path_buf(),
+            conn,
+            key,
+            keyfile,
+            clock,
+            actor: actor.to_owned(),
+            opening_purge: None,
+        };
         vault.audit(action, "vault", None, &[])?;
         Ok(vault)
     }

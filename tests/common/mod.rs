@@ -46,3 +46,31 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// Decrypts every page of a SQLCipher 4 database file (default settings: 4096-byte pages,
+/// AES-256-CBC, 80 reserved bytes = 16-byte IV + 64-byte HMAC) with the raw data key, so a
+/// test can look for values in the plaintext of every page, free pages included.
+pub fn decrypt_pages(db: &[u8], key: &[u8; 32]) -> Vec<u8> {
+    use aes::cipher::{block_padding::NoPadding, BlockDecryptMut, KeyIvInit};
+    const PAGE: usize = 4096;
+    const RESERVE: usize = 80;
+    let mut out = Vec::with_capacity(db.len());
+    for (n, page) in db.chunks(PAGE).enumerate() {
+        if page.len() < PAGE {
+            break;
+        }
+        let start = if n == 0 { 16 } else { 0 };
+        let iv = &page[PAGE - RESERVE..PAGE - RESERVE + 16];
+        let mut buf = page[start..PAGE - RESERVE].to_vec();
+        let dec = cbc::Decryptor::<aes::Aes256>::new(key.into(), iv.into());
+        let plain = dec.decrypt_padded_mut::<NoPadding>(&mut buf).unwrap().to_vec();
+        out.extend_from_slice(&plain);
+    }
+    out
+}
+
+/// The data key of a vault, from its key file and the passphrase.
+pub fn data_key(dir: &Path, passphrase: &str) -> [u8; 32] {
+    let kf = kluis::vault::keyfile::KeyFile::load(dir).unwrap();
+    *kf.unwrap_with_passphrase(passphrase).unwrap()
+}
