@@ -37,6 +37,19 @@ const COMMANDS: &[&str] = &[
     "restrict_contact",
     "unrestrict_contact",
     "object_contact",
+    "retention_rules",
+    "set_retention_rule",
+    "purge_plan",
+    "purge_now",
+    "review_queue",
+    "review_keep",
+    "review_delete",
+    "deletion_log",
+    "retention_policy",
+    "save_retention_policy",
+    "save_deletion_log",
+    "list_documents",
+    "add_document",
 ];
 
 fn main() {

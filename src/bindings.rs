@@ -17,6 +17,10 @@ use crate::error::{ApiError, ErrorCode};
 use crate::passphrase::Strength;
 use crate::register::fields::{FieldDef, FieldDefInput, FieldKind, FieldValue};
 use crate::register::purposes::{Basis, Purpose, PurposeInput};
+use crate::retention::documents::{DocumentKind, FiscalDocument};
+use crate::retention::purge::{PurgeItem, PurgeReport};
+use crate::retention::rules::{Action, Rule, RuleKey};
+use crate::retention::{DeletionLogEntry, ReviewItem};
 use crate::settings::{Language, Settings};
 use crate::vault::{Created, VaultStatus};
 
@@ -30,6 +34,7 @@ fn file<T: TS + 'static>() -> Result<(String, String), ts_rs::ExportError> {
 /// Every bindings file: (file name, contents).
 pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
     Ok(vec![
+        file::<Action>()?,
         file::<ApiError>()?,
         file::<AuditReport>()?,
         file::<Basis>()?,
@@ -42,10 +47,12 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<FieldDefInput>()?,
         file::<FieldKind>()?,
         file::<FieldValue>()?,
+        file::<FiscalDocument>()?,
         file::<Method>()?,
         file::<ObjectionReport>()?,
         file::<Purpose>()?,
         file::<PurposeInput>()?,
+        file::<PurgeReport>()?,
         file::<PurposeLink>()?,
         file::<Source>()?,
         file::<Contact>()?,
@@ -54,12 +61,18 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<ContactPage>()?,
         file::<ContactSummary>()?,
         file::<Created>()?,
+        file::<DeletionLogEntry>()?,
+        file::<DocumentKind>()?,
         file::<ErrorCode>()?,
         file::<Interaction>()?,
         file::<InteractionInput>()?,
         file::<InteractionKind>()?,
+        file::<PurgeItem>()?,
         file::<Language>()?,
         file::<Relationship>()?,
+        file::<ReviewItem>()?,
+        file::<Rule>()?,
+        file::<RuleKey>()?,
         file::<Settings>()?,
         file::<Strength>()?,
         file::<VaultStatus>()?,

@@ -953,7 +953,7 @@ fn purge_cmd(ctx: &Ctx, dry_run: bool, yes: bool) -> Out {
 }
 
 /// Purge items as the CLI's JSON shows them: a flat array, `contact_id` where one applies.
-fn items_json(items: &[purge::Item]) -> Vec<serde_json::Value> {
+fn items_json(items: &[purge::PurgeItem]) -> Vec<serde_json::Value> {
     items
         .iter()
         .map(|i| {

@@ -74,6 +74,19 @@ fn main() {
             commands::privacy::restrict_contact,
             commands::privacy::unrestrict_contact,
             commands::privacy::object_contact,
+            commands::retention::retention_rules,
+            commands::retention::set_retention_rule,
+            commands::retention::purge_plan,
+            commands::retention::purge_now,
+            commands::retention::review_queue,
+            commands::retention::review_keep,
+            commands::retention::review_delete,
+            commands::retention::deletion_log,
+            commands::retention::retention_policy,
+            commands::retention::save_retention_policy,
+            commands::retention::save_deletion_log,
+            commands::retention::list_documents,
+            commands::retention::add_document,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

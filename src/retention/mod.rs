@@ -146,6 +146,22 @@ pub fn deletion_log(conn: &Connection) -> Result<Vec<DeletionLogEntry>> {
     Ok(v)
 }
 
+/// The deletion log as CSV, newest first (no personal values in it).
+pub fn deletion_log_csv(conn: &Connection) -> Result<String> {
+    let mut out = crate::export::csv::row(&["at", "trigger", "rule", "category", "count", "ids"]);
+    for e in deletion_log(conn)? {
+        out.push_str(&crate::export::csv::row(&[
+            &e.at,
+            &e.trigger,
+            &e.rule,
+            &e.category,
+            &e.count.to_string(),
+            &e.ids.join(" "),
+        ]));
+    }
+    Ok(out)
+}
+
 /// The written retention policy, generated from the rules in force (Markdown).
 pub fn policy_markdown(
     conn: &Connection,

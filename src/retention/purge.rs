@@ -20,7 +20,7 @@ pub const MASS_SHARE: f64 = 0.20;
 
 /// One thing a rule makes due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Item {
+pub struct PurgeItem {
     pub rule: RuleKey,
     pub category: String,
     pub action: Action,
@@ -32,8 +32,8 @@ pub struct Item {
     pub rows: i64,
 }
 
-fn item(rule: RuleKey, action: Action, contact_id: Option<i64>, rows: i64) -> Item {
-    Item { rule, category: rules::category(rule).to_owned(), action, contact_id, rows }
+fn item(rule: RuleKey, action: Action, contact_id: Option<i64>, rows: i64) -> PurgeItem {
+    PurgeItem { rule, category: rules::category(rule).to_owned(), action, contact_id, rows }
 }
 
 fn ids(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<(i64, bool)>> {
@@ -54,7 +54,7 @@ fn cutoff(
 /// Contact-level items: restricted contacts always go to review; kept ones wait until their
 /// keep date.
 fn contact_items(
-    out: &mut Vec<Item>,
+    out: &mut Vec<PurgeItem>,
     rule: RuleKey,
     action: Action,
     found: Vec<(i64, bool)>,
@@ -70,7 +70,7 @@ const NOT_KEPT: &str = "NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.contact
       AND q.rule = ?2 AND q.kept_until IS NOT NULL AND q.kept_until > ?3)";
 
 /// Everything due now, by rule. Changes nothing.
-pub fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Item>> {
+pub fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<PurgeItem>> {
     let mut out = Vec::new();
     let today = now.date_naive().to_string();
 
@@ -255,7 +255,7 @@ impl Trigger {
     }
 }
 
-fn deletes_contact(i: &Item) -> bool {
+fn deletes_contact(i: &PurgeItem) -> bool {
     i.action == Action::Delete
         && matches!(
             i.rule,
@@ -326,7 +326,7 @@ pub fn run(
         return Ok(report);
     }
     for rule in RuleKey::ALL {
-        let mine: Vec<&Item> = items.iter().filter(|i| i.rule == *rule).collect();
+        let mine: Vec<&PurgeItem> = items.iter().filter(|i| i.rule == *rule).collect();
         if mine.is_empty() {
             continue;
         }

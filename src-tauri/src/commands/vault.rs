@@ -1,4 +1,5 @@
 use kluis::passphrase::{self, Strength};
+use kluis::retention::purge::PurgeReport;
 use kluis::vault::{self as core_vault, Created, VaultStatus};
 use kluis::Vault;
 use tauri::State;
@@ -31,17 +32,22 @@ pub async fn create_vault(
     Ok(created)
 }
 
-#[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Res<()> {
-    let passphrase = Zeroizing::new(passphrase);
-    state.set_unlocked(Vault::unlock(&state.dir, &passphrase, state.clock, ACTOR)?);
-    Ok(())
+/// Keeps the unlocked vault and hands back what the retention purge at opening did.
+fn opened(state: &AppState, vault: Vault) -> Option<PurgeReport> {
+    let report = vault.opening_purge().cloned();
+    state.set_unlocked(vault);
+    report
 }
 
 #[tauri::command]
-pub async fn unlock_remembered(state: State<'_, AppState>) -> Res<()> {
-    state.set_unlocked(Vault::unlock_remembered(&state.dir, state.clock, ACTOR)?);
-    Ok(())
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Res<Option<PurgeReport>> {
+    let passphrase = Zeroizing::new(passphrase);
+    Ok(opened(&state, Vault::unlock(&state.dir, &passphrase, state.clock, ACTOR)?))
+}
+
+#[tauri::command]
+pub async fn unlock_remembered(state: State<'_, AppState>) -> Res<Option<PurgeReport>> {
+    Ok(opened(&state, Vault::unlock_remembered(&state.dir, state.clock, ACTOR)?))
 }
 
 #[tauri::command]
@@ -49,10 +55,9 @@ pub async fn unlock_with_recovery(
     state: State<'_, AppState>,
     recovery_key: String,
     new_passphrase: String,
-) -> Res<()> {
+) -> Res<Option<PurgeReport>> {
     let (key, new) = (Zeroizing::new(recovery_key), Zeroizing::new(new_passphrase));
-    state.set_unlocked(Vault::recover(&state.dir, &key, &new, state.clock, ACTOR)?);
-    Ok(())
+    Ok(opened(&state, Vault::recover(&state.dir, &key, &new, state.clock, ACTOR)?))
 }
 
 #[tauri::command]

@@ -1,0 +1,115 @@
+use kluis::retention::documents::{self, DocumentKind, FiscalDocument};
+use kluis::retention::purge::{self, PurgeItem, PurgeReport, Trigger};
+use kluis::retention::rules::{self, Action, Rule, RuleKey};
+use kluis::retention::{self as ret, DeletionLogEntry, ReviewItem};
+use kluis::settings::Language;
+use tauri::State;
+
+use super::Res;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn retention_rules(state: State<'_, AppState>, language: Language) -> Res<Vec<Rule>> {
+    state.with_vault(|v| rules::list(v.conn(), language == Language::Nl))
+}
+
+#[tauri::command]
+pub fn set_retention_rule(
+    state: State<'_, AppState>,
+    key: RuleKey,
+    period: String,
+    action: Action,
+) -> Res<()> {
+    state.with_vault(|v| {
+        let period = period.parse()?;
+        v.write(|tx, c| rules::set(tx, c, key, period, action))
+    })
+}
+
+/// The dry run: everything due now, by rule. Changes nothing.
+#[tauri::command]
+pub fn purge_plan(state: State<'_, AppState>) -> Res<Vec<PurgeItem>> {
+    state.with_vault(|v| purge::plan(v.conn(), v.now()))
+}
+
+/// Runs the purge now; `confirm` agrees to a mass deletion.
+#[tauri::command]
+pub fn purge_now(state: State<'_, AppState>, confirm: bool) -> Res<PurgeReport> {
+    state.with_vault(|v| {
+        let report = v.write(|tx, c| purge::run(tx, c, Trigger::Manual, confirm))?;
+        v.checkpoint()?;
+        Ok(report)
+    })
+}
+
+#[tauri::command]
+pub fn review_queue(state: State<'_, AppState>) -> Res<Vec<ReviewItem>> {
+    state.with_vault(|v| ret::review_queue(v.conn(), true))
+}
+
+#[tauri::command]
+pub fn review_keep(state: State<'_, AppState>, id: i64, reason: String, until: String) -> Res<()> {
+    state.with_vault(|v| v.write(|tx, c| ret::review_keep(tx, c, id, &reason, &until)))
+}
+
+#[tauri::command]
+pub fn review_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with_vault(|v| {
+        v.write(|tx, c| ret::review_delete(tx, c, id))?;
+        v.checkpoint()
+    })
+}
+
+#[tauri::command]
+pub fn deletion_log(state: State<'_, AppState>) -> Res<Vec<DeletionLogEntry>> {
+    state.with_vault(|v| ret::deletion_log(v.conn()))
+}
+
+/// The written retention policy as Markdown.
+#[tauri::command]
+pub fn retention_policy(state: State<'_, AppState>, language: Language) -> Res<String> {
+    state.with_vault(|v| ret::policy_markdown(v.conn(), language == Language::Nl, "", v.now()))
+}
+
+/// Writes the retention policy (Markdown) to `path`, chosen in the save dialog.
+#[tauri::command]
+pub fn save_retention_policy(
+    state: State<'_, AppState>,
+    language: Language,
+    path: String,
+) -> Res<()> {
+    state.with_vault(|v| {
+        let md = ret::policy_markdown(v.conn(), language == Language::Nl, "", v.now())?;
+        std::fs::write(&path, md)?;
+        v.audit("retention.policy_export", "vault", None, &[])
+    })
+}
+
+/// Writes the deletion log as CSV to `path` (the written record of what was deleted when).
+#[tauri::command]
+pub fn save_deletion_log(state: State<'_, AppState>, path: String) -> Res<()> {
+    state.with_vault(|v| {
+        std::fs::write(&path, ret::deletion_log_csv(v.conn())?)?;
+        v.audit("retention.log_export", "vault", None, &[])
+    })
+}
+
+#[tauri::command]
+pub fn list_documents(state: State<'_, AppState>, contact_id: i64) -> Res<Vec<FiscalDocument>> {
+    state.with_vault(|v| documents::for_contact(v.conn(), contact_id))
+}
+
+#[tauri::command]
+pub fn add_document(
+    state: State<'_, AppState>,
+    contact_id: i64,
+    kind: DocumentKind,
+    number: String,
+    date: String,
+    amount: String,
+) -> Res<i64> {
+    state.with_vault(|v| {
+        let cents = documents::parse_amount(&amount)?;
+        v.write(|tx, c| documents::add(tx, c, contact_id, kind, &number, &date, cents))
+    })
+}
