@@ -34,6 +34,10 @@ export default defineConfig(
               name: "@tauri-apps/api/event",
               message: "Use the typed wrappers in src/lib/ipc.ts.",
             },
+            {
+              name: "@tauri-apps/plugin-dialog",
+              message: "Use the typed wrappers in src/lib/ipc.ts.",
+            },
           ],
         },
       ],

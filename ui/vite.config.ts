@@ -14,6 +14,12 @@ export default defineConfig({
     outDir: "dist",
     sourcemap: false,
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // The libraries (React, Mantine, …) in a chunk of their own, apart from the app's code.
+        codeSplitting: { groups: [{ name: "vendor", test: /node_modules/ }] },
+      },
+    },
   },
   test: {
     environment: "jsdom",

@@ -126,6 +126,13 @@ export class App {
     await b.click();
   }
 
+  /** Chooses the option with visible text `option` in the (native) select labelled `label`. */
+  async selectOption(label, option) {
+    const el = await this.field(label);
+    await el.waitForEnabled({ timeout: 10000 });
+    await el.selectByVisibleText(option);
+  }
+
   async check(label) {
     const el = await this.field(label);
     if (!(await el.isSelected())) await el.click();
@@ -187,6 +194,8 @@ export class App {
     const recovery = await key.getText();
     await this.check("Ik heb de herstelsleutel veilig bewaard");
     await this.click("Doorgaan");
+    await this.waitForHeading("Waarvoor gebruik je klantgegevens?");
+    await this.click("Doelen opslaan");
     await this.waitForHeading("Contacten");
     return recovery;
   }

@@ -23,6 +23,17 @@ test("first run creates a vault and shows an empty contact list", async (t) => {
   assert.ok(existsSync(path.join(app.vault, "kluis.db")));
   assert.ok(!readFileSync(path.join(app.vault, "vault.json"), "utf8").includes(recovery.trim()));
   await app.quit();
+  // The proposed purposes were stored in the register.
+  const purposes = JSON.parse(app.cli(["--json", "purpose", "list"]));
+  assert.deepEqual(
+    purposes.map((p) => [p.name, p.basis]),
+    [
+      ["Facturatie", "legal-obligation"],
+      ["Klantadministratie", "contract"],
+      ["Nieuwsbrief", "consent"],
+      ["Relatiebeheer", "legitimate-interest"],
+    ],
+  );
   const out = app.cli(["--json", "unlock-recovery"], {
     KLUIS_RECOVERY_KEY: recovery.trim(),
     KLUIS_NEW_PASSPHRASE: "nieuwe-fiets-rijdt-snel",

@@ -6,6 +6,7 @@ import { FullPageLoader } from "../components/FullPageLoader";
 import { PageTitle } from "../components/PageTitle";
 import { VaultLayout } from "../components/VaultLayout";
 import { FirstRunScreen } from "../features/vault/FirstRunScreen";
+import { PurposesSetupScreen } from "../features/vault/PurposesSetupScreen";
 import { useVaultStatus } from "../features/vault/queries";
 import { RecoveryKeyScreen } from "../features/vault/RecoveryKeyScreen";
 import { UnlockScreen } from "../features/vault/UnlockScreen";
@@ -23,6 +24,8 @@ export function App() {
   const [created, setCreated] = useState<{ recoveryKey: string; rememberRequested: boolean } | null>(
     null,
   );
+  // First run only: after the recovery key, ask what client data is used for.
+  const [choosingPurposes, setChoosingPurposes] = useState(false);
 
   useVaultLockedEvent(session);
 
@@ -32,6 +35,8 @@ export function App() {
   useEffect(() => {
     if (locked) session.clearPrivateData();
   }, [locked, session]);
+  // The purposes step belongs to the first run; a lock ends it (it never follows an unlock).
+  if (locked && choosingPurposes) setChoosingPurposes(false);
 
   if (created !== null) {
     const rememberFailed =
@@ -43,7 +48,10 @@ export function App() {
       <RecoveryKeyScreen
         recoveryKey={created.recoveryKey}
         rememberFailed={rememberFailed}
-        onContinue={() => setCreated(null)}
+        onContinue={() => {
+          setCreated(null);
+          setChoosingPurposes(true);
+        }}
       />
     );
   }
@@ -72,5 +80,6 @@ export function App() {
     );
   }
   if (!vault.unlocked) return <UnlockScreen status={vault} />;
+  if (choosingPurposes) return <PurposesSetupScreen onDone={() => setChoosingPurposes(false)} />;
   return <Shell status={vault} />;
 }

@@ -1,12 +1,13 @@
 import { AppShell, Box, Button, Container, Group, Text, ThemeIcon } from "@mantine/core";
-import { IconAddressBook, IconLock, IconSettings, IconShieldLock } from "@tabler/icons-react";
+import { IconAddressBook, IconClipboardList, IconLock, IconSettings, IconShieldLock } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 
 import type { VaultStatus } from "../bindings/VaultStatus";
 import { ErrorAlert } from "../components/ErrorAlert";
-import { ContactDetailScreen } from "../features/contacts/ContactDetailScreen";
+import { ContactDetailScreen, type ContactTab } from "../features/contacts/ContactDetailScreen";
 import { ContactFormScreen } from "../features/contacts/ContactFormScreen";
 import { ContactsListScreen, type ListState } from "../features/contacts/ContactsListScreen";
+import { RegisterScreen, type RegisterTab } from "../features/register/RegisterScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { useI18n } from "../i18n";
 import { lock } from "../lib/ipc";
@@ -15,15 +16,25 @@ import { useActivityTouch } from "./useActivityTouch";
 
 export type View =
   | { name: "contacts" }
-  | { name: "contact"; id: number }
+  /** `from: "register"`: opened from a register list, "back" returns there. */
+  | { name: "contact"; id: number; tab?: ContactTab; from?: "register" }
   | { name: "new-contact" }
   | { name: "edit-contact"; id: number }
+  | { name: "register" }
   | { name: "settings" };
 
-type Section = "contacts" | "settings";
+type Section = "contacts" | "register" | "settings";
+
+const SECTION_VIEWS: Record<Section, View> = {
+  contacts: { name: "contacts" },
+  register: { name: "register" },
+  settings: { name: "settings" },
+};
 
 function sectionOf(view: View): Section {
-  return view.name === "settings" ? "settings" : "contacts";
+  if (view.name === "settings") return "settings";
+  if (view.name === "register" || (view.name === "contact" && view.from === "register")) return "register";
+  return "contacts";
 }
 
 /** The unlocked app: header with navigation and lock, and the current screen. */
@@ -32,6 +43,7 @@ export function Shell({ status }: { status: VaultStatus }) {
   const session = useSession();
   const [view, setView] = useState<View>({ name: "contacts" });
   const [listState, setListState] = useState<ListState>({ search: "", page: 0 });
+  const [registerTab, setRegisterTab] = useState<RegisterTab>("purposes");
 
   useActivityTouch(session);
 
@@ -58,7 +70,7 @@ export function Shell({ status }: { status: VaultStatus }) {
       color={section === target ? undefined : "gray"}
       leftSection={icon}
       aria-current={section === target ? "page" : undefined}
-      onClick={() => setView(target === "settings" ? { name: "settings" } : { name: "contacts" })}
+      onClick={() => setView(SECTION_VIEWS[target])}
     >
       {label}
     </Button>
@@ -79,6 +91,7 @@ export function Shell({ status }: { status: VaultStatus }) {
             </Group>
             <Group component="nav" aria-label={t("nav.label")} gap={4} wrap="nowrap">
               {navButton("contacts", t("nav.contacts"), <IconAddressBook size={18} aria-hidden />)}
+              {navButton("register", t("nav.register"), <IconClipboardList size={18} aria-hidden />)}
               {navButton("settings", t("nav.settings"), <IconSettings size={18} aria-hidden />)}
             </Group>
           </Group>
@@ -104,6 +117,8 @@ export function Shell({ status }: { status: VaultStatus }) {
             status={status}
             listState={listState}
             setListState={setListState}
+            registerTab={registerTab}
+            setRegisterTab={setRegisterTab}
             setView={setView}
           />
         </Container>
@@ -117,10 +132,20 @@ type CurrentViewProps = {
   status: VaultStatus;
   listState: ListState;
   setListState: (state: ListState) => void;
+  registerTab: RegisterTab;
+  setRegisterTab: (tab: RegisterTab) => void;
   setView: (view: View) => void;
 };
 
-function CurrentView({ view, status, listState, setListState, setView }: CurrentViewProps) {
+function CurrentView({
+  view,
+  status,
+  listState,
+  setListState,
+  registerTab,
+  setRegisterTab,
+  setView,
+}: CurrentViewProps) {
   switch (view.name) {
     case "contacts":
       return (
@@ -134,10 +159,20 @@ function CurrentView({ view, status, listState, setListState, setView }: Current
     case "contact":
       return (
         <ContactDetailScreen
-          key={view.id}
+          key={`${view.id}-${view.tab ?? "details"}`}
           id={view.id}
-          onBack={() => setView({ name: "contacts" })}
+          tab={view.tab}
+          backTo={view.from ?? "contacts"}
+          onBack={() => setView(view.from === "register" ? { name: "register" } : { name: "contacts" })}
           onEdit={(id) => setView({ name: "edit-contact", id })}
+        />
+      );
+    case "register":
+      return (
+        <RegisterScreen
+          tab={registerTab}
+          onTabChange={setRegisterTab}
+          onOpenContact={(id) => setView({ name: "contact", id, tab: "privacy", from: "register" })}
         />
       );
     case "new-contact":

@@ -1,3 +1,5 @@
+import type { Language } from "../bindings/Language";
+
 /** TanStack Query keys. Only the "public" ones survive a lock. */
 export const queryKeys = {
   vaultStatus: ["vault-status"] as const,
@@ -5,6 +7,13 @@ export const queryKeys = {
   contacts: ["contacts"] as const,
   contactList: (query: string, page: number) => ["contacts", "list", query, page] as const,
   contact: (id: number) => ["contacts", "detail", id] as const,
+  contactPrivacy: (id: number, reveal: boolean) => ["contacts", "privacy", id, reveal] as const,
+  register: ["register"] as const,
+  purposes: ["register", "purposes"] as const,
+  purposeProposals: (language: Language) => ["register", "proposals", language] as const,
+  fields: ["register", "fields"] as const,
+  triage: ["register", "triage"] as const,
+  repermission: (months: number) => ["register", "repermission", months] as const,
 };
 
 /** Query roots that hold no personal data and may stay cached while locked. */

@@ -11,6 +11,7 @@ import type { Interaction } from "../bindings/Interaction";
 import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Settings } from "../bindings/Settings";
 import { toRfc3339 } from "../lib/format";
+import { looksLikeBsn, privacyHandlers } from "./mockPrivacy";
 
 type Args = Record<string, unknown>;
 
@@ -35,7 +36,7 @@ export function installMockBackend(): void {
   const addContact = (input: ContactInput): number => {
     const id = nextId++;
     const stamp = now();
-    contacts.set(id, { id, ...input, created_at: stamp, updated_at: stamp });
+    contacts.set(id, { id, ...input, created_at: stamp, updated_at: stamp, restricted_reason: null, objected_at: null });
     return id;
   };
   if (exists && params.get("empty") !== "1") {
@@ -75,11 +76,20 @@ export function installMockBackend(): void {
   };
   const lastActivity = (c: Contact) =>
     interactions.filter((i) => i.contact_id === c.id).map((i) => i.at).sort().at(-1) ?? c.updated_at;
-  const validate = (input: ContactInput) => {
+  const validate = (input: ContactInput, confirmNotBsn: unknown) => {
     if (input.name.trim() === "") fail("invalid_input", "name is required", "name");
     input.emails.forEach((e, i) => {
       if (!e.includes("@")) fail("invalid_input", "not an e-mail address", `emails[${i}]`);
     });
+    if (confirmNotBsn !== true) {
+      const free = { name: input.name, address: input.address, organisation: input.organisation, job_title: input.job_title };
+      for (const [field, text] of Object.entries(free)) {
+        if (text && looksLikeBsn(text)) fail("bsn_suspected", `${field}: looks like a BSN`, field);
+      }
+    }
+  };
+  const notRestricted = (contact: Contact) => {
+    if (contact.restricted_reason !== null) fail("restricted", "processing of this contact is restricted");
   };
 
   const handlers: Record<string, (args: Args) => unknown> = {
@@ -144,22 +154,25 @@ export function installMockBackend(): void {
       const list = interactions.filter((i) => i.contact_id === contact.id).sort((a, b) => b.at.localeCompare(a.at));
       return { contact, interactions: list };
     },
-    create_contact: ({ input }) => {
+    create_contact: ({ input, confirmNotBsn }) => {
       requireUnlocked();
-      validate(input as ContactInput);
+      validate(input as ContactInput, confirmNotBsn);
       return addContact(input as ContactInput);
     },
-    update_contact: ({ id, input }) => {
+    update_contact: ({ id, input, confirmNotBsn }) => {
       requireUnlocked();
       const old = contacts.get(Number(id)) ?? fail("not_found", "no such contact");
-      validate(input as ContactInput);
+      notRestricted(old);
+      validate(input as ContactInput, confirmNotBsn);
       contacts.set(old.id, { ...old, ...(input as ContactInput), updated_at: now() });
       return null;
     },
-    add_interaction: ({ contactId, input }) => {
+    add_interaction: ({ contactId, input, confirmNotBsn }) => {
       requireUnlocked();
+      notRestricted(contacts.get(Number(contactId)) ?? fail("not_found", "no such contact"));
       const value = input as InteractionInput;
       if (value.text.trim() === "") fail("invalid_input", "text is required", "text");
+      if (confirmNotBsn !== true && looksLikeBsn(value.text)) fail("bsn_suspected", "text: looks like a BSN", "text");
       const id = interactions.length + 1;
       interactions.push({ id, contact_id: Number(contactId), kind: value.kind, at: value.at ?? now(), text: value.text });
       return id;
@@ -184,6 +197,7 @@ export function installMockBackend(): void {
       remembered = false;
       return null;
     },
+    ...privacyHandlers({ contacts, now, requireUnlocked, fail }, exists && params.get("empty") !== "1"),
   };
 
   mockIPC(

@@ -9,6 +9,13 @@ export function formatDateTime(locale: string, iso: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
+/** Formats an RFC 3339 timestamp as a local calendar date (no time). */
+export function formatInstantDate(locale: string, iso: string): string {
+  const date = validDate(new Date(iso));
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(date);
+}
+
 /** Parses "YYYY-MM-DD" as a calendar date (no time zone shift). */
 export function parseYmd(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -1,16 +1,47 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { save } from "@tauri-apps/plugin-dialog";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { ConsentInput } from "../bindings/ConsentInput";
 import type { ContactInput } from "../bindings/ContactInput";
+import type { FieldDefInput } from "../bindings/FieldDefInput";
+import type { PurposeInput } from "../bindings/PurposeInput";
 import * as ipc from "./ipc";
 import { IpcError, toIpcError } from "./ipc";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
 
 const invokeMock = vi.mocked(invoke);
 const listenMock = vi.mocked(listen);
+const saveMock = vi.mocked(save);
+
+const purposeInput: PurposeInput = {
+  name: "Nieuwsbrief",
+  description: "De nieuwsbrief per e-mail",
+  basis: "consent",
+  direct_marketing: true,
+  data_categories: ["naam", "e-mail"],
+  recipients: [],
+  retention_rule: null,
+};
+
+const fieldInput: FieldDefInput = {
+  label: "Allergieën",
+  kind: "text",
+  purpose_id: 3,
+  required: false,
+  special_category: true,
+};
+
+const consentInput: ConsentInput = {
+  purpose_id: 3,
+  method: "form",
+  text: "  Ja, ik wil de nieuwsbrief.\n",
+  evidence: null,
+};
 
 const input: ContactInput = {
   name: "Jan",
@@ -46,14 +77,85 @@ describe("command wrappers", () => {
     ["listContacts", () => ipc.listContacts("jan", 25, 50), "list_contacts", { query: "jan", limit: 25, offset: 50 }],
     ["listContacts (no query)", () => ipc.listContacts(null, 25, 0), "list_contacts", { query: null, limit: 25, offset: 0 }],
     ["getContact", () => ipc.getContact(7), "get_contact", { id: 7 }],
-    ["createContact", () => ipc.createContact(input), "create_contact", { input }],
-    ["updateContact", () => ipc.updateContact(7, input), "update_contact", { id: 7, input }],
+    ["createContact", () => ipc.createContact(input, false), "create_contact", { input, confirmNotBsn: false }],
+    [
+      "createContact (not a BSN)",
+      () => ipc.createContact(input, true),
+      "create_contact",
+      { input, confirmNotBsn: true },
+    ],
+    [
+      "updateContact",
+      () => ipc.updateContact(7, input, false),
+      "update_contact",
+      { id: 7, input, confirmNotBsn: false },
+    ],
     [
       "addInteraction",
-      () => ipc.addInteraction(7, { kind: "call", text: "Gebeld", at: null }),
+      () => ipc.addInteraction(7, { kind: "call", text: "Gebeld", at: null }, true),
       "add_interaction",
-      { contactId: 7, input: { kind: "call", text: "Gebeld", at: null } },
+      { contactId: 7, input: { kind: "call", text: "Gebeld", at: null }, confirmNotBsn: true },
     ],
+    ["listPurposes", () => ipc.listPurposes(), "list_purposes", undefined],
+    ["purposeProposals", () => ipc.purposeProposals("en"), "purpose_proposals", { language: "en" }],
+    ["createPurpose", () => ipc.createPurpose(purposeInput), "create_purpose", { input: purposeInput }],
+    [
+      "updatePurpose",
+      () => ipc.updatePurpose(3, purposeInput),
+      "update_purpose",
+      { id: 3, input: purposeInput },
+    ],
+    ["listFields", () => ipc.listFields(), "list_fields", undefined],
+    ["defineField", () => ipc.defineField(fieldInput), "define_field", { input: fieldInput }],
+    ["triageList", () => ipc.triageList(), "triage_list", undefined],
+    ["repermissionList", () => ipc.repermissionList(24), "repermission_list", { months: 24 }],
+    [
+      "exportMailingList",
+      () => ipc.exportMailingList(3, "/home/jan/mailinglijst-Nieuwsbrief.csv"),
+      "export_mailing_list",
+      { purposeId: 3, path: "/home/jan/mailinglijst-Nieuwsbrief.csv" },
+    ],
+    ["contactPrivacy", () => ipc.contactPrivacy(7, false), "contact_privacy", { id: 7, reveal: false }],
+    ["contactPrivacy (reveal)", () => ipc.contactPrivacy(7, true), "contact_privacy", { id: 7, reveal: true }],
+    [
+      "linkPurpose",
+      () => ipc.linkPurpose(7, 3, "legitimate-interest", "in-person"),
+      "link_purpose",
+      { contactId: 7, purposeId: 3, basis: "legitimate-interest", source: "in-person" },
+    ],
+    [
+      "linkPurpose (unknown basis)",
+      () => ipc.linkPurpose(7, 3, null, "imported"),
+      "link_purpose",
+      { contactId: 7, purposeId: 3, basis: null, source: "imported" },
+    ],
+    ["unlinkPurpose", () => ipc.unlinkPurpose(7, 3), "unlink_purpose", { contactId: 7, purposeId: 3 }],
+    [
+      "giveConsent",
+      () => ipc.giveConsent(7, consentInput),
+      "give_consent",
+      { contactId: 7, input: consentInput },
+    ],
+    [
+      "withdrawConsent",
+      () => ipc.withdrawConsent(7, 3, "other"),
+      "withdraw_consent",
+      { contactId: 7, purposeId: 3, method: "other" },
+    ],
+    [
+      "setField",
+      () => ipc.setField(7, 2, "123456782", true),
+      "set_field",
+      { contactId: 7, fieldId: 2, value: "123456782", confirmNotBsn: true },
+    ],
+    [
+      "restrictContact",
+      () => ipc.restrictContact(7, "Juistheid betwist"),
+      "restrict_contact",
+      { id: 7, reason: "Juistheid betwist" },
+    ],
+    ["unrestrictContact", () => ipc.unrestrictContact(7), "unrestrict_contact", { id: 7 }],
+    ["objectContact", () => ipc.objectContact(7), "object_contact", { id: 7 }],
     ["getSettings", () => ipc.getSettings(), "get_settings", undefined],
     [
       "setSettings",
@@ -82,9 +184,16 @@ describe("command wrappers", () => {
 describe("errors", () => {
   it("turns an ApiError rejection into an IpcError with code, message and field", async () => {
     invokeMock.mockRejectedValueOnce({ code: "invalid_input", message: "bad e-mail", field: "emails" });
-    const error = await ipc.createContact(input).catch((e: unknown) => e);
+    const error = await ipc.createContact(input, false).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcError);
     expect(error).toMatchObject({ code: "invalid_input", message: "bad e-mail", field: "emails" });
+  });
+
+  it("knows the privacy error codes", async () => {
+    for (const code of ["restricted", "suppressed", "bsn_suspected"] as const) {
+      invokeMock.mockRejectedValueOnce({ code, message: "x", field: code === "bsn_suspected" ? "text" : null });
+      await expect(ipc.giveConsent(7, consentInput)).rejects.toMatchObject({ code });
+    }
   });
 
   it("keeps a null field", async () => {
@@ -103,6 +212,27 @@ describe("errors", () => {
     expect(toIpcError({ code: "made_up", message: "x" }).code).toBe("internal");
     expect(toIpcError(new TypeError("boom"))).toMatchObject({ code: "internal", message: "boom" });
     expect(toIpcError(undefined).code).toBe("internal");
+  });
+});
+
+describe("save dialog", () => {
+  const options = {
+    title: "Mailinglijst opslaan",
+    defaultPath: "mailinglijst-Nieuwsbrief.csv",
+    filters: [{ name: "CSV-bestand", extensions: ["csv"] }],
+  };
+
+  it("passes the options to the dialog plugin and returns the chosen path", async () => {
+    saveMock.mockResolvedValueOnce("/home/jan/mailinglijst-Nieuwsbrief.csv");
+    await expect(ipc.chooseSavePath(options)).resolves.toBe("/home/jan/mailinglijst-Nieuwsbrief.csv");
+    expect(saveMock).toHaveBeenCalledWith(options);
+  });
+
+  it("returns null when the user cancels, and an IpcError when the dialog fails", async () => {
+    saveMock.mockResolvedValueOnce(null);
+    await expect(ipc.chooseSavePath(options)).resolves.toBeNull();
+    saveMock.mockRejectedValueOnce("dialog.save not allowed");
+    await expect(ipc.chooseSavePath(options)).rejects.toMatchObject({ code: "internal" });
   });
 });
 

@@ -1,16 +1,29 @@
 // The one typed bridge between the UI and the Rust backend (see docs/IPC.md).
-// Nothing else in the UI calls `invoke` or `listen` directly.
+// Nothing else in the UI calls `invoke` or `listen` (or the dialog plugin) directly.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { save } from "@tauri-apps/plugin-dialog";
 
 import type { ApiError } from "../bindings/ApiError";
+import type { Basis } from "../bindings/Basis";
+import type { ConsentInput } from "../bindings/ConsentInput";
 import type { ContactDetail } from "../bindings/ContactDetail";
+import type { ContactFlag } from "../bindings/ContactFlag";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { ContactPage } from "../bindings/ContactPage";
+import type { ContactPrivacy } from "../bindings/ContactPrivacy";
 import type { Created } from "../bindings/Created";
 import type { ErrorCode } from "../bindings/ErrorCode";
+import type { FieldDef } from "../bindings/FieldDef";
+import type { FieldDefInput } from "../bindings/FieldDefInput";
 import type { InteractionInput } from "../bindings/InteractionInput";
+import type { Language } from "../bindings/Language";
+import type { Method } from "../bindings/Method";
+import type { ObjectionReport } from "../bindings/ObjectionReport";
+import type { Purpose } from "../bindings/Purpose";
+import type { PurposeInput } from "../bindings/PurposeInput";
 import type { Settings } from "../bindings/Settings";
+import type { Source } from "../bindings/Source";
 import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
 
@@ -26,6 +39,9 @@ const ERROR_CODES: readonly ErrorCode[] = [
   "vault_exists",
   "no_vault",
   "locked",
+  "restricted",
+  "suppressed",
+  "bsn_suspected",
   "internal",
 ];
 
@@ -136,16 +152,137 @@ export function getContact(id: number): Promise<ContactDetail> {
   return call("get_contact", { id });
 }
 
-export function createContact(input: ContactInput): Promise<number> {
-  return call("create_contact", { input });
+// `confirmNotBsn`: call with false first; after a `bsn_suspected` error and the user's
+// confirmation that the number is not a BSN, repeat the call with true.
+
+export function createContact(input: ContactInput, confirmNotBsn: boolean): Promise<number> {
+  return call("create_contact", { input, confirmNotBsn });
 }
 
-export function updateContact(id: number, input: ContactInput): Promise<null> {
-  return call("update_contact", { id, input });
+/** Refused with `restricted` while processing of the contact is restricted. */
+export function updateContact(id: number, input: ContactInput, confirmNotBsn: boolean): Promise<null> {
+  return call("update_contact", { id, input, confirmNotBsn });
 }
 
-export function addInteraction(contactId: number, input: InteractionInput): Promise<number> {
-  return call("add_interaction", { contactId, input });
+export function addInteraction(
+  contactId: number,
+  input: InteractionInput,
+  confirmNotBsn: boolean,
+): Promise<number> {
+  return call("add_interaction", { contactId, input, confirmNotBsn });
+}
+
+// --- privacy of one contact ------------------------------------------------
+
+/** The Privacy tab; `reveal` returns special-category values too (the backend audits that). */
+export function contactPrivacy(id: number, reveal: boolean): Promise<ContactPrivacy> {
+  return call("contact_privacy", { id, reveal });
+}
+
+/** `basis` null records the basis as unknown (the contact then waits in the triage list). */
+export function linkPurpose(
+  contactId: number,
+  purposeId: number,
+  basis: Basis | null,
+  source: Source,
+): Promise<null> {
+  return call("link_purpose", { contactId, purposeId, basis, source });
+}
+
+export function unlinkPurpose(contactId: number, purposeId: number): Promise<null> {
+  return call("unlink_purpose", { contactId, purposeId });
+}
+
+/** Records consent; `input.text` is stored byte for byte, so pass it exactly as given. */
+export function giveConsent(contactId: number, input: ConsentInput): Promise<number> {
+  return call("give_consent", { contactId, input });
+}
+
+/** Allowed on a restricted contact too. */
+export function withdrawConsent(contactId: number, purposeId: number, method: Method): Promise<number> {
+  return call("withdraw_consent", { contactId, purposeId, method });
+}
+
+/** An empty value clears the field. */
+export function setField(
+  contactId: number,
+  fieldId: number,
+  value: string,
+  confirmNotBsn: boolean,
+): Promise<null> {
+  return call("set_field", { contactId, fieldId, value, confirmNotBsn });
+}
+
+export function restrictContact(id: number, reason: string): Promise<null> {
+  return call("restrict_contact", { id, reason });
+}
+
+export function unrestrictContact(id: number): Promise<null> {
+  return call("unrestrict_contact", { id });
+}
+
+export function objectContact(id: number): Promise<ObjectionReport> {
+  return call("object_contact", { id });
+}
+
+// --- processing register -------------------------------------------------
+
+export function listPurposes(): Promise<Purpose[]> {
+  return call("list_purposes");
+}
+
+/** The usual purposes of a small business, in `language`; nothing is stored. */
+export function purposeProposals(language: Language): Promise<PurposeInput[]> {
+  return call("purpose_proposals", { language });
+}
+
+export function createPurpose(input: PurposeInput): Promise<number> {
+  return call("create_purpose", { input });
+}
+
+export function updatePurpose(id: number, input: PurposeInput): Promise<null> {
+  return call("update_purpose", { id, input });
+}
+
+export function listFields(): Promise<FieldDef[]> {
+  return call("list_fields");
+}
+
+export function defineField(input: FieldDefInput): Promise<number> {
+  return call("define_field", { input });
+}
+
+export function triageList(): Promise<ContactFlag[]> {
+  return call("triage_list");
+}
+
+export function repermissionList(months: number): Promise<ContactFlag[]> {
+  return call("repermission_list", { months });
+}
+
+/** Writes the mailing list for a purpose as CSV to `path`; resolves to the number of people. */
+export function exportMailingList(purposeId: number, path: string): Promise<number> {
+  return call("export_mailing_list", { purposeId, path });
+}
+
+// --- dialogs ---------------------------------------------------------------
+
+export type FileFilter = { name: string; extensions: string[] };
+
+/**
+ * Asks where to save a file (the OS save dialog of the dialog plugin).
+ * Resolves to the chosen path, or null when the user cancelled.
+ */
+export async function chooseSavePath(options: {
+  title: string;
+  defaultPath: string;
+  filters: FileFilter[];
+}): Promise<string | null> {
+  try {
+    return await save(options);
+  } catch (reason) {
+    throw toIpcError(reason);
+  }
 }
 
 // --- settings ------------------------------------------------------------

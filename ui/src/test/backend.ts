@@ -3,7 +3,10 @@ import { invoke } from "@tauri-apps/api/core";
 import { vi } from "vitest";
 
 import type { ApiError } from "../bindings/ApiError";
+import type { Contact } from "../bindings/Contact";
+import type { ContactPrivacy } from "../bindings/ContactPrivacy";
 import type { ContactSummary } from "../bindings/ContactSummary";
+import type { Purpose } from "../bindings/Purpose";
 import type { Settings } from "../bindings/Settings";
 import type { VaultStatus } from "../bindings/VaultStatus";
 
@@ -34,6 +37,43 @@ export function summary(patch: Partial<ContactSummary> = {}): ContactSummary {
     last_activity_at: "2024-05-01T10:30:00+02:00",
     ...patch,
   };
+}
+
+export function contact(patch: Partial<Contact> = {}): Contact {
+  return {
+    id: 1,
+    name: "Jan Jansen",
+    emails: ["jan@voorbeeld.nl"],
+    phones: [],
+    address: null,
+    organisation: "Jansen BV",
+    job_title: null,
+    relationship: "client",
+    relationship_ended: null,
+    created_at: "2024-01-02T09:00:00Z",
+    updated_at: "2024-01-03T09:00:00Z",
+    restricted_reason: null,
+    objected_at: null,
+    ...patch,
+  };
+}
+
+export function purpose(patch: Partial<Purpose> = {}): Purpose {
+  return {
+    id: 3,
+    name: "Nieuwsbrief",
+    description: "De nieuwsbrief per e-mail",
+    basis: "consent",
+    direct_marketing: true,
+    data_categories: ["naam", "e-mail"],
+    recipients: [],
+    retention_rule: null,
+    ...patch,
+  };
+}
+
+export function privacy(patch: Partial<ContactPrivacy> = {}): ContactPrivacy {
+  return { links: [], history: [], fields: [], ...patch };
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Center,
@@ -8,32 +9,52 @@ import {
   Loader,
   Paper,
   Stack,
+  Tabs,
   Text,
   Title,
 } from "@mantine/core";
-import { IconArrowLeft, IconPencil } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { IconArrowLeft, IconHandStop, IconPencil } from "@tabler/icons-react";
+import { useState, type ReactNode } from "react";
 
 import type { Contact } from "../../bindings/Contact";
+import type { Interaction } from "../../bindings/Interaction";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import { useI18n } from "../../i18n";
 import { formatDate, formatDateTime } from "../../lib/format";
+import { PrivacyTab } from "../privacy/PrivacyTab";
 import { InteractionForm } from "./InteractionForm";
 import { RELATIONSHIP_COLORS, relationshipLabel } from "./labels";
 import { useContact } from "./queries";
 import { Timeline } from "./Timeline";
 
-type Props = { id: number; onBack: () => void; onEdit: (id: number) => void };
+export type ContactTab = "details" | "privacy";
 
-export function ContactDetailScreen({ id, onBack, onEdit }: Props) {
+type Props = {
+  id: number;
+  /** The tab shown first. */
+  tab?: ContactTab;
+  /** Where "back" goes: the contact list, or the register the contact was opened from. */
+  backTo?: "contacts" | "register";
+  onBack: () => void;
+  onEdit: (id: number) => void;
+};
+
+export function ContactDetailScreen({
+  id,
+  tab: initialTab = "details",
+  backTo = "contacts",
+  onBack,
+  onEdit,
+}: Props) {
   const { t } = useI18n();
   const detail = useContact(id);
+  const [tab, setTab] = useState<ContactTab>(initialTab);
 
   const back = (
     <Group>
       <Button variant="subtle" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={onBack} px="xs">
-        {t("detail.back")}
+        {backTo === "register" ? t("detail.backToRegister") : t("detail.back")}
       </Button>
     </Group>
   );
@@ -63,6 +84,7 @@ export function ContactDetailScreen({ id, onBack, onEdit }: Props) {
   }
 
   const { contact, interactions } = detail.data;
+  const restricted = contact.restricted_reason !== null;
 
   return (
     <Stack gap="lg">
@@ -83,32 +105,78 @@ export function ContactDetailScreen({ id, onBack, onEdit }: Props) {
           variant="default"
           leftSection={<IconPencil size={18} aria-hidden />}
           onClick={() => onEdit(contact.id)}
+          disabled={restricted}
+          aria-describedby={restricted ? "restricted-banner" : undefined}
         >
           {t("detail.edit")}
         </Button>
       </Group>
 
-      <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="lg" component="section" aria-labelledby="details-heading">
-            <Title order={2} size="h4" id="details-heading" mb="md">
-              {t("detail.details")}
-            </Title>
-            <ContactFields contact={contact} />
-          </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper withBorder p="lg" component="section" aria-labelledby="timeline-heading">
-            <Title order={2} size="h4" id="timeline-heading" mb="md">
-              {t("detail.timeline")}
-            </Title>
-            <InteractionForm contactId={contact.id} />
-            <Divider my="lg" />
-            <Timeline interactions={interactions} />
-          </Paper>
-        </Grid.Col>
-      </Grid>
+      {contact.restricted_reason !== null && (
+        <Alert
+          id="restricted-banner"
+          role="status"
+          color="orange"
+          variant="light"
+          icon={<IconHandStop aria-hidden size={20} />}
+          title={t("detail.restrictedTitle")}
+        >
+          <Stack gap={4}>
+            <Text size="sm" style={{ overflowWrap: "anywhere", whiteSpace: "pre-line" }}>
+              {t("detail.restrictedReason", { reason: contact.restricted_reason })}
+            </Text>
+            <Text size="sm">{t("detail.restrictedExplain")}</Text>
+          </Stack>
+        </Alert>
+      )}
+
+      <Tabs value={tab} onChange={(value) => setTab(value === "privacy" ? "privacy" : "details")} keepMounted={false}>
+        <Tabs.List aria-label={t("detail.tabs")}>
+          <Tabs.Tab value="details">{t("detail.tabDetails")}</Tabs.Tab>
+          <Tabs.Tab value="privacy">{t("detail.tabPrivacy")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="details" pt="lg">
+          <DetailsTab contact={contact} interactions={interactions} restricted={restricted} />
+        </Tabs.Panel>
+        <Tabs.Panel value="privacy" pt="lg">
+          <PrivacyTab contact={contact} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
+  );
+}
+
+function DetailsTab({
+  contact,
+  interactions,
+  restricted,
+}: {
+  contact: Contact;
+  interactions: Interaction[];
+  restricted: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <Grid gutter="lg">
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <Paper withBorder p="lg" component="section" aria-labelledby="details-heading">
+          <Title order={2} size="h4" id="details-heading" mb="md">
+            {t("detail.details")}
+          </Title>
+          <ContactFields contact={contact} />
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Paper withBorder p="lg" component="section" aria-labelledby="timeline-heading">
+          <Title order={2} size="h4" id="timeline-heading" mb="md">
+            {t("detail.timeline")}
+          </Title>
+          <InteractionForm contactId={contact.id} restricted={restricted} />
+          <Divider my="lg" />
+          <Timeline interactions={interactions} />
+        </Paper>
+      </Grid.Col>
+    </Grid>
   );
 }
 

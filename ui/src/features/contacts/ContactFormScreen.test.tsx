@@ -87,6 +87,7 @@ describe("contact form", () => {
           relationship: "applicant",
           relationship_ended: "2024-06-30",
         },
+        confirmNotBsn: false,
       },
     ]);
   });
@@ -110,6 +111,8 @@ describe("contact form", () => {
           relationship_ended: null,
           created_at: "2024-05-01T10:00:00Z",
           updated_at: "2024-05-01T10:00:00Z",
+          restricted_reason: null,
+          objected_at: null,
         },
         interactions: [],
       }),

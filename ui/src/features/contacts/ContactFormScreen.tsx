@@ -20,6 +20,7 @@ import { queryKeys } from "../../app/queryKeys";
 import type { Contact } from "../../bindings/Contact";
 import type { ContactInput } from "../../bindings/ContactInput";
 import type { Relationship } from "../../bindings/Relationship";
+import { BsnConfirm, useBsnCheck } from "../../components/BsnConfirm";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import { useI18n, type Translate } from "../../i18n";
@@ -204,9 +205,13 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
   const [values, setValues] = useState<Values>(() => valuesFrom(contact));
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
   const [generalError, setGeneralError] = useState<unknown>(null);
+  const bsn = useBsnCheck<ContactInput>();
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
+    // The question was about what was sent; after an edit, saving asks again.
+    bsn.clear();
+  };
 
   const clearFieldError = (field: ScalarField) =>
     setErrors((e) => {
@@ -224,18 +229,20 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
   };
 
   const save = useMutation({
-    mutationFn: async (input: ContactInput): Promise<number> => {
+    mutationFn: async ({ input, confirmNotBsn }: { input: ContactInput; confirmNotBsn: boolean }) => {
       if (contact) {
-        await updateContact(contact.id, input);
+        await updateContact(contact.id, input, confirmNotBsn);
         return contact.id;
       }
-      return createContact(input);
+      return createContact(input, confirmNotBsn);
     },
     onSuccess: async (id) => {
+      bsn.clear();
       await queryClient.invalidateQueries({ queryKey: queryKeys.contacts });
       onSaved(id);
     },
-    onError: (error) => {
+    onError: (error, { input }) => {
+      if (bsn.ask(error, input)) return;
       if (isIpcError(error, "invalid_input")) {
         const placed = backendFieldError(values, error.field, error.message || t("error.invalid_input"));
         if (placed) {
@@ -252,13 +259,18 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
     event.preventDefault();
     if (save.isPending) return;
     setGeneralError(null);
+    bsn.clear();
     const found = validate(values, t);
     setErrors(found);
     if (hasErrors(found)) {
       focusFirstError();
       return;
     }
-    save.mutate(toInput(values));
+    save.mutate({ input: toInput(values), confirmNotBsn: false });
+  };
+
+  const confirmNotBsn = () => {
+    if (bsn.pending && !save.isPending) save.mutate({ input: bsn.pending.vars, confirmNotBsn: true });
   };
 
   const title = contact ? t("form.editTitle") : t("form.newTitle");
@@ -380,9 +392,12 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
         </Paper>
 
         {generalError !== null && <ErrorAlert error={generalError} />}
+        {bsn.pending && (
+          <BsnConfirm onConfirm={confirmNotBsn} onCancel={bsn.clear} busy={save.isPending} />
+        )}
 
         <Group>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={save.isPending} disabled={bsn.pending !== null}>
             {t("form.save")}
           </Button>
           <Button variant="default" onClick={onCancel} disabled={save.isPending}>

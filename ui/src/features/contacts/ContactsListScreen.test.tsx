@@ -24,6 +24,8 @@ function detail(id: number, name: string): ContactDetail {
       relationship_ended: "2024-03-31",
       created_at: "2024-01-02T09:00:00Z",
       updated_at: "2024-01-03T09:00:00Z",
+      restricted_reason: null,
+      objected_at: null,
     },
     interactions: [
       { id: 2, contact_id: id, kind: "call", at: "2024-03-01T10:00:00Z", text: "Eerste regel\nTweede <b>regel</b>" },

@@ -1,10 +1,12 @@
-import { Button, Group, NativeSelect, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 
 import { queryKeys } from "../../app/queryKeys";
+import type { InteractionInput } from "../../bindings/InteractionInput";
 import type { InteractionKind } from "../../bindings/InteractionKind";
+import { BsnConfirm, useBsnCheck } from "../../components/BsnConfirm";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
@@ -16,7 +18,13 @@ import { stripFieldPrefix } from "./validation";
 
 type Errors = { kind?: string; text?: string; at?: string };
 
-export function InteractionForm({ contactId }: { contactId: number }) {
+type Props = {
+  contactId: number;
+  /** Processing of the contact is restricted: nothing may be added. */
+  restricted?: boolean;
+};
+
+export function InteractionForm({ contactId, restricted = false }: Props) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<InteractionKind>("note");
@@ -24,17 +32,20 @@ export function InteractionForm({ contactId }: { contactId: number }) {
   const [at, setAt] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [added, setAdded] = useState(false);
+  const bsn = useBsnCheck<InteractionInput>();
 
   const add = useMutation({
-    mutationFn: (input: { kind: InteractionKind; text: string; at: string | null }) =>
-      addInteraction(contactId, input),
+    mutationFn: ({ input, confirmNotBsn }: { input: InteractionInput; confirmNotBsn: boolean }) =>
+      addInteraction(contactId, input, confirmNotBsn),
     onSuccess: async () => {
+      bsn.clear();
       setText("");
       setAt("");
       setAdded(true);
       await queryClient.invalidateQueries({ queryKey: queryKeys.contacts });
     },
-    onError: (error) => {
+    onError: (error, { input }) => {
+      if (bsn.ask(error, input)) return;
       if (!isIpcError(error, "invalid_input")) return;
       const ref = parseField(error.field);
       if (error.field && ref && (ref.field === "kind" || ref.field === "text" || ref.field === "at")) {
@@ -45,8 +56,9 @@ export function InteractionForm({ contactId }: { contactId: number }) {
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (add.isPending) return;
+    if (add.isPending || restricted) return;
     setAdded(false);
+    bsn.clear();
     const next: Errors = {};
     if (text.trim() === "") next.text = t("interaction.textRequired");
     let rfc: string | null = null;
@@ -57,7 +69,11 @@ export function InteractionForm({ contactId }: { contactId: number }) {
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     add.reset();
-    add.mutate({ kind, text: text.trim(), at: rfc });
+    add.mutate({ input: { kind, text: text.trim(), at: rfc }, confirmNotBsn: false });
+  };
+
+  const confirmNotBsn = () => {
+    if (bsn.pending && !add.isPending) add.mutate({ input: bsn.pending.vars, confirmNotBsn: true });
   };
 
   // Ctrl+Enter (or Cmd+Enter) in the text area submits; plain Enter adds a line.
@@ -69,6 +85,7 @@ export function InteractionForm({ contactId }: { contactId: number }) {
   };
 
   const fieldError = add.isError && isIpcError(add.error, "invalid_input") && Object.keys(errors).length > 0;
+  const bsnQuestion = isIpcError(add.error, "bsn_suspected");
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="interaction-heading">
@@ -76,14 +93,23 @@ export function InteractionForm({ contactId }: { contactId: number }) {
         <Title order={3} size="h5" id="interaction-heading">
           {t("interaction.heading")}
         </Title>
+        {restricted && (
+          <Text size="sm" c="dimmed" id="interaction-restricted">
+            {t("interaction.restricted")}
+          </Text>
+        )}
         <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
           <NativeSelect
             label={t("interaction.kind")}
             aria-label={t("interaction.kind")}
             value={kind}
-            onChange={(event) => setKind(event.currentTarget.value as InteractionKind)}
+            onChange={(event) => {
+              setKind(event.currentTarget.value as InteractionKind);
+              bsn.clear();
+            }}
             data={INTERACTION_KINDS.map((value) => ({ value, label: kindLabel(t, value) }))}
             error={errors.kind}
+            disabled={restricted}
             miw={180}
           />
           <TextInput
@@ -95,8 +121,10 @@ export function InteractionForm({ contactId }: { contactId: number }) {
             onChange={(event) => {
               setAt(event.currentTarget.value);
               setErrors((e) => ({ ...e, at: undefined }));
+              bsn.clear();
             }}
             error={errors.at}
+            disabled={restricted}
             miw={220}
           />
         </Group>
@@ -107,17 +135,26 @@ export function InteractionForm({ contactId }: { contactId: number }) {
             setText(event.currentTarget.value);
             setErrors((e) => ({ ...e, text: undefined }));
             setAdded(false);
+            bsn.clear();
           }}
           onKeyDown={onTextKeyDown}
+          disabled={restricted}
           autosize
           minRows={3}
           maxRows={12}
           error={errors.text}
         />
-        {add.isError && !fieldError && <ErrorAlert error={add.error} />}
+        {add.isError && !fieldError && !bsnQuestion && <ErrorAlert error={add.error} />}
+        {bsn.pending && <BsnConfirm onConfirm={confirmNotBsn} onCancel={bsn.clear} busy={add.isPending} />}
         {added && <StatusNote>{t("interaction.added")}</StatusNote>}
         <Group>
-          <Button type="submit" leftSection={<IconPlus size={18} aria-hidden />} loading={add.isPending}>
+          <Button
+            type="submit"
+            leftSection={<IconPlus size={18} aria-hidden />}
+            loading={add.isPending}
+            disabled={restricted || bsn.pending !== null}
+            aria-describedby={restricted ? "interaction-restricted" : undefined}
+          >
             {t("interaction.submit")}
           </Button>
         </Group>

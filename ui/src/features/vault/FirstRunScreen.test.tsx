@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { PurposeInput } from "../../bindings/PurposeInput";
 import { callsOf, DUTCH, installBackend, vaultStatus } from "../../test/backend";
 import { renderApp } from "../../test/render";
 
@@ -11,10 +12,46 @@ const STRONG = "paard batterij nietje correct";
 const RECOVERY_KEY = "K7QF-2M9X-PL4D-88ZW-TR3N-HC6V";
 
 let keyring = true;
+let nextPurposeId = 0;
+
+function proposal(name: string, basis: PurposeInput["basis"], directMarketing = false): PurposeInput {
+  return {
+    name,
+    description: `Omschrijving van ${name}`,
+    basis,
+    direct_marketing: directMarketing,
+    data_categories: ["naam", "e-mail"],
+    recipients: [],
+    retention_rule: null,
+  };
+}
+
+function proposals(language: string): PurposeInput[] {
+  if (language !== "nl") throw new Error("expected Dutch proposals");
+  return [
+    proposal("Klantadministratie", "contract"),
+    proposal("Facturatie", "legal-obligation"),
+    proposal("Nieuwsbrief", "consent", true),
+    proposal("Relatiebeheer", "legitimate-interest"),
+  ];
+}
+
+async function createVaultAndContinue(user: ReturnType<typeof renderApp>["user"]) {
+  await user.type(await screen.findByLabelText("Wachtwoord"), STRONG);
+  await user.type(screen.getByLabelText("Herhaal wachtwoord"), STRONG);
+  const create = screen.getByRole("button", { name: "Kluis aanmaken" });
+  await waitFor(() => expect(create).toBeEnabled());
+  await user.click(create);
+  await screen.findByRole("heading", { level: 1, name: "Je herstelsleutel" });
+  await user.click(screen.getByRole("checkbox", { name: "Ik heb de herstelsleutel veilig bewaard" }));
+  await user.click(screen.getByRole("button", { name: "Doorgaan" }));
+  await screen.findByRole("heading", { level: 1, name: "Waarvoor gebruik je klantgegevens?" });
+}
 
 describe("first run", () => {
   beforeEach(() => {
     keyring = true;
+    nextPurposeId = 0;
     let status = vaultStatus({ exists: false, unlocked: false });
     installBackend({
       vault_status: () => status,
@@ -28,6 +65,11 @@ describe("first run", () => {
         return { recovery_key: RECOVERY_KEY };
       },
       list_contacts: () => ({ items: [], total: 0 }),
+      purpose_proposals: ({ language }) => proposals(String(language)),
+      create_purpose: () => {
+        nextPurposeId += 1;
+        return nextPurposeId;
+      },
     });
   });
 
@@ -83,6 +125,10 @@ describe("first run", () => {
     expect(next).toBeEnabled();
     await user.click(next);
 
+    // First run only: what the client data is used for, then the (empty) contact list.
+    await screen.findByRole("heading", { level: 1, name: "Waarvoor gebruik je klantgegevens?" });
+    await user.click(await screen.findByRole("button", { name: "Doelen opslaan" }));
+
     await screen.findByRole("heading", { level: 1, name: "Contacten" });
     expect(screen.getByText("Nog geen contacten")).toBeInTheDocument();
     const main = screen.getByRole("main");
@@ -114,5 +160,42 @@ describe("first run", () => {
     await user.click(create);
     expect(await screen.findByText(/sleutelopslag van je besturingssysteem is niet bereikbaar/)).toBeInTheDocument();
     expect(screen.getByLabelText("Herstelsleutel")).toHaveTextContent(RECOVERY_KEY);
+  });
+
+  it("proposes purposes, all ticked, and creates only the ticked ones as edited", async () => {
+    const { user } = renderApp();
+    await createVaultAndContinue(user);
+    expect(callsOf("purpose_proposals")).toEqual([{ language: "nl" }]);
+
+    const checkboxes = await screen.findAllByRole("checkbox");
+    expect(checkboxes).toHaveLength(4);
+    checkboxes.forEach((box) => expect(box).toBeChecked());
+
+    // Untick two, rename one and change the basis of another.
+    await user.click(screen.getByRole("checkbox", { name: "Facturatie" }));
+    await user.click(screen.getByRole("checkbox", { name: "Relatiebeheer" }));
+    const newsletter = screen.getByRole("group", { name: "Nieuwsbrief" });
+    const name = within(newsletter).getByLabelText("Naam");
+    await user.clear(name);
+    await user.type(name, "Maandelijkse nieuwsbrief");
+    expect(within(newsletter).getByRole("checkbox", { name: "Maandelijkse nieuwsbrief" })).toBeChecked();
+    const admin = screen.getByRole("group", { name: "Klantadministratie" });
+    await user.selectOptions(within(admin).getByLabelText("Grondslag"), "Gerechtvaardigd belang");
+
+    await user.click(screen.getByRole("button", { name: "Doelen opslaan" }));
+    await screen.findByRole("heading", { level: 1, name: "Contacten" });
+
+    expect(callsOf("create_purpose")).toEqual([
+      { input: { ...proposal("Klantadministratie", "contract"), basis: "legitimate-interest" } },
+      { input: { ...proposal("Nieuwsbrief", "consent", true), name: "Maandelijkse nieuwsbrief" } },
+    ]);
+  });
+
+  it("can be skipped, and creates nothing then", async () => {
+    const { user } = renderApp();
+    await createVaultAndContinue(user);
+    await user.click(await screen.findByRole("button", { name: "Overslaan" }));
+    await screen.findByRole("heading", { level: 1, name: "Contacten" });
+    expect(callsOf("create_purpose")).toEqual([]);
   });
 });

@@ -1,0 +1,83 @@
+import { Center, Group, Loader, Stack, Text } from "@mantine/core";
+import { useState } from "react";
+
+import type { Contact } from "../../bindings/Contact";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { StatusNote } from "../../components/StatusNote";
+import { TitledSection } from "../../components/TitledSection";
+import { useI18n } from "../../i18n";
+import { usePurposes } from "../register/queries";
+import { ConsentForm } from "./ConsentForm";
+import { ConsentHistory } from "./ConsentHistory";
+import { FieldValues } from "./FieldValues";
+import { LinkPurposeForm, PurposeLinksTable } from "./PurposeLinks";
+import { useContactPrivacy } from "./queries";
+import { RestrictionSection } from "./RestrictionSection";
+
+/**
+ * The contact's privacy: purposes and basis, consent (record, withdraw, history), extra
+ * fields, restriction and objection. While processing is restricted only withdrawing
+ * consent, objecting and lifting the restriction stay available.
+ */
+export function PrivacyTab({ contact }: { contact: Contact }) {
+  const { t } = useI18n();
+  // Special-category values stay hidden until asked for, each time the tab is opened.
+  const [reveal, setReveal] = useState(false);
+  const privacy = useContactPrivacy(contact.id, reveal);
+  const purposes = usePurposes();
+  const restricted = contact.restricted_reason !== null;
+
+  if (privacy.isPending) {
+    return (
+      <Center py="xl" role="status">
+        <Group gap="sm">
+          <Loader size="sm" aria-hidden />
+          <Text c="dimmed">{t("privacy.loading")}</Text>
+        </Group>
+      </Center>
+    );
+  }
+  if (privacy.isError && privacy.data === undefined) return <ErrorAlert error={privacy.error} />;
+
+  const data = privacy.data;
+  const purposeList = purposes.data ?? [];
+  const revealed = reveal && !privacy.isPlaceholderData;
+
+  return (
+    <Stack gap="lg">
+      {restricted && <StatusNote tone="info">{t("privacy.restrictedNote")}</StatusNote>}
+      {privacy.isError && <ErrorAlert error={privacy.error} />}
+      {purposes.isError && <ErrorAlert error={purposes.error} />}
+
+      <TitledSection id="privacy-links" title={t("links.heading")}>
+        <Stack gap="lg">
+          <PurposeLinksTable contactId={contact.id} links={data.links} />
+          <LinkPurposeForm contactId={contact.id} purposes={purposeList} disabled={restricted} />
+        </Stack>
+      </TitledSection>
+
+      <TitledSection id="privacy-consent" title={t("consent.heading")}>
+        <ConsentForm contactId={contact.id} purposes={purposeList} disabled={restricted} />
+      </TitledSection>
+
+      <TitledSection id="privacy-history" title={t("history.heading")}>
+        <ConsentHistory events={data.history} />
+      </TitledSection>
+
+      <TitledSection id="privacy-fields" title={t("fields.heading")}>
+        <FieldValues
+          contactId={contact.id}
+          fields={data.fields}
+          revealed={revealed}
+          revealing={reveal && privacy.isFetching}
+          onReveal={() => setReveal(true)}
+          disabled={restricted}
+        />
+      </TitledSection>
+
+      <TitledSection id="privacy-restriction" title={t("restriction.heading")}>
+        <RestrictionSection contact={contact} />
+      </TitledSection>
+    </Stack>
+  );
+}

@@ -1,0 +1,347 @@
+import {
+  Badge,
+  Button,
+  Center,
+  Checkbox,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { IconFileExport, IconPencil, IconPlus } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+
+import type { Basis } from "../../bindings/Basis";
+import type { Purpose } from "../../bindings/Purpose";
+import type { PurposeInput } from "../../bindings/PurposeInput";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { StatusNote } from "../../components/StatusNote";
+import { TitledSection } from "../../components/TitledSection";
+import { useI18n, type Translate } from "../../i18n";
+import { parseField } from "../../lib/errors";
+import { chooseSavePath, createPurpose, exportMailingList, isIpcError, updatePurpose } from "../../lib/ipc";
+import { stripFieldPrefix } from "../contacts/validation";
+import { basisLabel, basisOptions, splitList } from "./labels";
+import { invalidatePrivacyData, usePurposes } from "./queries";
+
+/** A file name for the mailing list of a purpose, without characters file systems refuse. */
+export function mailingListFileName(t: Translate, purpose: Purpose): string {
+  const safe = Array.from(purpose.name.trim())
+    .map((char) => (char < " " || '\\/:*?"<>|'.includes(char) ? "-" : char))
+    .join("");
+  return t("purposes.exportFile", { name: safe === "" ? String(purpose.id) : safe });
+}
+
+export function PurposesTab() {
+  const { t } = useI18n();
+  const purposes = usePurposes();
+  const [editing, setEditing] = useState<Purpose | null>(null);
+  const [exportNotice, setExportNotice] = useState<string | null>(null);
+  const [formNotice, setFormNotice] = useState<string | null>(null);
+
+  const exportList = useMutation({
+    mutationFn: async (purpose: Purpose): Promise<number | null> => {
+      const path = await chooseSavePath({
+        title: t("purposes.exportTitle"),
+        defaultPath: mailingListFileName(t, purpose),
+        filters: [{ name: t("purposes.csvFilter"), extensions: ["csv"] }],
+      });
+      if (path === null) return null; // cancelled
+      return exportMailingList(purpose.id, path);
+    },
+    onSuccess: (rows) => {
+      if (rows === null) return;
+      setExportNotice(rows === 1 ? t("purposes.exportedOne") : t("purposes.exported", { n: rows }));
+    },
+  });
+
+  return (
+    <Stack gap="lg">
+      <TitledSection id="purposes-heading" title={t("purposes.heading")}>
+        {purposes.isPending && (
+          <Center role="status" py="md">
+            <Loader size="sm" aria-label={t("app.loading")} />
+          </Center>
+        )}
+        {purposes.isError && <ErrorAlert error={purposes.error} />}
+        {purposes.data && purposes.data.length === 0 && <Text c="dimmed">{t("purposes.empty")}</Text>}
+        {purposes.data && purposes.data.length > 0 && (
+          <Stack gap="sm">
+            <Paper withBorder style={{ overflowX: "auto" }}>
+              <Table verticalSpacing="sm" horizontalSpacing="md">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("purposes.col.name")}</Table.Th>
+                    <Table.Th scope="col">{t("purposes.col.basis")}</Table.Th>
+                    <Table.Th scope="col">{t("purposes.col.directMarketing")}</Table.Th>
+                    <Table.Th scope="col">{t("purposes.col.categories")}</Table.Th>
+                    <Table.Th scope="col">{t("purposes.col.recipients")}</Table.Th>
+                    <Table.Th scope="col">{t("purposes.col.actions")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {purposes.data.map((purpose) => (
+                    <Table.Tr key={purpose.id}>
+                      <Table.Th scope="row" miw={160} style={{ overflowWrap: "break-word" }}>
+                        <Text fw={600}>{purpose.name}</Text>
+                        {purpose.description !== "" && (
+                          <Text size="sm" c="dimmed" fw={400}>
+                            {purpose.description}
+                          </Text>
+                        )}
+                      </Table.Th>
+                      <Table.Td>{basisLabel(t, purpose.basis)}</Table.Td>
+                      <Table.Td>
+                        {purpose.direct_marketing ? (
+                          <Badge variant="light" color="grape" tt="none" fw={600} miw="max-content">
+                            {t("purposes.directMarketing")}
+                          </Badge>
+                        ) : (
+                          t("common.empty")
+                        )}
+                      </Table.Td>
+                      <Table.Td style={{ overflowWrap: "break-word" }}>
+                        {purpose.data_categories.join(", ") || t("common.empty")}
+                      </Table.Td>
+                      <Table.Td style={{ overflowWrap: "break-word" }}>
+                        {purpose.recipients.join(", ") || t("common.empty")}
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={6} align="flex-start">
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            leftSection={<IconPencil size={14} aria-hidden />}
+                            aria-label={t("purposes.editLabel", { name: purpose.name })}
+                            onClick={() => {
+                              setFormNotice(null);
+                              setEditing(purpose);
+                            }}
+                          >
+                            {t("purposes.edit")}
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            leftSection={<IconFileExport size={14} aria-hidden />}
+                            aria-label={t("purposes.exportLabel", { name: purpose.name })}
+                            loading={exportList.isPending && exportList.variables?.id === purpose.id}
+                            disabled={exportList.isPending}
+                            onClick={() => {
+                              setExportNotice(null);
+                              exportList.mutate(purpose);
+                            }}
+                          >
+                            {t("purposes.export")}
+                          </Button>
+                        </Stack>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+            {exportList.isError && <ErrorAlert error={exportList.error} />}
+            {exportNotice && <StatusNote>{exportNotice}</StatusNote>}
+          </Stack>
+        )}
+      </TitledSection>
+
+      <TitledSection
+        id="purpose-form-heading"
+        title={editing ? t("purposes.editHeading") : t("purposes.addHeading")}
+      >
+        <Stack gap="md">
+          <PurposeForm
+            key={editing?.id ?? "new"}
+            purpose={editing}
+            onChange={() => setFormNotice(null)}
+            onSaved={(message) => {
+              setEditing(null);
+              setFormNotice(message);
+            }}
+            onCancel={() => setEditing(null)}
+          />
+          {formNotice && <StatusNote>{formNotice}</StatusNote>}
+        </Stack>
+      </TitledSection>
+    </Stack>
+  );
+}
+
+type FormErrors = Partial<Record<"name" | "description" | "data_categories" | "recipients", string>>;
+
+type FormProps = {
+  purpose: Purpose | null;
+  onChange: () => void;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+};
+
+function PurposeForm({ purpose, onChange, onSaved, onCancel }: FormProps) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(purpose?.name ?? "");
+  const [description, setDescription] = useState(purpose?.description ?? "");
+  const [basis, setBasis] = useState<Basis>(purpose?.basis ?? "consent");
+  const [directMarketing, setDirectMarketing] = useState(purpose?.direct_marketing ?? false);
+  const [categories, setCategories] = useState(purpose?.data_categories.join(", ") ?? "");
+  const [recipients, setRecipients] = useState(purpose?.recipients.join(", ") ?? "");
+  const [errors, setErrors] = useState<FormErrors>({});
+
+  const save = useMutation({
+    mutationFn: async (input: PurposeInput) => {
+      if (purpose) await updatePurpose(purpose.id, input);
+      else await createPurpose(input);
+      return input.name;
+    },
+    onSuccess: async (saved) => {
+      await invalidatePrivacyData(queryClient);
+      if (!purpose) {
+        setName("");
+        setDescription("");
+        setBasis("consent");
+        setDirectMarketing(false);
+        setCategories("");
+        setRecipients("");
+      }
+      onSaved(purpose ? t("purposes.saved", { name: saved }) : t("purposes.added", { name: saved }));
+    },
+    onError: (error) => {
+      if (!isIpcError(error, "invalid_input") || !error.field) return;
+      const ref = parseField(error.field);
+      if (!ref) return;
+      if (ref.field === "name") {
+        setErrors({
+          name: /exists|taken/i.test(error.message)
+            ? t("purposes.nameTaken")
+            : stripFieldPrefix(error.message, error.field),
+        });
+      } else if (ref.field === "description" || ref.field === "data_categories" || ref.field === "recipients") {
+        setErrors({ [ref.field]: stripFieldPrefix(error.message, error.field) });
+      }
+    },
+  });
+
+  const edited = () => {
+    onChange();
+    setErrors({});
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    onChange();
+    if (name.trim() === "") {
+      setErrors({ name: t("purposes.nameRequired") });
+      return;
+    }
+    save.reset();
+    save.mutate({
+      name: name.trim(),
+      description: description.trim(),
+      basis,
+      direct_marketing: directMarketing,
+      data_categories: splitList(categories),
+      recipients: splitList(recipients),
+      // Not edited here; an existing rule is kept as it is.
+      retention_rule: purpose?.retention_rule ?? null,
+    });
+  };
+
+  const fieldError = isIpcError(save.error, "invalid_input") && Object.keys(errors).length > 0;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={640}>
+        <TextInput
+          label={t("purposes.name")}
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            edited();
+          }}
+          error={errors.name}
+          required
+          withAsterisk={false}
+          autoComplete="off"
+          autoFocus={purpose !== null}
+        />
+        <Textarea
+          label={t("purposes.description")}
+          value={description}
+          onChange={(event) => {
+            setDescription(event.currentTarget.value);
+            edited();
+          }}
+          error={errors.description}
+          autosize
+          minRows={2}
+          maxRows={6}
+        />
+        <NativeSelect
+          label={t("purposes.basis")}
+          aria-label={t("purposes.basis")}
+          value={basis}
+          onChange={(event) => {
+            setBasis(event.currentTarget.value as Basis);
+            edited();
+          }}
+          data={basisOptions(t)}
+        />
+        <Checkbox
+          label={t("purposes.dm")}
+          description={t("purposes.dmHelp")}
+          checked={directMarketing}
+          onChange={(event) => {
+            setDirectMarketing(event.currentTarget.checked);
+            edited();
+          }}
+        />
+        <TextInput
+          label={t("purposes.categories")}
+          description={t("purposes.categoriesHelp")}
+          value={categories}
+          onChange={(event) => {
+            setCategories(event.currentTarget.value);
+            edited();
+          }}
+          error={errors.data_categories}
+          autoComplete="off"
+        />
+        <TextInput
+          label={t("purposes.recipients")}
+          description={t("purposes.recipientsHelp")}
+          value={recipients}
+          onChange={(event) => {
+            setRecipients(event.currentTarget.value);
+            edited();
+          }}
+          error={errors.recipients}
+          autoComplete="off"
+        />
+        {save.isError && !fieldError && <ErrorAlert error={save.error} />}
+        <Group>
+          <Button
+            type="submit"
+            leftSection={purpose ? undefined : <IconPlus size={18} aria-hidden />}
+            loading={save.isPending}
+          >
+            {purpose ? t("purposes.saveChanges") : t("purposes.add")}
+          </Button>
+          {purpose && (
+            <Button variant="default" onClick={onCancel} disabled={save.isPending}>
+              {t("common.cancel")}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { Center, Loader, NumberInput, Stack, Text } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState } from "react";
+
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { TitledSection } from "../../components/TitledSection";
+import { useI18n } from "../../i18n";
+import { formatInstantDate } from "../../lib/format";
+import { FlagTable } from "./FlagTable";
+import { useRepermission } from "./queries";
+
+export const DEFAULT_REPERMISSION_MONTHS = 24;
+const MIN_MONTHS = 1;
+const MAX_MONTHS = 600;
+
+function validMonths(value: number | string): number | null {
+  if (String(value).trim() === "") return null;
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isInteger(n) && n >= MIN_MONTHS && n <= MAX_MONTHS ? n : null;
+}
+
+/** Consent purposes whose consent is missing, withdrawn or older than a number of months. */
+export function RepermissionTab({ onOpenContact }: { onOpenContact: (id: number) => void }) {
+  const { t, locale } = useI18n();
+  const [months, setMonths] = useState<number | string>(DEFAULT_REPERMISSION_MONTHS);
+  const [debounced] = useDebouncedValue(months, 300);
+  const valid = validMonths(debounced);
+  const list = useRepermission(valid);
+  const invalidNow = validMonths(months) === null;
+
+  return (
+    <TitledSection id="repermission-heading" title={t("repermission.heading")}>
+      <Stack gap="md">
+        <Text c="dimmed">{t("repermission.intro")}</Text>
+        <NumberInput
+          label={t("repermission.months")}
+          value={months}
+          onChange={setMonths}
+          min={MIN_MONTHS}
+          max={MAX_MONTHS}
+          clampBehavior="none"
+          allowDecimal={false}
+          allowNegative={false}
+          error={invalidNow ? t("repermission.monthsInvalid") : undefined}
+          maw={240}
+        />
+        {valid !== null && list.isPending && (
+          <Center role="status" py="md">
+            <Loader size="sm" aria-label={t("app.loading")} />
+          </Center>
+        )}
+        {list.isError && <ErrorAlert error={list.error} />}
+        {valid !== null && list.data && list.data.length === 0 && (
+          <Text role="status">{t("repermission.empty")}</Text>
+        )}
+        {valid !== null && list.data && list.data.length > 0 && (
+          <FlagTable
+            nameHeader={t("repermission.col.name")}
+            flags={list.data}
+            onOpenContact={onOpenContact}
+            columns={[
+              { header: t("repermission.col.purpose"), cell: (flag) => flag.purpose ?? t("common.empty") },
+              {
+                header: t("repermission.col.consent"),
+                cell: (flag) =>
+                  flag.since !== null
+                    ? t("repermission.since", { date: formatInstantDate(locale, flag.since) })
+                    : t("repermission.none"),
+              },
+            ]}
+          />
+        )}
+      </Stack>
+    </TitledSection>
+  );
+}
