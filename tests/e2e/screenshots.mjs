@@ -1,5 +1,6 @@
 // Takes the user guide's screenshots from the real app (make screenshots): every screen, on a
 // temporary vault with made-up contacts. Writes docs/images/*.png.
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { App, root, PASS } from "./lib/app.mjs";
 
@@ -18,6 +19,9 @@ try {
   await shot("02-recovery-key");
   await app.check("Ik heb de herstelsleutel veilig bewaard");
   await app.click("Doorgaan");
+  await app.waitForHeading("Waarvoor gebruik je klantgegevens?");
+  await shot("03a-purposes-setup");
+  await app.click("Doelen opslaan");
   await app.waitForHeading("Contacten");
   await shot("03-empty-list");
   await app.quit();
@@ -33,6 +37,13 @@ try {
     "--text", "Belde over de offerte voor de dakkapel. Wil graag in het voorjaar beginnen."]);
   app.cli(["interaction", "add", "--contact", jan, "--kind", "meeting", "--at", "2026-11-24T14:00:00+01:00",
     "--text", "Afspraak op locatie: maten opgenomen, foto's gemaakt."]);
+  app.cli(["contact", "link", jan, "--purpose", "Klantadministratie", "--source", "email"]);
+  const consentText = path.join(app.tmp, "consent.txt");
+  writeFileSync(consentText, "Ja, ik wil de maandelijkse nieuwsbrief van Bakker Bouw ontvangen. Afmelden kan altijd via de link onderaan. (versie 2)");
+  app.cli(["consent", "give", "--contact", jan, "--purpose", "Nieuwsbrief", "--method", "form", "--text-file", consentText,
+    "--evidence", "Aangemeld via het formulier op de website"]);
+  app.cli(["field", "add", "--label", "Voorkeur contactmoment", "--purpose", "Relatiebeheer"]);
+  app.cli(["field", "set", "--contact", jan, "--field", "Voorkeur contactmoment", "--value", "Ochtend"]);
 
   await app.launch();
   await app.waitForHeading("Ontgrendelen");
@@ -47,9 +58,16 @@ try {
   await app.click("Jan Zwartkruis");
   await app.waitForHeading("Jan Zwartkruis");
   await shot("07-contact-detail");
+  await app.click("Privacy");
+  await app.browser.waitUntil(async () => /Toestemmingsgeschiedenis/.test(await app.text()));
+  await shot("07a-contact-privacy");
+  await app.click("Gegevens");
   await app.click("Bewerken");
   await app.waitForHeading("Contact bewerken");
   await shot("08-contact-form");
+  await app.click("Register");
+  await app.waitForHeading("Verwerkingsregister");
+  await shot("08a-register");
   await app.click("Instellingen");
   await app.waitForHeading("Instellingen");
   await shot("09-settings");
