@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 pub mod passphrase;
 pub mod register;
+pub mod requests;
 pub mod retention;
 pub mod settings;
 pub mod store;

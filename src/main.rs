@@ -13,6 +13,7 @@ use kluis::contacts::{self, privacy, ContactInput, InteractionInput};
 use kluis::export::mailing;
 use kluis::register::fields::{self, FieldDefInput};
 use kluis::register::purposes::{self, Basis, PurposeInput};
+use kluis::requests;
 use kluis::retention::{self, documents, purge, rules};
 use kluis::{audit, demo, vault, Clock, Error, Vault};
 use serde::Serialize;
@@ -97,6 +98,10 @@ enum Cmd {
     /// Fiscal records (quotes, invoices) on a contact, kept under legal hold.
     #[command(subcommand)]
     Document(DocumentCmd),
+    /// Data-subject requests: access, rectification, erasure, restriction, portability,
+    /// objection.
+    #[command(subcommand)]
+    Request(RequestCmd),
     /// Contacts without a known basis for some purpose (to be resolved).
     Triage,
     /// Contacts whose consent is missing or older than --months (for a re-permission run).
@@ -210,6 +215,45 @@ enum ConsentCmd {
     History {
         #[arg(long)]
         contact: i64,
+    },
+}
+
+#[derive(Subcommand)]
+enum RequestCmd {
+    /// Register a request; the deadline (one month, next working day) is computed.
+    Add {
+        #[arg(long)]
+        contact: i64,
+        /// access, rectification, erasure, restriction, portability or objection.
+        #[arg(long = "type")]
+        kind: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        received: String,
+    },
+    /// Extend the deadline by two months, with the reason and when the person was told.
+    Extend {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        notified: String,
+    },
+    /// Record how the person's identity was checked (never a copy of a document).
+    Identity {
+        id: i64,
+        /// customer-number, recent-order, id-document-bsn-masked or known-email.
+        #[arg(long)]
+        method: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// The requests, open ones first by deadline.
+    List,
+    /// Close a request with its outcome.
+    Close {
+        id: i64,
+        #[arg(long)]
+        outcome: String,
     },
 }
 
@@ -351,6 +395,15 @@ enum ContactCmd {
     Unrestrict { id: i64 },
     /// Record an objection to direct marketing: every direct-marketing purpose stops.
     Object { id: i64 },
+    /// Erase a contact at their request (fiscal records stay under their legal hold).
+    Erase {
+        id: i64,
+        /// The request this erasure carries out.
+        #[arg(long)]
+        request: Option<i64>,
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Args)]
@@ -588,6 +641,7 @@ fn run(cli: Cli) -> Out {
             }
             Ok(())
         }
+        Cmd::Request(c) => request_cmd(&ctx, c),
         Cmd::Triage => {
             let v = open(&ctx)?;
             print_flags(&ctx, &consent::triage(v.conn())?)
@@ -721,6 +775,31 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
                         .map_or(String::new(), |at| format!("consent since {at}"))
                 );
             }
+            Ok(())
+        }
+        ContactCmd::Erase { id, request, yes } => {
+            let mut v = open(ctx)?;
+            let p = kluis::contacts::erase::preview(v.conn(), id)?;
+            if !ctx.json {
+                eprintln!(
+                    "Erasing contact {id}: {} interactions, {} consent records, {} purpose links, {} field values.",
+                    p.interactions, p.consent_events, p.purpose_links, p.field_values
+                );
+                if p.fiscal_records_kept > 0 {
+                    eprintln!(
+                        "Kept under the fiscal retention duty: {} fiscal records, until {}.",
+                        p.fiscal_records_kept,
+                        p.kept_until.as_deref().unwrap_or("?")
+                    );
+                }
+            }
+            confirm_destroy(yes, &format!("erase contact {id}"))?;
+            let p = v.write(|tx, c| kluis::contacts::erase::erase(tx, c, id, request))?;
+            v.checkpoint()?;
+            if ctx.json {
+                return print_json(&p);
+            }
+            println!("Contact {id} erased.");
             Ok(())
         }
         ContactCmd::Restrict { id, reason } => {
@@ -966,6 +1045,76 @@ fn items_json(items: &[purge::PurgeItem]) -> Vec<serde_json::Value> {
             o
         })
         .collect()
+}
+
+fn request_cmd(ctx: &Ctx, cmd: RequestCmd) -> Out {
+    match cmd {
+        RequestCmd::Add { contact, kind, received } => {
+            let kind = kind.parse()?;
+            let mut v = open(ctx)?;
+            let today = v.now().date_naive();
+            let r = v.write(|tx, c| {
+                let id = requests::add(tx, c, contact, kind, &received)?;
+                requests::get(tx, id, today)
+            })?;
+            if ctx.json {
+                return print_json(&r);
+            }
+            println!("Request {} registered; answer by {}.", r.id, r.due);
+            Ok(())
+        }
+        RequestCmd::Extend { id, reason, notified } => {
+            let mut v = open(ctx)?;
+            let today = v.now().date_naive();
+            let r = v.write(|tx, c| {
+                requests::extend(tx, c, id, &reason, &notified)?;
+                requests::get(tx, id, today)
+            })?;
+            if ctx.json {
+                return print_json(&r);
+            }
+            println!("Request {id} extended; answer by {}.", r.due);
+            Ok(())
+        }
+        RequestCmd::Identity { id, method, note } => {
+            let method = method.parse()?;
+            open(ctx)?
+                .write(|tx, c| requests::record_identity(tx, c, id, method, note.as_deref()))?;
+            done(ctx, "Identity check recorded.")
+        }
+        RequestCmd::List => {
+            let v = open(ctx)?;
+            let list = requests::list(v.conn(), v.now().date_naive())?;
+            if ctx.json {
+                return print_json(&list);
+            }
+            for r in &list {
+                let state = if !r.open {
+                    "closed"
+                } else if r.overdue {
+                    "OVERDUE"
+                } else if r.due_soon {
+                    "due soon"
+                } else {
+                    "open"
+                };
+                println!(
+                    "{:>4}  {:<14} contact {:<6} received {}  due {}  {}",
+                    r.id,
+                    r.kind.as_str(),
+                    r.contact_id.map_or("-".into(), |c| c.to_string()),
+                    r.received,
+                    r.due,
+                    state
+                );
+            }
+            Ok(())
+        }
+        RequestCmd::Close { id, outcome } => {
+            open(ctx)?.write(|tx, c| requests::close(tx, c, id, &outcome))?;
+            done(ctx, "Request closed.")
+        }
+    }
 }
 
 fn retention_cmd(ctx: &Ctx, cmd: RetentionCmd) -> Out {

@@ -1,6 +1,7 @@
 //! Contacts, organisations and interactions: what a user does with them, each action one
 //! transaction with its audit row. Reading one contact's details is audited too.
 
+pub mod erase;
 pub mod model;
 pub mod privacy;
 pub mod read;

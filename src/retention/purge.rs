@@ -144,7 +144,8 @@ pub fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<PurgeItem>> {
     // The deletion log's own old entries.
     if let (Some(cut), action) = cutoff(conn, RuleKey::Records, now)? {
         let n: i64 = conn.query_row(
-            "SELECT count(*) FROM deletion_log WHERE at < ?1",
+            "SELECT (SELECT count(*) FROM deletion_log WHERE at < ?1)
+                  + (SELECT count(*) FROM requests WHERE status = 'closed' AND closed_at < ?1)",
             [format_instant(cut)],
             |r| r.get(0),
         )?;
@@ -387,9 +388,12 @@ pub fn run(
             RuleKey::Records if mine.iter().any(|i| i.action == Action::Delete) => {
                 let (p, _) = rules::current(conn, RuleKey::Records)?;
                 if let Some(cut) = p.before(now) {
-                    let n = conn
-                        .execute("DELETE FROM deletion_log WHERE at < ?1", [format_instant(cut)])?
-                        as i64;
+                    let cut = format_instant(cut);
+                    let n = conn.execute("DELETE FROM deletion_log WHERE at < ?1", [&cut])? as i64
+                        + conn.execute(
+                            "DELETE FROM requests WHERE status = 'closed' AND closed_at < ?1",
+                            [&cut],
+                        )? as i64;
                     count += n;
                     report.records_deleted += n;
                 }

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_consent.sql"),
     include_str!("migrations/0003_retention.sql"),
+    include_str!("migrations/0004_requests.sql"),
 ];
 
 pub fn schema_version() -> i64 {
