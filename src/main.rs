@@ -275,12 +275,15 @@ enum RetentionCmd {
         #[arg(long)]
         action: String,
     },
-    /// The written retention policy (Markdown), from the rules in force.
+    /// The written retention policy, from the rules in force: Markdown, or a PDF with --pdf.
     Policy {
         #[arg(long, default_value = "nl")]
         lang: String,
         #[arg(long, default_value = "")]
         business: String,
+        /// Write a PDF (needs --out).
+        #[arg(long)]
+        pdf: bool,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -1141,16 +1144,23 @@ fn retention_cmd(ctx: &Ctx, cmd: RetentionCmd) -> Out {
             open(ctx)?.write(|tx, c| rules::set(tx, c, key, period, action))?;
             done(ctx, "Rule changed.")
         }
-        RetentionCmd::Policy { lang, business, out } => {
+        RetentionCmd::Policy { lang, business, pdf, out } => {
             let v = open(ctx)?;
-            let md = retention::policy_markdown(v.conn(), lang != "en", &business, v.now())?;
-            match out {
-                Some(path) => {
+            let dutch = lang != "en";
+            match (pdf, out) {
+                (true, None) => Err(Failure::Usage("--pdf needs --out FILE".into())),
+                (true, Some(path)) => {
+                    let bytes = retention::policy_pdf(v.conn(), dutch, &business, v.now())?;
+                    std::fs::write(&path, bytes).map_err(Error::Io)?;
+                    done(ctx, "Policy written.")
+                }
+                (false, Some(path)) => {
+                    let md = retention::policy_markdown(v.conn(), dutch, &business, v.now())?;
                     std::fs::write(&path, md).map_err(Error::Io)?;
                     done(ctx, "Policy written.")
                 }
-                None => {
-                    print!("{md}");
+                (false, None) => {
+                    print!("{}", retention::policy_markdown(v.conn(), dutch, &business, v.now())?);
                     Ok(())
                 }
             }

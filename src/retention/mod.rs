@@ -162,6 +162,66 @@ pub fn deletion_log_csv(conn: &Connection) -> Result<String> {
     Ok(out)
 }
 
+/// The texts of the written retention policy in one language.
+struct PolicyText {
+    title: &'static str,
+    intro: &'static str,
+    headers: [&'static str; 4],
+    delete: &'static str,
+    review: &'static str,
+    drawn_up: &'static str,
+}
+
+const POLICY_NL: PolicyText = PolicyText {
+    title: "Bewaarbeleid",
+    intro: "We bewaren persoonsgegevens niet langer dan nodig is voor het doel waarvoor we ze \
+            hebben (AVG art. 5(1)(e)). Hieronder staat per soort gegevens hoe lang, en wat er \
+            daarna gebeurt. Kluis voert dit automatisch uit bij elke start; wat niet automatisch \
+            kan, komt in een beoordelingslijst. Van elke verwijdering wordt vastgelegd wanneer en \
+            volgens welke regel, zonder de verwijderde gegevens zelf.",
+    headers: ["Gegevens", "Bewaartermijn", "Daarna", "Toelichting"],
+    delete: "verwijderen",
+    review: "beoordelen",
+    drawn_up: "Opgesteld op",
+};
+
+const POLICY_EN: PolicyText = PolicyText {
+    title: "Retention policy",
+    intro: "We keep personal data no longer than the purpose it was collected for needs \
+            (GDPR Art. 5(1)(e)). Below, per kind of data: how long, and what happens then. Kluis \
+            applies this automatically every time it starts; what cannot be automatic goes to a \
+            review list. Every deletion is recorded with when and under which rule, without the \
+            deleted data itself.",
+    headers: ["Data", "Retention period", "Then", "Note"],
+    delete: "delete",
+    review: "review",
+    drawn_up: "Drawn up on",
+};
+
+/// The policy's title, intro, rows (category, period, action, note) and date line.
+fn policy_rows(conn: &Connection, dutch: bool) -> Result<(&'static PolicyText, Vec<[String; 4]>)> {
+    let t = if dutch { &POLICY_NL } else { &POLICY_EN };
+    let rows = rules::list(conn, dutch)?
+        .into_iter()
+        .map(|r| {
+            let action = match r.action {
+                rules::Action::Delete => t.delete,
+                rules::Action::Review => t.review,
+            };
+            [r.category, r.period_text, action.to_owned(), r.note]
+        })
+        .collect();
+    Ok((t, rows))
+}
+
+fn policy_title(t: &PolicyText, business: &str) -> String {
+    if business.is_empty() {
+        t.title.to_owned()
+    } else {
+        format!("{} — {business}", t.title)
+    }
+}
+
 /// The written retention policy, generated from the rules in force (Markdown).
 pub fn policy_markdown(
     conn: &Connection,
@@ -169,51 +229,34 @@ pub fn policy_markdown(
     business: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<String> {
-    let rules = rules::list(conn, dutch)?;
-    let mut md = String::new();
-    let esc = |s: &str| s.replace('|', "\\\\|");
-    if dutch {
-        md.push_str(&format!(
-            "# Bewaarbeleid{}\n\n",
-            if business.is_empty() { String::new() } else { format!(" — {business}") }
-        ));
-        md.push_str("We bewaren persoonsgegevens niet langer dan nodig is voor het doel waarvoor we ze \
-                     hebben (AVG art. 5(1)(e)). Hieronder staat per soort gegevens hoe lang, en wat er \
-                     daarna gebeurt. Kluis voert dit automatisch uit bij elke start; wat niet automatisch \
-                     kan, komt in een beoordelingslijst. Van elke verwijdering wordt vastgelegd wanneer \
-                     en volgens welke regel, zonder de verwijderde gegevens zelf.\n\n");
-        md.push_str("| Gegevens | Bewaartermijn | Daarna | Toelichting |\n|---|---|---|---|\n");
-    } else {
-        md.push_str(&format!(
-            "# Retention policy{}\n\n",
-            if business.is_empty() { String::new() } else { format!(" — {business}") }
-        ));
-        md.push_str("We keep personal data no longer than the purpose it was collected for needs \
-                     (GDPR Art. 5(1)(e)). Below, per kind of data: how long, and what happens then. \
-                     Kluis applies this automatically every time it starts; what cannot be automatic \
-                     goes to a review list. Every deletion is recorded with when and under which \
-                     rule, without the deleted data itself.\n\n");
-        md.push_str("| Data | Retention period | Then | Note |\n|---|---|---|---|\n");
+    let (t, rows) = policy_rows(conn, dutch)?;
+    let esc = |s: &str| s.replace('|', "\\|");
+    let mut md = format!("# {}\n\n{}\n\n", policy_title(t, business), t.intro);
+    md.push_str(&format!("| {} |\n|---|---|---|---|\n", t.headers.join(" | ")));
+    for r in &rows {
+        md.push_str(&format!("| {} | {} | {} | {} |\n", esc(&r[0]), r[1], r[2], esc(&r[3])));
     }
-    for r in &rules {
-        let action = match (r.action, dutch) {
-            (rules::Action::Delete, true) => "verwijderen",
-            (rules::Action::Review, true) => "beoordelen",
-            (rules::Action::Delete, false) => "delete",
-            (rules::Action::Review, false) => "review",
-        };
-        md.push_str(&format!(
-            "| {} | {} | {} | {} |\n",
-            esc(&r.category),
-            r.period_text,
-            action,
-            esc(&r.note)
-        ));
-    }
-    md.push_str(&format!(
-        "\n{} {}\n",
-        if dutch { "Opgesteld op" } else { "Drawn up on" },
-        now.date_naive()
-    ));
+    md.push_str(&format!("\n{} {}\n", t.drawn_up, now.date_naive()));
     Ok(md)
+}
+
+/// The same policy as a PDF (embedded fonts, text extractable).
+pub fn policy_pdf(
+    conn: &Connection,
+    dutch: bool,
+    business: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<u8>> {
+    let (t, rows) = policy_rows(conn, dutch)?;
+    let title = policy_title(t, business);
+    let footer = format!("{title} · {} {}", t.drawn_up, now.date_naive());
+    let label = if dutch { ("Pagina", "van") } else { ("Page", "of") };
+    let mut doc = crate::export::pdf::Doc::new(&title, &footer, label)?;
+    let sender: Vec<String> =
+        [business].iter().filter(|b| !b.is_empty()).map(|b| (*b).to_owned()).collect();
+    doc.letterhead(&sender, &title, &format!("{} {}", t.drawn_up, now.date_naive()));
+    doc.paragraph(t.intro);
+    let rows: Vec<Vec<String>> = rows.into_iter().map(Vec::from).collect();
+    doc.table(&t.headers, &[3.0, 1.6, 1.3, 5.0], &rows);
+    doc.finish()
 }

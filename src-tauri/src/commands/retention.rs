@@ -71,7 +71,8 @@ pub fn retention_policy(state: State<'_, AppState>, language: Language) -> Res<S
     state.with_vault(|v| ret::policy_markdown(v.conn(), language == Language::Nl, "", v.now()))
 }
 
-/// Writes the retention policy (Markdown) to `path`, chosen in the save dialog.
+/// Writes the retention policy to `path`, chosen in the save dialog: a PDF when the name ends
+/// in .pdf, else Markdown.
 #[tauri::command]
 pub fn save_retention_policy(
     state: State<'_, AppState>,
@@ -79,8 +80,13 @@ pub fn save_retention_policy(
     path: String,
 ) -> Res<()> {
     state.with_vault(|v| {
-        let md = ret::policy_markdown(v.conn(), language == Language::Nl, "", v.now())?;
-        std::fs::write(&path, md)?;
+        let dutch = language == Language::Nl;
+        let bytes = if path.to_lowercase().ends_with(".pdf") {
+            ret::policy_pdf(v.conn(), dutch, "", v.now())?
+        } else {
+            ret::policy_markdown(v.conn(), dutch, "", v.now())?.into_bytes()
+        };
+        std::fs::write(&path, bytes)?;
         v.audit("retention.policy_export", "vault", None, &[])
     })
 }
