@@ -8,6 +8,7 @@ pub mod bsn;
 pub mod clock;
 pub mod consent;
 pub mod contacts;
+pub mod controller;
 pub mod demo;
 mod enums;
 pub mod error;

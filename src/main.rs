@@ -10,7 +10,7 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 use kluis::consent::{self, ConsentInput};
 use kluis::contacts::{self, privacy, ContactInput, InteractionInput};
-use kluis::export::mailing;
+use kluis::export::{mailing, sar};
 use kluis::register::fields::{self, FieldDefInput};
 use kluis::register::purposes::{self, Basis, PurposeInput};
 use kluis::requests;
@@ -102,6 +102,26 @@ enum Cmd {
     /// objection.
     #[command(subcommand)]
     Request(RequestCmd),
+    /// The subject-access report (PDF) and, with --zip, the portability export.
+    Sar {
+        #[arg(long)]
+        contact: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        /// The request this answers: the files are recorded on it by hash.
+        #[arg(long)]
+        request: Option<i64>,
+        /// Put special-category fields in the portability export too (the PDF always has them).
+        #[arg(long)]
+        include_special: bool,
+    },
+    /// Business settings used in documents.
+    #[command(subcommand)]
+    Settings(SettingsCmd),
     /// Contacts without a known basis for some purpose (to be resolved).
     Triage,
     /// Contacts whose consent is missing or older than --months (for a re-permission run).
@@ -216,6 +236,14 @@ enum ConsentCmd {
         #[arg(long)]
         contact: i64,
     },
+}
+
+#[derive(Subcommand)]
+enum SettingsCmd {
+    /// Set controller.name, controller.address, controller.kvk or controller.privacy_contact.
+    Set { key: String, value: String },
+    /// Show the settings.
+    Show,
 }
 
 #[derive(Subcommand)]
@@ -645,6 +673,53 @@ fn run(cli: Cli) -> Out {
             Ok(())
         }
         Cmd::Request(c) => request_cmd(&ctx, c),
+        Cmd::Sar { contact, out, zip, lang, request, include_special } => {
+            let mut v = open(&ctx)?;
+            let dutch = lang != "en";
+            let (pdf, archive) = v.write(|tx, c| {
+                let pdf = sar::pdf(tx, c, contact, dutch, request)?;
+                let archive = match &zip {
+                    Some(_) => Some(sar::portability_zip(tx, c, contact, include_special, c.now)?),
+                    None => None,
+                };
+                if let Some(r) = request {
+                    requests::record_file(tx, c, r, "subject-access-pdf", &sar::sha256_hex(&pdf))?;
+                    if let Some(a) = &archive {
+                        requests::record_file(tx, c, r, "portability-zip", &sar::sha256_hex(a))?;
+                    }
+                }
+                c.audit(tx, "export.subject_access", "contact", Some(contact), &[])?;
+                Ok((pdf, archive))
+            })?;
+            std::fs::write(&out, &pdf).map_err(Error::Io)?;
+            if let (Some(path), Some(a)) = (&zip, &archive) {
+                std::fs::write(path, a).map_err(Error::Io)?;
+            }
+            if ctx.json {
+                return print_json(&serde_json::json!({
+                    "pdf": out, "pdf_sha256": sar::sha256_hex(&pdf),
+                    "zip": zip, "zip_sha256": archive.as_deref().map(sar::sha256_hex),
+                }));
+            }
+            println!("Subject-access report written to {}.", out.display());
+            Ok(())
+        }
+        Cmd::Settings(SettingsCmd::Set { key, value }) => {
+            open(&ctx)?.write(|tx, c| kluis::controller::set(tx, c, &key, &value))?;
+            done(&ctx, "Setting saved.")
+        }
+        Cmd::Settings(SettingsCmd::Show) => {
+            let v = open(&ctx)?;
+            let c = kluis::controller::get(v.conn())?;
+            if ctx.json {
+                return print_json(&c);
+            }
+            println!("controller.name             {}", c.name);
+            println!("controller.address          {}", c.address.replace('\n', ", "));
+            println!("controller.kvk              {}", c.kvk);
+            println!("controller.privacy_contact  {}", c.privacy_contact);
+            Ok(())
+        }
         Cmd::Triage => {
             let v = open(&ctx)?;
             print_flags(&ctx, &consent::triage(v.conn())?)

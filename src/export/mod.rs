@@ -3,3 +3,4 @@
 pub mod csv;
 pub mod mailing;
 pub mod pdf;
+pub mod sar;

@@ -1,0 +1,198 @@
+//! The subject-access PDF and the portability ZIP: everything held, special categories in the
+//! report, Art. 15 information, accents and non-Latin-1 names, many pages; the files recorded
+//! on the request by hash.
+
+mod common;
+
+use std::io::Read;
+use std::process::Command;
+
+use common::*;
+use kluis::consent::{self, ConsentInput, Method};
+use kluis::contacts::{self, ContactInput, InteractionInput, InteractionKind};
+use kluis::export::sar;
+use kluis::register::fields::{self, FieldDefInput, FieldKind};
+use kluis::register::purposes::{self, Basis, PurposeInput};
+use kluis::requests::{self, RequestKind};
+use kluis::retention::documents::{self, DocumentKind};
+
+fn text_of(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sar.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_report_holds_everything_and_the_zip_is_structured() {
+    let (_t, mut v) = new_vault();
+    v.write(|tx, c| {
+        kluis::controller::set(tx, c, "name", "Bakker Bouw")?;
+        kluis::controller::set(tx, c, "privacy_contact", "privacy@bakkerbouw.nl")
+    })
+    .unwrap();
+    let mut c = ContactInput::new("Łukasz Dąbrowski");
+    c.emails = vec!["lukasz@example.pl".into()];
+    c.relationship = kluis::contacts::Relationship::Client;
+    let id = contacts::create(&mut v, &c, false).unwrap();
+    let health = v
+        .write(|tx, c| {
+            let mut p = PurposeInput::new("Zorg op maat", Basis::Consent);
+            p.data_categories = vec!["gezondheid".into()];
+            p.recipients = vec!["Boekhouder Jansen (verwerker)".into()];
+            purposes::create(tx, c, &p)
+        })
+        .unwrap();
+    let text = "Ik geef uitdrukkelijk toestemming voor het vastleggen van mijn allergieën.";
+    let input = ConsentInput {
+        purpose_id: health,
+        method: Method::Paper,
+        text: text.into(),
+        evidence: None,
+    };
+    v.write(|tx, c| consent::give(tx, c, id, &input)).unwrap();
+    let field = v
+        .write(|tx, c| {
+            fields::define(
+                tx,
+                c,
+                &FieldDefInput {
+                    label: "Allergieën".into(),
+                    kind: FieldKind::Text,
+                    purpose_id: health,
+                    required: false,
+                    special_category: true,
+                },
+            )
+        })
+        .unwrap();
+    v.write(|tx, c| fields::set_value(tx, c, id, field, "pinda's", false)).unwrap();
+    for i in 0..1000 {
+        let note = InteractionInput {
+            kind: InteractionKind::Note,
+            text: format!("Notitie nummer {i} over het project"),
+            at: None,
+        };
+        contacts::add_interaction(&mut v, id, &note, false).unwrap();
+    }
+    v.write(|tx, c| {
+        documents::add(tx, c, id, DocumentKind::Invoice, "2026-0042", "2026-02-01", 125_050)
+    })
+    .unwrap();
+    let r = v.write(|tx, c| requests::add(tx, c, id, RequestKind::Access, "2026-02-27")).unwrap();
+
+    let pdf = v.write(|tx, c| sar::pdf(tx, c, id, true, Some(r))).unwrap();
+    let t = text_of(&pdf);
+    // Table cells wrap: compare with the whitespace folded.
+    let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "Łukasz Dąbrowski",
+        "lukasz@example.pl",
+        "Allergieën",
+        "pinda's",
+        text,
+        "Notitie nummer 999",
+        "Notitie nummer 0 ",
+        "2026-0042",
+        "Boekhouder Jansen (verwerker)",
+        "Autoriteit Persoonsgegevens",
+        "geautomatiseerde",
+        "privacy@bakkerbouw.nl",
+        "antwoord uiterlijk 2026-03-27",
+    ] {
+        assert!(flat.contains(needle), "the report lacks {needle:?}");
+    }
+    let pages = t.matches("Pagina ").count();
+    assert!(pages > 10, "1000 interactions take many pages ({pages})");
+    assert!(t.contains(&format!("Pagina {pages} van {pages}")));
+    let en = text_of(&v.write(|tx, c| sar::pdf(tx, c, id, false, None)).unwrap());
+    assert!(en.contains("Access to your personal data") && en.contains("Your rights"));
+
+    let zip_bytes = v.write(|tx, c| sar::portability_zip(tx, c, id, false, c.now)).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut json = String::new();
+    zip.by_name("data.json").unwrap().read_to_string(&mut json).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(data["schema"], "kluis-portability/1");
+    assert_eq!(data["contact"]["name"], "Łukasz Dąbrowski");
+    assert_eq!(data["interactions"].as_array().unwrap().len(), 1000);
+    assert!(data["fields"].as_array().unwrap().is_empty(), "special categories only when asked");
+    assert_eq!(data["consent"][0]["text"], text);
+    let mut vcf = String::new();
+    zip.by_name("contact.vcf").unwrap().read_to_string(&mut vcf).unwrap();
+    assert!(vcf.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Łukasz Dąbrowski\r\n"));
+    let mut csv = String::new();
+    zip.by_name("interactions.csv").unwrap().read_to_string(&mut csv).unwrap();
+    assert_eq!(csv.lines().count(), 1001);
+    let with = v.write(|tx, c| sar::portability_zip(tx, c, id, true, c.now)).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(with)).unwrap();
+    let mut json = String::new();
+    zip.by_name("data.json").unwrap().read_to_string(&mut json).unwrap();
+    assert!(json.contains("pinda's"));
+
+    // Revealing special categories for the report is in the audit trail.
+    let reveals: i64 = v
+        .conn()
+        .query_row("SELECT count(*) FROM audit WHERE action = 'contact.reveal_special'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(reveals >= 3);
+}
+
+#[test]
+fn the_cli_records_the_files_on_the_request_by_hash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kluis"))
+            .arg("--vault")
+            .arg(&dir)
+            .args(args)
+            .env("KLUIS_PASSPHRASE", PASS)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["init"]);
+    let id = run(&["contact", "add", "--name", "Zoë de Vries", "--relationship", "client"])
+        .trim()
+        .to_owned();
+    let today = chrono::Utc::now().date_naive().to_string();
+    let r: serde_json::Value = serde_json::from_str(&run(&[
+        "--json",
+        "request",
+        "add",
+        "--contact",
+        &id,
+        "--type",
+        "access",
+        "--received",
+        &today,
+    ]))
+    .unwrap();
+    let rid = r["id"].as_i64().unwrap().to_string();
+    let pdf = tmp.path().join("inzage.pdf");
+    let zip = tmp.path().join("export.zip");
+    let out: serde_json::Value = serde_json::from_str(&run(&[
+        "--json",
+        "sar",
+        "--contact",
+        &id,
+        "--out",
+        pdf.to_str().unwrap(),
+        "--zip",
+        zip.to_str().unwrap(),
+        "--request",
+        &rid,
+        "--lang",
+        "en",
+    ]))
+    .unwrap();
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert_eq!(out["pdf_sha256"], sar::sha256_hex(&bytes));
+    assert!(text_of(&bytes).contains("Zoë de Vries"));
+    assert_eq!(out["zip_sha256"], sar::sha256_hex(&std::fs::read(&zip).unwrap()));
+}
