@@ -50,6 +50,16 @@ const COMMANDS: &[&str] = &[
     "save_deletion_log",
     "list_documents",
     "add_document",
+    "list_requests",
+    "add_request",
+    "extend_request",
+    "record_identity",
+    "close_request",
+    "export_subject_access",
+    "erasure_preview",
+    "erase_contact",
+    "get_controller",
+    "set_controller",
 ];
 
 fn main() {

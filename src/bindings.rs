@@ -8,15 +8,18 @@ use crate::audit::AuditReport;
 use crate::consent::{
     ConsentEvent, ConsentInput, ContactFlag, ContactPrivacy, EventKind, Method, PurposeLink, Source,
 };
+use crate::contacts::erase::ErasurePreview;
 use crate::contacts::model::{
     Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
     InteractionInput, InteractionKind, Relationship,
 };
 use crate::contacts::privacy::ObjectionReport;
+use crate::controller::Controller;
 use crate::error::{ApiError, ErrorCode};
 use crate::passphrase::Strength;
 use crate::register::fields::{FieldDef, FieldDefInput, FieldKind, FieldValue};
 use crate::register::purposes::{Basis, Purpose, PurposeInput};
+use crate::requests::{IdentityMethod, Request, RequestKind};
 use crate::retention::documents::{DocumentKind, FiscalDocument};
 use crate::retention::purge::{PurgeItem, PurgeReport};
 use crate::retention::rules::{Action, Rule, RuleKey};
@@ -60,16 +63,21 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<ContactInput>()?,
         file::<ContactPage>()?,
         file::<ContactSummary>()?,
+        file::<Controller>()?,
         file::<Created>()?,
         file::<DeletionLogEntry>()?,
         file::<DocumentKind>()?,
+        file::<ErasurePreview>()?,
         file::<ErrorCode>()?,
         file::<Interaction>()?,
+        file::<IdentityMethod>()?,
         file::<InteractionInput>()?,
         file::<InteractionKind>()?,
         file::<PurgeItem>()?,
         file::<Language>()?,
         file::<Relationship>()?,
+        file::<Request>()?,
+        file::<RequestKind>()?,
         file::<ReviewItem>()?,
         file::<Rule>()?,
         file::<RuleKey>()?,

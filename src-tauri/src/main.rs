@@ -87,6 +87,16 @@ fn main() {
             commands::retention::save_deletion_log,
             commands::retention::list_documents,
             commands::retention::add_document,
+            commands::requests::list_requests,
+            commands::requests::add_request,
+            commands::requests::extend_request,
+            commands::requests::record_identity,
+            commands::requests::close_request,
+            commands::requests::export_subject_access,
+            commands::requests::erasure_preview,
+            commands::requests::erase_contact,
+            commands::requests::get_controller,
+            commands::requests::set_controller,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

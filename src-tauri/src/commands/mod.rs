@@ -4,6 +4,7 @@
 pub mod contacts;
 pub mod privacy;
 pub mod register;
+pub mod requests;
 pub mod retention;
 pub mod settings;
 pub mod vault;
