@@ -3,6 +3,7 @@
 //! command-line program are two front ends over these functions.
 
 pub mod audit;
+pub mod backup;
 pub mod bindings;
 pub mod bsn;
 pub mod clock;

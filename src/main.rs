@@ -15,7 +15,7 @@ use kluis::register::fields::{self, FieldDefInput};
 use kluis::register::purposes::{self, Basis, PurposeInput};
 use kluis::requests;
 use kluis::retention::{self, documents, purge, rules};
-use kluis::{audit, demo, vault, Clock, Error, Vault};
+use kluis::{audit, backup, demo, vault, Clock, Error, Vault};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -122,6 +122,20 @@ enum Cmd {
     /// Business settings used in documents.
     #[command(subcommand)]
     Settings(SettingsCmd),
+    /// Write an encrypted backup of the vault.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Check a backup completely (passphrase from KLUIS_PASSPHRASE or the recovery key from
+    /// KLUIS_RECOVERY_KEY); never opens the live vault.
+    VerifyBackup { file: PathBuf },
+    /// Restore a backup into the vault folder (replacing a vault there needs --yes).
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        yes: bool,
+    },
     /// Contacts without a known basis for some purpose (to be resolved).
     Triage,
     /// Contacts whose consent is missing or older than --months (for a re-permission run).
@@ -673,6 +687,45 @@ fn run(cli: Cli) -> Out {
             Ok(())
         }
         Cmd::Request(c) => request_cmd(&ctx, c),
+        Cmd::Backup { out } => {
+            let mut v = open(&ctx)?;
+            let h = backup::create(&mut v, &out)?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "out": out, "bytes": h.body_len }));
+            }
+            println!("Backup written to {} ({} bytes of database).", out.display(), h.body_len);
+            Ok(())
+        }
+        Cmd::VerifyBackup { file } => {
+            let secret = backup_secret()?;
+            let info = backup::verify(&file, &secret.as_secret())?;
+            if ctx.json {
+                return print_json(&info);
+            }
+            println!(
+                "Backup OK: made {} by Kluis {}, {} bytes.",
+                info.created_at, info.app_version, info.bytes
+            );
+            Ok(())
+        }
+        Cmd::Restore { file, yes } => {
+            let secret = backup_secret()?;
+            // Check the file before asking anything or touching the vault.
+            backup::verify(&file, &secret.as_secret())?;
+            if vault::exists(&ctx.dir) {
+                confirm_destroy(yes, &format!("replace the vault in {}", ctx.dir.display()))?;
+            }
+            let r =
+                backup::restore::restore(&file, &ctx.dir, &secret.as_secret(), ctx.clock, ACTOR)?;
+            if ctx.json {
+                return print_json(&r);
+            }
+            println!(
+                "Restored the backup of {}: {} contacts, {} interactions; {} erasures re-applied; {} items removed under the retention policy.",
+                r.backup_created_at, r.contacts, r.interactions, r.erasures_reapplied, r.purge.removed()
+            );
+            Ok(())
+        }
         Cmd::Sar { contact, out, zip, lang, request, include_special } => {
             let mut v = open(&ctx)?;
             let dutch = lang != "en";
@@ -1404,6 +1457,31 @@ fn open_with_purge(ctx: &Ctx, purge: bool) -> Result<Vault, Failure> {
     }
     let p = prompt("Passphrase: ")?;
     Ok(Vault::open(&ctx.dir, Secret::Passphrase(&p), ctx.clock, ACTOR, purge)?)
+}
+
+/// The secret for a backup: KLUIS_PASSPHRASE, else KLUIS_RECOVERY_KEY, else a prompt.
+enum OwnedSecret {
+    Passphrase(Zeroizing<String>),
+    Recovery(Zeroizing<String>),
+}
+
+impl OwnedSecret {
+    fn as_secret(&self) -> backup::BackupSecret<'_> {
+        match self {
+            OwnedSecret::Passphrase(p) => backup::BackupSecret::Passphrase(p),
+            OwnedSecret::Recovery(k) => backup::BackupSecret::RecoveryKey(k),
+        }
+    }
+}
+
+fn backup_secret() -> Result<OwnedSecret, Failure> {
+    if let Some(p) = env_secret("KLUIS_PASSPHRASE") {
+        return Ok(OwnedSecret::Passphrase(p));
+    }
+    if let Some(k) = env_secret("KLUIS_RECOVERY_KEY") {
+        return Ok(OwnedSecret::Recovery(k));
+    }
+    Ok(OwnedSecret::Passphrase(prompt("Passphrase of the backup: ")?))
 }
 
 fn env_secret(var: &str) -> Option<Zeroizing<String>> {

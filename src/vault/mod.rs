@@ -113,6 +113,9 @@ pub struct VaultStatus {
 
 impl VaultStatus {
     pub fn of(dir: &Path, unlocked: bool) -> VaultStatus {
+        // A restore that a crash interrupted is completed (or rolled back) first; if that
+        // fails the status below says what is there.
+        let _ = crate::backup::restore::finish_interrupted(dir);
         let exists = exists(dir);
         VaultStatus {
             exists,
@@ -205,6 +208,7 @@ impl Vault {
         actor: &str,
         purge: bool,
     ) -> Result<Vault> {
+        crate::backup::restore::finish_interrupted(dir)?;
         let kf = KeyFile::load(dir)?;
         let (key, action) = match secret {
             Secret::Passphrase(p) => (kf.unwrap_with_passphrase(p)?, "vault.unlock"),
@@ -318,6 +322,11 @@ impl Vault {
         let removed = keyring::delete(&self.keyfile.vault_id)?;
         self.audit("vault.forget", "vault", None, &[])?;
         Ok(removed)
+    }
+
+    /// The data key, for the backup module (a backup's body key is derived from it).
+    pub(crate) fn data_key(&self) -> &SecretKey {
+        &self.key
     }
 
     pub fn conn(&self) -> &Connection {

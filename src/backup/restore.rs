@@ -1,0 +1,217 @@
+//! Restore, in steps that leave either the old or the new vault whatever happens: verify the
+//! whole file; build the restored vault in `<dir>.restoring`; check it (cipher_integrity_check,
+//! integrity_check); re-apply the erasures the live vault and newer backups in the same folder
+//! know and the backup lacks (erased people never come back); run the due purge; then swap
+//! folders (`<dir>` → `<dir>.previous`, `<dir>.restoring` → `<dir>`), and remove the previous
+//! one. [`finish_interrupted`] completes or rolls back a swap a crash interrupted.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{open, read_header, BackupSecret};
+use crate::clock::{format_instant, Clock};
+use crate::contacts::erase;
+use crate::error::{Error, Result};
+use crate::retention::purge::{self, PurgeReport, Trigger};
+use crate::store;
+use crate::vault::crypto::SecretKey;
+use crate::vault::keyfile::KeyFile;
+use crate::vault::{Ctx, DB_FILE};
+
+/// What a restore changed, for the user.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct RestoreReport {
+    pub backup_created_at: String,
+    #[ts(type = "number")]
+    pub contacts: i64,
+    #[ts(type = "number")]
+    pub interactions: i64,
+    /// Erasures the backup lacked, applied again.
+    #[ts(type = "number")]
+    pub erasures_reapplied: i64,
+    pub purge: PurgeReport,
+}
+
+fn sibling(dir: &Path, suffix: &str) -> PathBuf {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    dir.with_file_name(format!("{name}.{suffix}"))
+}
+
+const COMPLETE: &str = ".restore-complete";
+
+/// Test hook (debug builds): abort the process at a named step, to prove every step leaves
+/// a vault that opens.
+fn crash_point(step: &str) {
+    if cfg!(debug_assertions) && std::env::var("KLUIS_TEST_CRASH_AT").is_ok_and(|s| s == step) {
+        std::process::abort();
+    }
+}
+
+/// Completes or rolls back a restore that a crash interrupted, so `dir` holds one whole vault.
+pub fn finish_interrupted(dir: &Path) -> Result<()> {
+    let new = sibling(dir, "restoring");
+    let prev = sibling(dir, "previous");
+    if !dir.exists() && prev.exists() {
+        if new.join(COMPLETE).is_file() {
+            fs::rename(&new, dir)?;
+        } else {
+            fs::rename(&prev, dir)?;
+        }
+    }
+    if dir.exists() && prev.exists() {
+        fs::remove_dir_all(&prev)?;
+    }
+    if dir.exists() && new.exists() {
+        fs::remove_dir_all(&new)?;
+    }
+    if dir.exists() {
+        let _ = fs::remove_file(dir.join(COMPLETE));
+    }
+    Ok(())
+}
+
+fn erased_ids(conn: &rusqlite::Connection) -> Result<BTreeSet<i64>> {
+    let mut s = conn.prepare("SELECT ids FROM deletion_log WHERE trigger = 'erasure'")?;
+    let lists: Vec<String> = s.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(lists
+        .iter()
+        .flat_map(|l| serde_json::from_str::<Vec<String>>(l).unwrap_or_default())
+        .filter_map(|id| id.strip_prefix("contact:").and_then(|n| n.parse().ok()))
+        .collect())
+}
+
+/// Tombstones known elsewhere: the live vault (when this secret opens it) and every newer
+/// backup of the same vault in the backup's folder.
+fn known_tombstones(
+    dir: &Path,
+    backup: &Path,
+    vault_id: &str,
+    created: chrono::DateTime<chrono::Utc>,
+    secret: &BackupSecret<'_>,
+    scratch: &Path,
+) -> Result<BTreeSet<i64>> {
+    let mut ids = BTreeSet::new();
+    let unwrap = |kf: &KeyFile| -> Option<SecretKey> {
+        match secret {
+            BackupSecret::Passphrase(p) => kf.unwrap_with_passphrase(p).ok(),
+            BackupSecret::RecoveryKey(k) => crate::vault::crypto::parse_recovery(k)
+                .ok()
+                .and_then(|r| kf.unwrap_with_recovery(r.as_ref()).ok()),
+        }
+    };
+    if let Ok(kf) = KeyFile::load(dir) {
+        if kf.vault_id == vault_id {
+            if let Some(key) = unwrap(&kf) {
+                let conn = store::open(&dir.join(DB_FILE), &key, false)?;
+                ids.extend(erased_ids(&conn)?);
+            }
+        }
+    }
+    let folder = backup.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    for entry in fs::read_dir(folder)?.flatten() {
+        let path = entry.path();
+        if path == backup || !path.is_file() {
+            continue;
+        }
+        let Ok(bytes) = fs::read(&path) else { continue };
+        let Ok((h, _)) = read_header(&bytes) else { continue };
+        if h.keyfile.vault_id != vault_id || h.created_at <= created {
+            continue;
+        }
+        let Ok(o) = open(&bytes, secret) else { continue };
+        fs::create_dir_all(scratch)?;
+        let db = scratch.join("newer.db");
+        fs::write(&db, &o.db)?;
+        let conn = store::open(&db, &o.data_key, false)?;
+        ids.extend(erased_ids(&conn)?);
+        drop(conn);
+        fs::remove_dir_all(scratch)?;
+    }
+    Ok(ids)
+}
+
+/// Restores `backup` into `dir` (replacing the vault there, if any).
+pub fn restore(
+    backup: &Path,
+    dir: &Path,
+    secret: &BackupSecret<'_>,
+    clock: Clock,
+    actor: &str,
+) -> Result<RestoreReport> {
+    let bytes = fs::read(backup)?;
+    let opened = open(&bytes, secret)?;
+    finish_interrupted(dir)?;
+    let new = sibling(dir, "restoring");
+    if new.exists() {
+        fs::remove_dir_all(&new)?;
+    }
+    fs::create_dir_all(&new)?;
+    fs::write(new.join(DB_FILE), &opened.db)?;
+    fs::File::open(new.join(DB_FILE))?.sync_all()?;
+    opened.header.keyfile.save(&new)?;
+    crash_point("written");
+
+    let mut conn = store::open(&new.join(DB_FILE), &opened.data_key, false)?;
+    let cipher_errors: i64 =
+        conn.prepare("PRAGMA cipher_integrity_check")?.query_map([], |_| Ok(()))?.count() as i64;
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if cipher_errors > 0 || check != "ok" {
+        drop(conn);
+        fs::remove_dir_all(&new)?;
+        return Err(Error::Integrity("the restored database failed its integrity checks".into()));
+    }
+    crash_point("checked");
+
+    let scratch = sibling(dir, "restore-scratch");
+    let tombstones = known_tombstones(
+        dir,
+        backup,
+        &opened.header.keyfile.vault_id,
+        opened.header.created_at,
+        secret,
+        &scratch,
+    )?;
+    let ctx = Ctx { now: clock.now(), actor };
+    let tx = conn.transaction()?;
+    let already = erased_ids(&tx)?;
+    let mut reapplied = 0;
+    for id in tombstones.difference(&already) {
+        if crate::contacts::read::contact(&tx, *id).is_ok() {
+            erase::erase(&tx, &ctx, *id, None)?;
+            reapplied += 1;
+        }
+    }
+    let report = purge::run(&tx, &ctx, Trigger::Startup, false)?;
+    let detail =
+        format!("backup={} erasures={reapplied}", format_instant(opened.header.created_at));
+    ctx.audit_detail(&tx, "backup.restore", "vault", None, &[], Some(&detail))?;
+    tx.commit()?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    let contacts: i64 = conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
+    let interactions: i64 =
+        conn.query_row("SELECT count(*) FROM interactions", [], |r| r.get(0))?;
+    drop(conn);
+    crash_point("reapplied");
+
+    fs::write(new.join(COMPLETE), b"")?;
+    fs::File::open(&new)?.sync_all()?;
+    crash_point("complete");
+    let prev = sibling(dir, "previous");
+    if dir.exists() {
+        fs::rename(dir, &prev)?;
+    }
+    crash_point("moved-old");
+    fs::rename(&new, dir)?;
+    crash_point("moved-new");
+    finish_interrupted(dir)?;
+    Ok(RestoreReport {
+        backup_created_at: format_instant(opened.header.created_at),
+        contacts,
+        interactions,
+        erasures_reapplied: reapplied,
+        purge: report,
+    })
+}

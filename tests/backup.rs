@@ -1,0 +1,193 @@
+//! Encrypted backups: round trip, every damage refused with the live vault untouched, erasures
+//! re-applied on restore (from the live vault and from newer backups), and a crash at each
+//! restore step leaves a vault that opens.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use kluis::backup::{self, restore, BackupSecret};
+use kluis::contacts::{self, erase, ContactInput, Relationship};
+use kluis::{Error, Vault};
+
+fn client(v: &mut Vault, name: &str) -> i64 {
+    let mut c = ContactInput::new(name);
+    c.relationship = Relationship::Client;
+    contacts::create(v, &c, false).unwrap()
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let v = Vault::unlock(dir, PASS, clock(), "test").unwrap();
+    let mut n: Vec<String> =
+        contacts::list(&v, None, None, 0).unwrap().items.into_iter().map(|c| c.name).collect();
+    n.sort();
+    n
+}
+
+#[test]
+fn round_trip_and_every_kind_of_damage_is_refused() {
+    let (t, mut v) = new_vault();
+    for i in 0..30 {
+        client(&mut v, &format!("Klant {i}"));
+    }
+    let file = t.tmp.path().join("a.kluisbackup");
+    backup::create(&mut v, &file).unwrap();
+    v.lock();
+    let good = std::fs::read(&file).unwrap();
+    let pass = BackupSecret::Passphrase(PASS);
+    assert!(backup::open(&good, &pass).is_ok());
+    assert!(backup::open(&good, &BackupSecret::RecoveryKey(&t.recovery_key)).is_ok());
+    assert!(matches!(
+        backup::open(&good, &BackupSecret::Passphrase("helemaal-niet-goed")),
+        Err(Error::WrongPassphrase)
+    ));
+    let live = snapshot(&t.dir());
+    let step = (good.len() / 97).max(1);
+    let mut checked = 0;
+    for pos in (0..good.len()).step_by(step).chain([0, 8, 12, good.len() - 1]) {
+        let mut bad = good.clone();
+        bad[pos] ^= 0x01;
+        let e = backup::open(&bad, &pass).err().unwrap_or_else(|| panic!("flip at {pos} accepted"));
+        assert!(
+            matches!(e, Error::Integrity(_) | Error::WrongPassphrase | Error::NewerSchema { .. }),
+            "{pos}: {e:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 90);
+    for len in [0, 5, 13, good.len() / 2, good.len() - 1] {
+        assert!(
+            matches!(backup::open(&good[..len], &pass), Err(Error::Integrity(_))),
+            "truncated to {len}"
+        );
+    }
+    let mut longer = good.clone();
+    longer.push(0);
+    assert!(matches!(backup::open(&longer, &pass), Err(Error::Integrity(_))));
+    // A damaged file is refused by restore before the live vault is touched.
+    let bad_file = t.tmp.path().join("bad.kluisbackup");
+    let mut bad = good.clone();
+    bad[good.len() / 2] ^= 0x80;
+    std::fs::write(&bad_file, &bad).unwrap();
+    assert!(restore::restore(&bad_file, &t.dir(), &pass, clock(), "test").is_err());
+    assert_eq!(snapshot(&t.dir()), live, "the live vault changed");
+    // The good one restores with equal content.
+    let r = restore::restore(&file, &t.dir(), &pass, clock(), "test").unwrap();
+    assert_eq!(r.contacts, 30);
+    assert_eq!(names(&t.dir()).len(), 30);
+}
+
+#[test]
+fn an_erasure_after_the_backup_is_reapplied_on_restore() {
+    let (t, mut v) = new_vault();
+    client(&mut v, "Anna Blijft");
+    let gone = client(&mut v, "Bram Gewist");
+    let old = t.tmp.path().join("backups/old.kluisbackup");
+    std::fs::create_dir_all(old.parent().unwrap()).unwrap();
+    backup::create(&mut v, &old).unwrap();
+    v.write(|tx, c| erase::erase(tx, c, gone, None)).unwrap();
+    v.lock();
+    let r =
+        restore::restore(&old, &t.dir(), &BackupSecret::Passphrase(PASS), clock(), "test").unwrap();
+    assert_eq!(r.erasures_reapplied, 1);
+    assert_eq!(names(&t.dir()), ["Anna Blijft"]);
+}
+
+#[test]
+fn a_new_laptop_restoring_an_old_backup_takes_erasures_from_newer_backups() {
+    let (t, mut v) = new_vault();
+    client(&mut v, "Anna Blijft");
+    let gone = client(&mut v, "Bram Gewist");
+    let folder = t.tmp.path().join("usb");
+    std::fs::create_dir_all(&folder).unwrap();
+    backup::create(&mut v, &folder.join("1-old.kluisbackup")).unwrap();
+    v.lock();
+    let later = kluis::Clock::fixed_from_rfc3339("2026-03-02T10:00:00Z").unwrap();
+    let mut v = Vault::unlock(&t.dir(), PASS, later, "test").unwrap();
+    v.write(|tx, c| erase::erase(tx, c, gone, None)).unwrap();
+    backup::create(&mut v, &folder.join("2-new.kluisbackup")).unwrap();
+    v.lock();
+    // The laptop is lost: restore the OLD backup into a fresh folder.
+    let laptop = t.tmp.path().join("new-laptop/vault");
+    let r = restore::restore(
+        &folder.join("1-old.kluisbackup"),
+        &laptop,
+        &BackupSecret::Passphrase(PASS),
+        later,
+        "test",
+    )
+    .unwrap();
+    assert_eq!(r.erasures_reapplied, 1);
+    assert_eq!(names(&laptop), ["Anna Blijft"]);
+}
+
+#[test]
+fn a_crash_at_any_restore_step_leaves_a_vault_that_opens() {
+    for step in ["written", "checked", "reapplied", "complete", "moved-old", "moved-new"] {
+        let (t, mut v) = new_vault();
+        client(&mut v, "Oud Gegeven");
+        let file = t.tmp.path().join("b.kluisbackup");
+        backup::create(&mut v, &file).unwrap();
+        client(&mut v, "Na De Backup");
+        v.lock();
+        let out = Command::new(env!("CARGO_BIN_EXE_kluis"))
+            .args([
+                "--vault",
+                t.dir().to_str().unwrap(),
+                "restore",
+                file.to_str().unwrap(),
+                "--yes",
+            ])
+            .env("KLUIS_PASSPHRASE", PASS)
+            .env("KLUIS_TEST_CRASH_AT", step)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{step}: the process should have been killed");
+        let n = names(&t.dir());
+        let before_swap = ["written", "checked", "reapplied", "complete"].contains(&step);
+        if before_swap {
+            assert_eq!(n, ["Na De Backup", "Oud Gegeven"], "{step}: the old vault stays");
+        } else {
+            assert_eq!(n, ["Oud Gegeven"], "{step}: the restored vault is in place");
+        }
+        let parent = t.dir().parent().unwrap().to_path_buf();
+        let leftovers: Vec<_> = std::fs::read_dir(&parent)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("vault."))
+            .collect();
+        assert!(leftovers.is_empty(), "{step}: left {leftovers:?}");
+    }
+}
+
+#[test]
+fn the_cli_backs_up_verifies_and_restores_into_an_empty_folder_without_yes() {
+    let (t, mut v) = new_vault();
+    client(&mut v, "Via De Cli");
+    v.lock();
+    let file = t.tmp.path().join("c.kluisbackup");
+    let kluis = |args: &[&str], dir: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_kluis"))
+            .arg("--vault")
+            .arg(dir)
+            .args(args)
+            .env("KLUIS_PASSPHRASE", PASS)
+            .output()
+            .unwrap()
+    };
+    assert!(kluis(&["backup", "--out", file.to_str().unwrap()], &t.dir()).status.success());
+    assert!(kluis(&["verify-backup", file.to_str().unwrap()], &t.dir()).status.success());
+    let fresh = t.tmp.path().join("fresh");
+    let out = kluis(&["restore", file.to_str().unwrap()], &fresh);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(names(&fresh), ["Via De Cli"]);
+    // Over an existing vault it needs --yes.
+    let out = kluis(&["restore", file.to_str().unwrap()], &t.dir());
+    assert_eq!(out.status.code(), Some(2));
+    let mut damaged = std::fs::read(&file).unwrap();
+    damaged.truncate(damaged.len() - 3);
+    std::fs::write(&file, damaged).unwrap();
+    assert_eq!(kluis(&["verify-backup", file.to_str().unwrap()], &t.dir()).status.code(), Some(4));
+}
