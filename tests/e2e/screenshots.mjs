@@ -71,6 +71,27 @@ try {
   await app.click("Instellingen");
   await app.waitForHeading("Instellingen");
   await shot("09-settings");
+  await app.click("Bewaren");
+  await app.waitForHeading("Bewaarbeleid");
+  await shot("10-retention-rules");
+  await app.click("Beleid");
+  await app.browser.waitUntil(async () => /Fiscale gegevens/.test(await app.text()));
+  await shot("11-retention-policy");
+  await app.quit();
+
+  // Two and a half years later (debug builds take the clock from KLUIS_NOW): the purge at
+  // start-up removes what is due and says so.
+  app.env.KLUIS_NOW = "2029-06-01T09:00:00Z";
+  await app.close_driver();
+  await app.launch();
+  await app.unlockThroughUi();
+  await app.waitForHeading("Contacten");
+  await app.browser.waitUntil(async () => /verwijderd volgens je bewaarbeleid/.test(await app.text()));
+  await shot("12-startup-notice");
+  await app.click("Bekijk het verwijderlogboek");
+  await app.waitForHeading("Bewaarbeleid");
+  await app.browser.waitUntil(async () => /contact:/.test(await app.text()));
+  await shot("13-deletion-log");
   console.log(`screenshots written to ${out}`);
 } finally {
   await app.close();

@@ -84,6 +84,14 @@ export class App {
     }
   }
 
+  /** Stops the driver (so the next launch starts the app with the current `env`). */
+  async close_driver() {
+    await this.quit();
+    if (this.driver) this.driver.kill();
+    this.driver = null;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+
   async close(testName) {
     if (this.browser && testName) await this.screenshot(`failed-${testName}`).catch(() => {});
     await this.quit();

@@ -1,5 +1,12 @@
 import { AppShell, Box, Button, Container, Group, Text, ThemeIcon } from "@mantine/core";
-import { IconAddressBook, IconClipboardList, IconLock, IconSettings, IconShieldLock } from "@tabler/icons-react";
+import {
+  IconAddressBook,
+  IconClipboardList,
+  IconHourglass,
+  IconLock,
+  IconSettings,
+  IconShieldLock,
+} from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 
 import type { VaultStatus } from "../bindings/VaultStatus";
@@ -8,6 +15,8 @@ import { ContactDetailScreen, type ContactTab } from "../features/contacts/Conta
 import { ContactFormScreen } from "../features/contacts/ContactFormScreen";
 import { ContactsListScreen, type ListState } from "../features/contacts/ContactsListScreen";
 import { RegisterScreen, type RegisterTab } from "../features/register/RegisterScreen";
+import { StartupPurgeNotice } from "../features/retention/PurgeNotice";
+import { RetentionScreen, type RetentionTab } from "../features/retention/RetentionScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { useI18n } from "../i18n";
 import { lock } from "../lib/ipc";
@@ -16,24 +25,27 @@ import { useActivityTouch } from "./useActivityTouch";
 
 export type View =
   | { name: "contacts" }
-  /** `from: "register"`: opened from a register list, "back" returns there. */
-  | { name: "contact"; id: number; tab?: ContactTab; from?: "register" }
+  /** `from`: opened from the register or the retention section, "back" returns there. */
+  | { name: "contact"; id: number; tab?: ContactTab; from?: "register" | "retention" }
   | { name: "new-contact" }
   | { name: "edit-contact"; id: number }
   | { name: "register" }
+  | { name: "retention" }
   | { name: "settings" };
 
-type Section = "contacts" | "register" | "settings";
+type Section = "contacts" | "register" | "retention" | "settings";
 
 const SECTION_VIEWS: Record<Section, View> = {
   contacts: { name: "contacts" },
   register: { name: "register" },
+  retention: { name: "retention" },
   settings: { name: "settings" },
 };
 
 function sectionOf(view: View): Section {
   if (view.name === "settings") return "settings";
   if (view.name === "register" || (view.name === "contact" && view.from === "register")) return "register";
+  if (view.name === "retention" || (view.name === "contact" && view.from === "retention")) return "retention";
   return "contacts";
 }
 
@@ -44,6 +56,7 @@ export function Shell({ status }: { status: VaultStatus }) {
   const [view, setView] = useState<View>({ name: "contacts" });
   const [listState, setListState] = useState<ListState>({ search: "", page: 0 });
   const [registerTab, setRegisterTab] = useState<RegisterTab>("purposes");
+  const [retentionTab, setRetentionTab] = useState<RetentionTab>("rules");
 
   useActivityTouch(session);
 
@@ -92,6 +105,7 @@ export function Shell({ status }: { status: VaultStatus }) {
             <Group component="nav" aria-label={t("nav.label")} gap={4} wrap="nowrap">
               {navButton("contacts", t("nav.contacts"), <IconAddressBook size={18} aria-hidden />)}
               {navButton("register", t("nav.register"), <IconClipboardList size={18} aria-hidden />)}
+              {navButton("retention", t("nav.retention"), <IconHourglass size={18} aria-hidden />)}
               {navButton("settings", t("nav.settings"), <IconSettings size={18} aria-hidden />)}
             </Group>
           </Group>
@@ -119,6 +133,8 @@ export function Shell({ status }: { status: VaultStatus }) {
             setListState={setListState}
             registerTab={registerTab}
             setRegisterTab={setRegisterTab}
+            retentionTab={retentionTab}
+            setRetentionTab={setRetentionTab}
             setView={setView}
           />
         </Container>
@@ -134,6 +150,8 @@ type CurrentViewProps = {
   setListState: (state: ListState) => void;
   registerTab: RegisterTab;
   setRegisterTab: (tab: RegisterTab) => void;
+  retentionTab: RetentionTab;
+  setRetentionTab: (tab: RetentionTab) => void;
   setView: (view: View) => void;
 };
 
@@ -144,8 +162,14 @@ function CurrentView({
   setListState,
   registerTab,
   setRegisterTab,
+  retentionTab,
+  setRetentionTab,
   setView,
 }: CurrentViewProps) {
+  const openRetention = (tab: RetentionTab) => {
+    setRetentionTab(tab);
+    setView({ name: "retention" });
+  };
   switch (view.name) {
     case "contacts":
       return (
@@ -154,6 +178,7 @@ function CurrentView({
           onStateChange={setListState}
           onOpen={(id) => setView({ name: "contact", id })}
           onNew={() => setView({ name: "new-contact" })}
+          notice={<StartupPurgeNotice onOpenRetention={openRetention} />}
         />
       );
     case "contact":
@@ -163,7 +188,7 @@ function CurrentView({
           id={view.id}
           tab={view.tab}
           backTo={view.from ?? "contacts"}
-          onBack={() => setView(view.from === "register" ? { name: "register" } : { name: "contacts" })}
+          onBack={() => setView(view.from ? { name: view.from } : { name: "contacts" })}
           onEdit={(id) => setView({ name: "edit-contact", id })}
         />
       );
@@ -173,6 +198,14 @@ function CurrentView({
           tab={registerTab}
           onTabChange={setRegisterTab}
           onOpenContact={(id) => setView({ name: "contact", id, tab: "privacy", from: "register" })}
+        />
+      );
+    case "retention":
+      return (
+        <RetentionScreen
+          tab={retentionTab}
+          onTabChange={setRetentionTab}
+          onOpenContact={(id, tab) => setView({ name: "contact", id, tab, from: "retention" })}
         />
       );
     case "new-contact":

@@ -8,12 +8,19 @@ export const queryKeys = {
   contactList: (query: string, page: number) => ["contacts", "list", query, page] as const,
   contact: (id: number) => ["contacts", "detail", id] as const,
   contactPrivacy: (id: number, reveal: boolean) => ["contacts", "privacy", id, reveal] as const,
+  documents: (contactId: number) => ["contacts", "documents", contactId] as const,
   register: ["register"] as const,
   purposes: ["register", "purposes"] as const,
   purposeProposals: (language: Language) => ["register", "proposals", language] as const,
   fields: ["register", "fields"] as const,
   triage: ["register", "triage"] as const,
   repermission: (months: number) => ["register", "repermission", months] as const,
+  retention: ["retention"] as const,
+  retentionRules: (language: Language) => ["retention", "rules", language] as const,
+  purgePlan: ["retention", "plan"] as const,
+  reviewQueue: ["retention", "review"] as const,
+  deletionLog: ["retention", "log"] as const,
+  retentionPolicy: (language: Language) => ["retention", "policy", language] as const,
 };
 
 /** Query roots that hold no personal data and may stay cached while locked. */

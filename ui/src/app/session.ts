@@ -1,6 +1,7 @@
 import { QueryCache, QueryClient, MutationCache } from "@tanstack/react-query";
 import { createContext, useContext, useSyncExternalStore } from "react";
 
+import type { PurgeReport } from "../bindings/PurgeReport";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import { clearSensitiveClipboard } from "../lib/clipboard";
 import { isIpcError } from "../lib/ipc";
@@ -13,6 +14,11 @@ export type SessionState = {
   lockReason: LockReason | null;
   /** The automatic unlock with the remembered key is tried once, at start-up only. */
   autoUnlockTried: boolean;
+  /**
+   * What the retention purge did when the vault was last opened (for the start-up
+   * notice), until the notice is dismissed or the vault is locked.
+   */
+  purgeReport: PurgeReport | null;
 };
 
 /**
@@ -21,7 +27,7 @@ export type SessionState = {
  * hold form input).
  */
 export class Session {
-  private state: SessionState = { lockReason: null, autoUnlockTried: false };
+  private state: SessionState = { lockReason: null, autoUnlockTried: false, purgeReport: null };
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly queryClient: QueryClient) {}
@@ -67,11 +73,15 @@ export class Session {
     this.clearPrivateData();
     void this.queryClient.invalidateQueries({ queryKey: queryKeys.vaultStatus });
     // A second notice of the same lock (event after a manual lock) keeps the first reason.
-    if (wasUnlocked) this.update({ lockReason: reason });
+    if (wasUnlocked) this.update({ lockReason: reason, purgeReport: null });
+    else if (this.state.purgeReport !== null) this.update({ purgeReport: null });
   }
 
-  /** The vault was unlocked (or created): show the app. */
-  unlocked(patch: Partial<VaultStatus> = {}): void {
+  /**
+   * The vault was unlocked (or created): show the app. `purge` is what the retention
+   * purge did while the vault opened (the unlock commands return it).
+   */
+  unlocked(patch: Partial<VaultStatus> = {}, purge: PurgeReport | null = null): void {
     const status = this.status();
     if (status) {
       this.queryClient.setQueryData<VaultStatus>(queryKeys.vaultStatus, {
@@ -82,7 +92,12 @@ export class Session {
       });
     }
     void this.queryClient.invalidateQueries({ queryKey: queryKeys.vaultStatus });
-    this.update({ lockReason: null });
+    this.update({ lockReason: null, purgeReport: purge });
+  }
+
+  /** Replaces (or, with null, dismisses) the report the start-up notice shows. */
+  setPurgeReport(report: PurgeReport | null): void {
+    if (report !== this.state.purgeReport) this.update({ purgeReport: report });
   }
 
   /** Marks the one automatic unlock attempt as used; returns false if it already was. */

@@ -12,6 +12,7 @@ import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Settings } from "../bindings/Settings";
 import { toRfc3339 } from "../lib/format";
 import { looksLikeBsn, privacyHandlers } from "./mockPrivacy";
+import { retentionHandlers } from "./mockRetention";
 
 type Args = Record<string, unknown>;
 
@@ -74,6 +75,12 @@ export function installMockBackend(): void {
   const requireUnlocked = () => {
     if (!unlocked) fail("locked", "vault is locked");
   };
+  // ?purge=removed|confirm|clock: what the first unlock reports (try it with ?state=locked).
+  const retention = retentionHandlers(
+    { contacts, interactions, now, requireUnlocked, fail },
+    exists && params.get("empty") !== "1",
+    params.get("purge"),
+  );
   const lastActivity = (c: Contact) =>
     interactions.filter((i) => i.contact_id === c.id).map((i) => i.at).sort().at(-1) ?? c.updated_at;
   const validate = (input: ContactInput, confirmNotBsn: unknown) => {
@@ -110,18 +117,18 @@ export function installMockBackend(): void {
     unlock: (args) => {
       if (args.passphrase !== passphrase) fail("wrong_passphrase", "wrong passphrase");
       unlocked = true;
-      return null;
+      return retention.openingReport();
     },
     unlock_remembered: () => {
       if (!remembered) fail("keyring_unavailable", "no remembered key");
       unlocked = true;
-      return null;
+      return retention.openingReport();
     },
     unlock_with_recovery: (args) => {
       if (String(args.recoveryKey).length < 8) fail("wrong_recovery_key", "wrong recovery key");
       passphrase = String(args.newPassphrase);
       unlocked = true;
-      return null;
+      return retention.openingReport();
     },
     lock: () => {
       unlocked = false;
@@ -198,6 +205,7 @@ export function installMockBackend(): void {
       return null;
     },
     ...privacyHandlers({ contacts, now, requireUnlocked, fail }, exists && params.get("empty") !== "1"),
+    ...retention.handlers,
   };
 
   mockIPC(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { parseField } from "./errors";
-import { datetimeLocalToRfc3339, formatDate, parseYmd, toRfc3339 } from "./format";
+import { datetimeLocalToRfc3339, formatDate, formatEuros, parseYmd, toRfc3339 } from "./format";
 
 describe("dates", () => {
   it("turns a datetime-local value into RFC 3339 with the local offset", () => {
@@ -36,5 +36,14 @@ describe("parseField", () => {
     expect(parseField("relationship_ended")).toEqual({ field: "relationship_ended", index: null });
     expect(parseField(null)).toBeNull();
     expect(parseField("weird field!")).toBeNull();
+  });
+});
+
+describe("money", () => {
+  it("formats euro cents for the locale", () => {
+    const nbsp = /\u00a0/g;
+    expect(formatEuros("nl-NL", 125050).replace(nbsp, " ")).toBe("€ 1.250,50");
+    expect(formatEuros("en-GB", 125050)).toBe("€1,250.50");
+    expect(formatEuros("nl-NL", -500).replace(nbsp, " ")).toMatch(/^(€ -5,00|-€ 5,00)$/);
   });
 });

@@ -66,3 +66,8 @@ export function datetimeLocalToRfc3339(value: string): string | null {
   if (date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h) return null;
   return toRfc3339(date);
 }
+
+/** An amount in euro cents as money for the locale ("€ 1.250,50" / "€1,250.50"). */
+export function formatEuros(locale: string, cents: number): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+}

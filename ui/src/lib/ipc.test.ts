@@ -166,6 +166,45 @@ describe("command wrappers", () => {
     ["changePassphrase", () => ipc.changePassphrase("oud", "nieuw"), "change_passphrase", { current: "oud", next: "nieuw" }],
     ["rememberDevice", () => ipc.rememberDevice(), "remember_device", undefined],
     ["forgetDevice", () => ipc.forgetDevice(), "forget_device", undefined],
+    ["retentionRules", () => ipc.retentionRules("en"), "retention_rules", { language: "en" }],
+    [
+      "setRetentionRule",
+      () => ipc.setRetentionRule("former-clients", "36m", "review"),
+      "set_retention_rule",
+      { key: "former-clients", period: "36m", action: "review" },
+    ],
+    ["purgePlan", () => ipc.purgePlan(), "purge_plan", undefined],
+    ["purgeNow", () => ipc.purgeNow(false), "purge_now", { confirm: false }],
+    ["purgeNow (confirmed)", () => ipc.purgeNow(true), "purge_now", { confirm: true }],
+    ["reviewQueue", () => ipc.reviewQueue(), "review_queue", undefined],
+    [
+      "reviewKeep",
+      () => ipc.reviewKeep(5, "Lopend geschil", "2031-01-31"),
+      "review_keep",
+      { id: 5, reason: "Lopend geschil", until: "2031-01-31" },
+    ],
+    ["reviewDelete", () => ipc.reviewDelete(5), "review_delete", { id: 5 }],
+    ["deletionLog", () => ipc.deletionLog(), "deletion_log", undefined],
+    [
+      "saveDeletionLog",
+      () => ipc.saveDeletionLog("/home/jan/verwijderlogboek.csv"),
+      "save_deletion_log",
+      { path: "/home/jan/verwijderlogboek.csv" },
+    ],
+    ["retentionPolicy", () => ipc.retentionPolicy("nl"), "retention_policy", { language: "nl" }],
+    [
+      "saveRetentionPolicy",
+      () => ipc.saveRetentionPolicy("en", "/home/jan/retention-policy.md"),
+      "save_retention_policy",
+      { language: "en", path: "/home/jan/retention-policy.md" },
+    ],
+    ["listDocuments", () => ipc.listDocuments(7), "list_documents", { contactId: 7 }],
+    [
+      "addDocument",
+      () => ipc.addDocument(7, "invoice", "2024-017", "2024-05-01", "1.250,50"),
+      "add_document",
+      { contactId: 7, kind: "invoice", number: "2024-017", date: "2024-05-01", amount: "1.250,50" },
+    ],
   ];
 
   it.each(cases)("%s invokes the right command with camelCase args", async (_name, run, command, args) => {
@@ -173,6 +212,25 @@ describe("command wrappers", () => {
     expect(invokeMock).toHaveBeenCalledTimes(1);
     if (args === undefined) expect(invokeMock).toHaveBeenCalledWith(command);
     else expect(invokeMock).toHaveBeenCalledWith(command, args);
+  });
+
+  it("hands back the purge report of an unlock", async () => {
+    const report = {
+      ran: true,
+      stopped: null,
+      contacts_deleted: 2,
+      interactions_deleted: 5,
+      documents_deleted: 0,
+      records_deleted: 0,
+      audit_rows_pruned: 0,
+      queued_for_review: 1,
+      contacts_due: 2,
+      contacts_total: 40,
+    };
+    invokeMock.mockResolvedValueOnce(report);
+    await expect(ipc.unlock("geheim")).resolves.toEqual(report);
+    invokeMock.mockResolvedValueOnce(null);
+    await expect(ipc.unlockRemembered()).resolves.toBeNull();
   });
 
   it("returns what the backend returns", async () => {

@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { save } from "@tauri-apps/plugin-dialog";
 
+import type { Action } from "../bindings/Action";
 import type { ApiError } from "../bindings/ApiError";
 import type { Basis } from "../bindings/Basis";
 import type { ConsentInput } from "../bindings/ConsentInput";
@@ -13,15 +14,23 @@ import type { ContactInput } from "../bindings/ContactInput";
 import type { ContactPage } from "../bindings/ContactPage";
 import type { ContactPrivacy } from "../bindings/ContactPrivacy";
 import type { Created } from "../bindings/Created";
+import type { DeletionLogEntry } from "../bindings/DeletionLogEntry";
+import type { DocumentKind } from "../bindings/DocumentKind";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { FieldDef } from "../bindings/FieldDef";
 import type { FieldDefInput } from "../bindings/FieldDefInput";
+import type { FiscalDocument } from "../bindings/FiscalDocument";
 import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Language } from "../bindings/Language";
 import type { Method } from "../bindings/Method";
 import type { ObjectionReport } from "../bindings/ObjectionReport";
+import type { PurgeItem } from "../bindings/PurgeItem";
+import type { PurgeReport } from "../bindings/PurgeReport";
 import type { Purpose } from "../bindings/Purpose";
 import type { PurposeInput } from "../bindings/PurposeInput";
+import type { ReviewItem } from "../bindings/ReviewItem";
+import type { Rule } from "../bindings/Rule";
+import type { RuleKey } from "../bindings/RuleKey";
 import type { Settings } from "../bindings/Settings";
 import type { Source } from "../bindings/Source";
 import type { Strength } from "../bindings/Strength";
@@ -105,15 +114,19 @@ export function createVault(passphrase: string, remember: boolean): Promise<Crea
   return call("create_vault", { passphrase, remember });
 }
 
-export function unlock(passphrase: string): Promise<null> {
+// The unlock commands resolve to what the retention purge did when the vault opened
+// (null when it did not run), for the start-up notice.
+
+export function unlock(passphrase: string): Promise<PurgeReport | null> {
   return call("unlock", { passphrase });
 }
 
-export function unlockRemembered(): Promise<null> {
+export function unlockRemembered(): Promise<PurgeReport | null> {
   return call("unlock_remembered");
 }
 
-export function unlockWithRecovery(recoveryKey: string, newPassphrase: string): Promise<null> {
+/** Sets the new passphrase and leaves the vault unlocked. */
+export function unlockWithRecovery(recoveryKey: string, newPassphrase: string): Promise<PurgeReport | null> {
   return call("unlock_with_recovery", { recoveryKey, newPassphrase });
 }
 
@@ -263,6 +276,80 @@ export function repermissionList(months: number): Promise<ContactFlag[]> {
 /** Writes the mailing list for a purpose as CSV to `path`; resolves to the number of people. */
 export function exportMailingList(purposeId: number, path: string): Promise<number> {
   return call("export_mailing_list", { purposeId, path });
+}
+
+// --- retention ---------------------------------------------------------------
+
+/** The rules, with category and legal note in `language`. */
+export function retentionRules(language: Language): Promise<Rule[]> {
+  return call("retention_rules", { language });
+}
+
+/** `period` like "24m", "4w", "7y", "30d"; fiscal records at least 7 years. */
+export function setRetentionRule(key: RuleKey, period: string, action: Action): Promise<null> {
+  return call("set_retention_rule", { key, period, action });
+}
+
+/** The dry run: everything due now, by rule. Changes nothing. */
+export function purgePlan(): Promise<PurgeItem[]> {
+  return call("purge_plan");
+}
+
+/** Runs the purge; `confirm` agrees to a mass deletion (else the report says `stopped: "confirm"`). */
+export function purgeNow(confirm: boolean): Promise<PurgeReport> {
+  return call("purge_now", { confirm });
+}
+
+/** The review queue, kept items included. */
+export function reviewQueue(): Promise<ReviewItem[]> {
+  return call("review_queue");
+}
+
+/** `until` is a calendar date (YYYY-MM-DD) in the future. */
+export function reviewKeep(id: number, reason: string, until: string): Promise<null> {
+  return call("review_keep", { id, reason, until });
+}
+
+/** Refused with `restricted` until the restriction is lifted. */
+export function reviewDelete(id: number): Promise<null> {
+  return call("review_delete", { id });
+}
+
+/** Newest first. */
+export function deletionLog(): Promise<DeletionLogEntry[]> {
+  return call("deletion_log");
+}
+
+/** Writes the deletion log as CSV to `path`. */
+export function saveDeletionLog(path: string): Promise<null> {
+  return call("save_deletion_log", { path });
+}
+
+/** The written retention policy (Markdown). */
+export function retentionPolicy(language: Language): Promise<string> {
+  return call("retention_policy", { language });
+}
+
+/** Writes the retention policy (Markdown) to `path`. */
+export function saveRetentionPolicy(language: Language, path: string): Promise<null> {
+  return call("save_retention_policy", { language, path });
+}
+
+// --- fiscal records ------------------------------------------------------------
+
+export function listDocuments(contactId: number): Promise<FiscalDocument[]> {
+  return call("list_documents", { contactId });
+}
+
+/** `date` YYYY-MM-DD; `amount` in euros exactly as typed ("1.250,50"). */
+export function addDocument(
+  contactId: number,
+  kind: DocumentKind,
+  number: string,
+  date: string,
+  amount: string,
+): Promise<number> {
+  return call("add_document", { contactId, kind, number, date, amount });
 }
 
 // --- dialogs ---------------------------------------------------------------

@@ -6,7 +6,9 @@ import type { ApiError } from "../bindings/ApiError";
 import type { Contact } from "../bindings/Contact";
 import type { ContactPrivacy } from "../bindings/ContactPrivacy";
 import type { ContactSummary } from "../bindings/ContactSummary";
+import type { PurgeReport } from "../bindings/PurgeReport";
 import type { Purpose } from "../bindings/Purpose";
+import type { Rule } from "../bindings/Rule";
 import type { Settings } from "../bindings/Settings";
 import type { VaultStatus } from "../bindings/VaultStatus";
 
@@ -68,6 +70,36 @@ export function purpose(patch: Partial<Purpose> = {}): Purpose {
     data_categories: ["naam", "e-mail"],
     recipients: [],
     retention_rule: null,
+    ...patch,
+  };
+}
+
+/** A purge report that removed nothing. */
+export function purgeReport(patch: Partial<PurgeReport> = {}): PurgeReport {
+  return {
+    ran: true,
+    stopped: null,
+    contacts_deleted: 0,
+    interactions_deleted: 0,
+    documents_deleted: 0,
+    records_deleted: 0,
+    audit_rows_pruned: 0,
+    queued_for_review: 0,
+    contacts_due: 0,
+    contacts_total: 0,
+    ...patch,
+  };
+}
+
+export function rule(patch: Partial<Rule> = {}): Rule {
+  return {
+    key: "former-clients",
+    category: "Voormalige klanten",
+    period: "24m",
+    period_text: "24 maanden",
+    action: "review",
+    note: "Twee jaar na het einde van de relatie.",
+    changed: false,
     ...patch,
   };
 }

@@ -25,6 +25,7 @@ describe("BSN check", () => {
       get_settings: () => DUTCH,
       list_contacts: () => ({ items: [], total: 0 }),
       create_contact: suspicious("address", 42),
+      list_documents: () => [],
       get_contact: ({ id }) => ({ contact: contact({ id: Number(id), address: "123456782" }), interactions: [] }),
     });
     const { user } = renderApp();
@@ -50,6 +51,7 @@ describe("BSN check", () => {
       vault_status: () => vaultStatus(),
       get_settings: () => DUTCH,
       list_contacts: () => ({ items: [summary()], total: 1 }),
+      list_documents: () => [],
       get_contact: () => ({ contact: contact(), interactions: [] }),
       add_interaction: suspicious("text", 9),
     });

@@ -22,6 +22,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import { useI18n } from "../../i18n";
 import { formatDate, formatDateTime } from "../../lib/format";
+import { FiscalDocuments } from "../documents/FiscalDocuments";
 import { PrivacyTab } from "../privacy/PrivacyTab";
 import { InteractionForm } from "./InteractionForm";
 import { RELATIONSHIP_COLORS, relationshipLabel } from "./labels";
@@ -34,8 +35,8 @@ type Props = {
   id: number;
   /** The tab shown first. */
   tab?: ContactTab;
-  /** Where "back" goes: the contact list, or the register the contact was opened from. */
-  backTo?: "contacts" | "register";
+  /** Where "back" goes: the contact list, or the section the contact was opened from. */
+  backTo?: "contacts" | "register" | "retention";
   onBack: () => void;
   onEdit: (id: number) => void;
 };
@@ -54,7 +55,11 @@ export function ContactDetailScreen({
   const back = (
     <Group>
       <Button variant="subtle" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={onBack} px="xs">
-        {backTo === "register" ? t("detail.backToRegister") : t("detail.back")}
+        {backTo === "register"
+          ? t("detail.backToRegister")
+          : backTo === "retention"
+            ? t("detail.backToRetention")
+            : t("detail.back")}
       </Button>
     </Group>
   );
@@ -159,12 +164,15 @@ function DetailsTab({
   return (
     <Grid gutter="lg">
       <Grid.Col span={{ base: 12, md: 5 }}>
-        <Paper withBorder p="lg" component="section" aria-labelledby="details-heading">
-          <Title order={2} size="h4" id="details-heading" mb="md">
-            {t("detail.details")}
-          </Title>
-          <ContactFields contact={contact} />
-        </Paper>
+        <Stack gap="lg">
+          <Paper withBorder p="lg" component="section" aria-labelledby="details-heading">
+            <Title order={2} size="h4" id="details-heading" mb="md">
+              {t("detail.details")}
+            </Title>
+            <ContactFields contact={contact} />
+          </Paper>
+          <FiscalDocuments contactId={contact.id} restricted={restricted} />
+        </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }}>
         <Paper withBorder p="lg" component="section" aria-labelledby="timeline-heading">

@@ -98,6 +98,7 @@ describe("contact form", () => {
       get_settings: () => DUTCH,
       list_contacts: () => ({ items: [], total: 0 }),
       create_contact: () => 42,
+      list_documents: () => [],
       get_contact: ({ id }) => ({
         contact: {
           id: Number(id),

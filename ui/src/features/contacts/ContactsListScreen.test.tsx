@@ -82,6 +82,7 @@ describe("contacts list", () => {
       vault_status: () => vaultStatus(),
       get_settings: () => DUTCH,
       list_contacts: () => ({ items: [summary({ id: 5, name: TRICKY })], total: 1 }),
+      list_documents: () => [],
       get_contact: ({ id }) => detail(Number(id), TRICKY),
     });
     const { user } = renderApp();

@@ -14,6 +14,7 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconAddressBook, IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
@@ -32,9 +33,11 @@ type Props = {
   onStateChange: (state: ListState) => void;
   onOpen: (id: number) => void;
   onNew: () => void;
+  /** Shown below the title, e.g. the start-up notice of the retention purge. */
+  notice?: ReactNode;
 };
 
-export function ContactsListScreen({ state, onStateChange, onOpen, onNew }: Props) {
+export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice }: Props) {
   const { t, locale } = useI18n();
   const [debounced] = useDebouncedValue(state.search, SEARCH_DEBOUNCE_MS);
   const list = useContactList(debounced, state.page);
@@ -59,6 +62,8 @@ export function ContactsListScreen({ state, onStateChange, onOpen, onNew }: Prop
         <PageTitle focusOnMount>{t("contacts.title")}</PageTitle>
         {page !== undefined && !empty && newButton}
       </Group>
+
+      {notice}
 
       {!empty && (
         <TextInput

@@ -60,6 +60,7 @@ function backend(handlers: Handlers = {}, person: Contact = contact()) {
     vault_status: () => vaultStatus(),
     get_settings: () => DUTCH,
     list_contacts: () => ({ items: [summary({ id: person.id, name: person.name })], total: 1 }),
+    list_documents: () => [],
     get_contact: () => ({ contact: person, interactions: [] }),
     list_purposes: () => [ADMIN, NEWSLETTER],
     contact_privacy: () => privacy(),
@@ -316,6 +317,7 @@ describe("privacy tab", () => {
   it("records an objection after a confirmation and shows what it changed", async () => {
     let person = contact();
     backend({
+      list_documents: () => [],
       get_contact: () => ({ contact: person, interactions: [] }),
       object_contact: () => {
         person = { ...person, objected_at: "2024-05-01T10:00:00Z" };

@@ -57,13 +57,14 @@ async function openRegister(tab?: string) {
 }
 
 describe("processing register", () => {
-  it("sits between Contacten and Instellingen and lists the purposes", async () => {
+  it("sits between Contacten and Bewaren and lists the purposes", async () => {
     backend();
     await openRegister();
     const nav = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(nav).getAllByRole("button").map((b) => b.textContent)).toEqual([
       "Contacten",
       "Register",
+      "Bewaren",
       "Instellingen",
     ]);
     expect(within(nav).getByRole("button", { name: "Register" })).toHaveAttribute("aria-current", "page");
@@ -199,6 +200,7 @@ describe("processing register", () => {
         { contact_id: 8, name: "Piet Pieters", purpose: null, since: null },
         { contact_id: 9, name: "Sara Smit", purpose: "Nieuwsbrief", since: null },
       ],
+      list_documents: () => [],
       get_contact: ({ id }) => ({ contact: contact({ id: Number(id), name: "Sara Smit" }), interactions: [] }),
       contact_privacy: () => privacy(),
     });

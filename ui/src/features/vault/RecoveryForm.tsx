@@ -19,10 +19,10 @@ export function RecoveryForm({ onBack }: { onBack: () => void }) {
 
   const recover = useMutation({
     mutationFn: () => unlockWithRecovery(recoveryKey.trim(), passphrase.passphrase),
-    onSuccess: () => {
+    onSuccess: (purge) => {
       passphrase.reset();
       setRecoveryKey("");
-      session.unlocked();
+      session.unlocked({}, purge);
     },
   });
 

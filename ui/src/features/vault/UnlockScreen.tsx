@@ -32,7 +32,7 @@ function PassphraseUnlock({ status, onForgot }: Props & { onForgot: () => void }
 
   const byPassphrase = useMutation({
     mutationFn: (value: string) => unlock(value),
-    onSuccess: () => session.unlocked(),
+    onSuccess: (purge) => session.unlocked({}, purge),
     onError: () => {
       setPassphrase("");
       inputRef.current?.focus();
@@ -41,7 +41,7 @@ function PassphraseUnlock({ status, onForgot }: Props & { onForgot: () => void }
 
   const byRemembered = useMutation({
     mutationFn: unlockRemembered,
-    onSuccess: () => session.unlocked(),
+    onSuccess: (purge) => session.unlocked({}, purge),
   });
   const { mutate: unlockWithRememberedKey } = byRemembered;
 

@@ -1,0 +1,225 @@
+import { Button, Center, Group, Loader, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+
+import { queryKeys } from "../../app/queryKeys";
+import type { DocumentKind } from "../../bindings/DocumentKind";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { StatusNote } from "../../components/StatusNote";
+import { TitledSection } from "../../components/TitledSection";
+import { useI18n, type Translate } from "../../i18n";
+import { formatDate, formatEuros, parseYmd } from "../../lib/format";
+import { addDocument, isIpcError, listDocuments } from "../../lib/ipc";
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ["quote", "invoice"];
+
+export function documentKindLabel(t: Translate, kind: DocumentKind): string {
+  return t(`docKind.${kind}`);
+}
+
+/** Digits with optional thousands separators and up to two decimals, in either notation. */
+const AMOUNT = /^-?\s*€?\s*\d[\d.,\s]*$/;
+
+export function useDocuments(contactId: number) {
+  return useQuery({ queryKey: queryKeys.documents(contactId), queryFn: () => listDocuments(contactId) });
+}
+
+type Props = {
+  contactId: number;
+  /** Processing of the contact is restricted: nothing may be added. */
+  restricted?: boolean;
+};
+
+/** Quotes and invoices of a contact, under the fiscal retention duty. */
+export function FiscalDocuments({ contactId, restricted = false }: Props) {
+  const { t, locale } = useI18n();
+  const documents = useDocuments(contactId);
+
+  return (
+    <TitledSection id="documents-heading" title={t("documents.heading")}>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t("documents.note")}
+        </Text>
+        {documents.isPending && (
+          <Center role="status" py="md">
+            <Loader size="sm" aria-label={t("app.loading")} />
+          </Center>
+        )}
+        {documents.isError && <ErrorAlert error={documents.error} />}
+        {documents.data && documents.data.length === 0 && <Text c="dimmed">{t("documents.empty")}</Text>}
+        {documents.data && documents.data.length > 0 && (
+          <Paper withBorder style={{ overflowX: "auto" }}>
+            <Table verticalSpacing="xs" horizontalSpacing="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("documents.col.kind")}</Table.Th>
+                  <Table.Th scope="col">{t("documents.col.number")}</Table.Th>
+                  <Table.Th scope="col">{t("documents.col.date")}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("documents.col.amount")}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {documents.data.map((doc) => (
+                  <Table.Tr key={doc.id}>
+                    <Table.Td>{documentKindLabel(t, doc.kind)}</Table.Td>
+                    <Table.Td style={{ overflowWrap: "anywhere" }}>{doc.number}</Table.Td>
+                    <Table.Td miw={110}>
+                      <time dateTime={doc.date}>{formatDate(locale, doc.date)}</time>
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                      {formatEuros(locale, doc.amount_cents)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+        <DocumentForm contactId={contactId} restricted={restricted} />
+      </Stack>
+    </TitledSection>
+  );
+}
+
+type Errors = { kind?: string; number?: string; date?: string; amount?: string };
+type Input = { kind: DocumentKind; number: string; date: string; amount: string };
+
+function DocumentForm({ contactId, restricted }: { contactId: number; restricted: boolean }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<DocumentKind>("invoice");
+  const [number, setNumber] = useState("");
+  const [date, setDate] = useState("");
+  const [amount, setAmount] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [added, setAdded] = useState(false);
+
+  const add = useMutation({
+    mutationFn: (input: Input) => addDocument(contactId, input.kind, input.number, input.date, input.amount),
+    onSuccess: async () => {
+      setNumber("");
+      setDate("");
+      setAmount("");
+      setAdded(true);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.documents(contactId) });
+    },
+    onError: (error) => {
+      if (!isIpcError(error, "invalid_input")) return;
+      if (error.field === "number") setErrors({ number: t("documents.numberRequired") });
+      else if (error.field === "date") setErrors({ date: t("documents.dateInvalid") });
+      else if (error.field === "amount") setErrors({ amount: t("documents.amountInvalid") });
+      else if (error.field === "kind") setErrors({ kind: t("error.invalid_input") });
+    },
+  });
+
+  const edited = (field: keyof Errors) => {
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    setAdded(false);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (add.isPending || restricted) return;
+    setAdded(false);
+    const next: Errors = {};
+    if (number.trim() === "") next.number = t("documents.numberRequired");
+    if (parseYmd(date) === null) next.date = t("documents.dateInvalid");
+    if (!AMOUNT.test(amount.trim())) next.amount = t("documents.amountInvalid");
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    add.reset();
+    // The amount goes as typed: the backend reads both "1.250,50" and "1,250.50".
+    add.mutate({ kind, number: number.trim(), date, amount });
+  };
+
+  const fieldError = isIpcError(add.error, "invalid_input") && Object.values(errors).some(Boolean);
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="document-form-heading">
+      <Stack gap="sm">
+        <Title order={3} size="h5" id="document-form-heading">
+          {t("documents.addHeading")}
+        </Title>
+        {restricted && (
+          <Text size="sm" c="dimmed" id="documents-restricted">
+            {t("documents.restricted")}
+          </Text>
+        )}
+        <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
+          <NativeSelect
+            label={t("documents.kind")}
+            aria-label={t("documents.kind")}
+            value={kind}
+            onChange={(event) => {
+              setKind(event.currentTarget.value as DocumentKind);
+              edited("kind");
+            }}
+            data={DOCUMENT_KINDS.map((value) => ({ value, label: documentKindLabel(t, value) }))}
+            error={errors.kind}
+            disabled={restricted}
+            miw={140}
+          />
+          <TextInput
+            label={t("documents.number")}
+            value={number}
+            onChange={(event) => {
+              setNumber(event.currentTarget.value);
+              edited("number");
+            }}
+            error={errors.number}
+            disabled={restricted}
+            autoComplete="off"
+            maxLength={60}
+            miw={140}
+          />
+        </Group>
+        <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
+          <TextInput
+            type="date"
+            label={t("documents.date")}
+            value={date}
+            onChange={(event) => {
+              setDate(event.currentTarget.value);
+              edited("date");
+            }}
+            error={errors.date}
+            disabled={restricted}
+            miw={160}
+          />
+          <TextInput
+            label={t("documents.amount")}
+            description={t("documents.amountHelp")}
+            inputWrapperOrder={["label", "input", "description", "error"]}
+            value={amount}
+            onChange={(event) => {
+              setAmount(event.currentTarget.value);
+              edited("amount");
+            }}
+            error={errors.amount}
+            disabled={restricted}
+            inputMode="decimal"
+            autoComplete="off"
+            miw={140}
+          />
+        </Group>
+        {add.isError && !fieldError && <ErrorAlert error={add.error} />}
+        {added && <StatusNote>{t("documents.added")}</StatusNote>}
+        <Group>
+          <Button
+            type="submit"
+            leftSection={<IconPlus size={18} aria-hidden />}
+            loading={add.isPending}
+            disabled={restricted}
+            aria-describedby={restricted ? "documents-restricted" : undefined}
+          >
+            {t("documents.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,301 @@
+import { Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Anchor } from "@mantine/core";
+import { IconArchive, IconTrash } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Fragment, useState, type FormEvent } from "react";
+
+import { queryKeys } from "../../app/queryKeys";
+import type { ReviewItem } from "../../bindings/ReviewItem";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { StatusNote } from "../../components/StatusNote";
+import { TitledSection } from "../../components/TitledSection";
+import { useI18n } from "../../i18n";
+import { formatDate, formatInstantDate, parseYmd } from "../../lib/format";
+import { isIpcError, reviewDelete, reviewKeep } from "../../lib/ipc";
+import type { ContactTab } from "../contacts/ContactDetailScreen";
+import { categoryOf, reviewReasonLabel } from "./labels";
+import { invalidateAfterDeletion, useRetentionRules, useReviewQueue } from "./queries";
+
+const COLUMNS = 6;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A local calendar date as YYYY-MM-DD, `days` after `now`. */
+export function ymdAfter(days: number, now: Date = new Date()): string {
+  const date = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+type Props = { onOpenContact: (id: number, tab?: ContactTab) => void };
+
+/** The review queue: keep with a reason until a date, or delete. */
+export function ReviewTab({ onOpenContact }: Props) {
+  const { t, locale, language } = useI18n();
+  const queryClient = useQueryClient();
+  const queue = useReviewQueue();
+  const rules = useRetentionRules(language);
+  const [keeping, setKeeping] = useState<number | null>(null);
+  // The item the delete question is about; it stays set while the dialog closes.
+  const [deleting, setDeleting] = useState<ReviewItem | null>(null);
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const remove = useMutation({
+    mutationFn: (item: ReviewItem) => reviewDelete(item.id),
+    onSuccess: async () => {
+      setConfirmOpen(false);
+      setNotice(t("review.deleted"));
+      await invalidateAfterDeletion(queryClient);
+    },
+  });
+
+  const restrictedError = deleting !== null && isIpcError(remove.error, "restricted");
+
+  return (
+    <TitledSection id="review-heading" title={t("review.heading")}>
+      <Stack gap="md">
+        <Text c="dimmed">{t("review.intro")}</Text>
+        {queue.isPending && (
+          <Center role="status" py="md">
+            <Loader size="sm" aria-label={t("app.loading")} />
+          </Center>
+        )}
+        {queue.isError && <ErrorAlert error={queue.error} />}
+        {queue.data && queue.data.length === 0 && <Text role="status">{t("review.empty")}</Text>}
+        {queue.data && queue.data.length > 0 && (
+          <Paper withBorder style={{ overflowX: "auto" }}>
+            <Table verticalSpacing="sm" horizontalSpacing="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("review.col.name")}</Table.Th>
+                  <Table.Th scope="col">{t("review.col.category")}</Table.Th>
+                  <Table.Th scope="col">{t("review.col.reason")}</Table.Th>
+                  <Table.Th scope="col">{t("review.col.queued")}</Table.Th>
+                  <Table.Th scope="col">{t("review.col.kept")}</Table.Th>
+                  <Table.Th scope="col">{t("review.col.actions")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {queue.data.map((item) => (
+                  <Fragment key={item.id}>
+                    <Table.Tr>
+                      <Table.Td miw={140}>
+                        <Anchor
+                          component="button"
+                          type="button"
+                          fw={600}
+                          ta="left"
+                          style={{ overflowWrap: "anywhere" }}
+                          onClick={() => onOpenContact(item.contact_id)}
+                        >
+                          {item.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td miw={160}>{categoryOf(rules.data, item.rule, item.category)}</Table.Td>
+                      <Table.Td>
+                        <Badge
+                          variant="light"
+                          color={item.reason === "restricted" ? "orange" : "gray"}
+                          tt="none"
+                          fw={600}
+                          miw="max-content"
+                        >
+                          {reviewReasonLabel(t, item.reason)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td miw={120}>
+                        <time dateTime={item.queued_at}>{formatInstantDate(locale, item.queued_at)}</time>
+                      </Table.Td>
+                      <Table.Td miw={140}>
+                        {item.kept_until === null ? (
+                          t("common.empty")
+                        ) : (
+                          <Stack gap={2}>
+                            <time dateTime={item.kept_until}>{formatDate(locale, item.kept_until)}</time>
+                            {item.keep_reason && (
+                              <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere", whiteSpace: "pre-line" }}>
+                                {t("review.keepReasonText", { reason: item.keep_reason })}
+                              </Text>
+                            )}
+                          </Stack>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            leftSection={<IconArchive size={14} aria-hidden />}
+                            aria-label={t("review.keepLabel", { name: item.name })}
+                            aria-expanded={keeping === item.id}
+                            onClick={() => {
+                              setNotice(null);
+                              setKeeping(keeping === item.id ? null : item.id);
+                            }}
+                          >
+                            {t("review.keep")}
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            color="red"
+                            leftSection={<IconTrash size={14} aria-hidden />}
+                            aria-label={t("review.deleteLabel", { name: item.name })}
+                            onClick={() => {
+                              setNotice(null);
+                              remove.reset();
+                              setDeleting(item);
+                              setConfirmOpen(true);
+                            }}
+                          >
+                            {t("review.delete")}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                    {keeping === item.id && (
+                      <Table.Tr>
+                        <Table.Td colSpan={COLUMNS} bg="gray.0">
+                          <KeepForm
+                            item={item}
+                            onKept={(until) => {
+                              setKeeping(null);
+                              setNotice(t("review.kept", { name: item.name, date: formatDate(locale, until) }));
+                            }}
+                            onCancel={() => setKeeping(null)}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
+                  </Fragment>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+        {notice && <StatusNote>{notice}</StatusNote>}
+      </Stack>
+      <ConfirmDialog
+        opened={confirmOpen && deleting !== null}
+        title={t("review.deleteTitle", { name: deleting?.name ?? "" })}
+        message={
+          deleting === null
+            ? ""
+            : deleting.rule === "former-client-notes"
+              ? t("review.deleteNotes", { name: deleting.name })
+              : t("review.deleteContact", { name: deleting.name })
+        }
+        confirmLabel={t("review.deleteConfirm")}
+        onConfirm={() => {
+          if (deleting) remove.mutate(deleting);
+        }}
+        onCancel={() => setConfirmOpen(false)}
+        busy={remove.isPending}
+        error={
+          remove.isError ? (
+            restrictedError ? (
+              <ErrorAlert>{t("review.restricted", { name: deleting.name })}</ErrorAlert>
+            ) : (
+              <ErrorAlert error={remove.error} />
+            )
+          ) : undefined
+        }
+        extra={
+          restrictedError ? (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setConfirmOpen(false);
+                onOpenContact(deleting.contact_id, "privacy");
+              }}
+            >
+              {t("review.openPrivacy", { name: deleting.name })}
+            </Button>
+          ) : undefined
+        }
+      />
+    </TitledSection>
+  );
+}
+
+type KeepProps = { item: ReviewItem; onKept: (until: string) => void; onCancel: () => void };
+type KeepErrors = { reason?: string; until?: string };
+
+function KeepForm({ item, onKept, onCancel }: KeepProps) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState(item.keep_reason ?? "");
+  const [until, setUntil] = useState("");
+  const [errors, setErrors] = useState<KeepErrors>({});
+
+  const keep = useMutation({
+    mutationFn: (next: { reason: string; until: string }) => reviewKeep(item.id, next.reason, next.until),
+    onSuccess: async (_result, next) => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.retention });
+      onKept(next.until);
+    },
+    onError: (error) => {
+      if (!isIpcError(error, "invalid_input")) return;
+      if (error.field === "reason") setErrors({ reason: t("review.reasonRequired") });
+      else if (error.field === "until") setErrors({ until: t("review.untilInvalid") });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (keep.isPending) return;
+    const next: KeepErrors = {};
+    if (reason.trim() === "") next.reason = t("review.reasonRequired");
+    if (parseYmd(until) === null || until <= ymdAfter(0)) next.until = t("review.untilInvalid");
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    keep.reset();
+    keep.mutate({ reason: reason.trim(), until });
+  };
+
+  const fieldError = isIpcError(keep.error, "invalid_input") && Object.keys(errors).length > 0;
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t("review.keepLabel", { name: item.name })}>
+      <Stack gap="sm">
+        <Group align="flex-start" gap="md" wrap="wrap">
+          <TextInput
+            label={t("review.reason")}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setErrors((e) => ({ ...e, reason: undefined }));
+            }}
+            error={errors.reason}
+            autoComplete="off"
+            maxLength={500}
+            autoFocus
+            miw={260}
+            style={{ flex: 1 }}
+          />
+          <TextInput
+            type="date"
+            label={t("review.until")}
+            value={until}
+            min={ymdAfter(1)}
+            onChange={(event) => {
+              setUntil(event.currentTarget.value);
+              setErrors((e) => ({ ...e, until: undefined }));
+            }}
+            error={errors.until}
+            w={200}
+          />
+        </Group>
+        {keep.isError && !fieldError && <ErrorAlert error={keep.error} />}
+        <Group gap="sm">
+          <Button type="submit" loading={keep.isPending}>
+            {t("review.keep")}
+          </Button>
+          <Button variant="default" onClick={onCancel} disabled={keep.isPending}>
+            {t("common.cancel")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
