@@ -60,6 +60,13 @@ const COMMANDS: &[&str] = &[
     "erase_contact",
     "get_controller",
     "set_controller",
+    "backup_status",
+    "set_backup_settings",
+    "run_backup",
+    "backup_to",
+    "test_restore",
+    "verify_backup",
+    "restore_backup",
 ];
 
 fn main() {

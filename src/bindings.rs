@@ -5,6 +5,9 @@
 use ts_rs::TS;
 
 use crate::audit::AuditReport;
+use crate::backup::auto::{BackupSettings, BackupStatus};
+use crate::backup::restore::RestoreReport;
+use crate::backup::BackupInfo;
 use crate::consent::{
     ConsentEvent, ConsentInput, ContactFlag, ContactPrivacy, EventKind, Method, PurposeLink, Source,
 };
@@ -40,6 +43,9 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Action>()?,
         file::<ApiError>()?,
         file::<AuditReport>()?,
+        file::<BackupInfo>()?,
+        file::<BackupSettings>()?,
+        file::<BackupStatus>()?,
         file::<Basis>()?,
         file::<ConsentEvent>()?,
         file::<ConsentInput>()?,
@@ -77,6 +83,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Language>()?,
         file::<Relationship>()?,
         file::<Request>()?,
+        file::<RestoreReport>()?,
         file::<RequestKind>()?,
         file::<ReviewItem>()?,
         file::<Rule>()?,

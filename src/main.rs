@@ -3,7 +3,7 @@
 //! 3 wrong passphrase or key, 4 integrity failure. Errors are one `error:` line on stderr.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -122,11 +122,32 @@ enum Cmd {
     /// Business settings used in documents.
     #[command(subcommand)]
     Settings(SettingsCmd),
-    /// Write an encrypted backup of the vault.
+    /// Write an encrypted backup of the vault to --out, or with --auto run the schedule
+    /// (a backup into the backup folder when one is due, keeping the newest N; for cron).
     Backup {
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        #[arg(long, value_name = "FILE", required_unless_present = "auto")]
+        out: Option<PathBuf>,
+        #[arg(long, conflicts_with = "out")]
+        auto: bool,
+        /// With --auto: make one now even when none is due.
+        #[arg(long, requires = "auto")]
+        force: bool,
     },
+    /// The automatic-backup folder, how many to keep and how often (shows them without flags).
+    BackupSettings {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<String>,
+        #[arg(long)]
+        keep: Option<u32>,
+        #[arg(long)]
+        every_hours: Option<u32>,
+        /// Turn automatic backups off.
+        #[arg(long, conflicts_with = "dir")]
+        off: bool,
+    },
+    /// Restore the newest automatic backup into a temporary folder and check it (the live
+    /// vault is not touched).
+    TestRestore,
     /// Check a backup completely (passphrase from KLUIS_PASSPHRASE or the recovery key from
     /// KLUIS_RECOVERY_KEY); never opens the live vault.
     VerifyBackup { file: PathBuf },
@@ -687,13 +708,74 @@ fn run(cli: Cli) -> Out {
             Ok(())
         }
         Cmd::Request(c) => request_cmd(&ctx, c),
-        Cmd::Backup { out } => {
+        Cmd::Backup { out, auto, force } => {
             let mut v = open(&ctx)?;
+            if auto {
+                let made = backup::auto::run(&mut v, force)?;
+                if ctx.json {
+                    return print_json(&serde_json::json!({ "out": made }));
+                }
+                match made {
+                    Some(p) => println!("Backup written to {}.", p.display()),
+                    None => println!("No backup due yet."),
+                }
+                return Ok(());
+            }
+            let out =
+                out.ok_or_else(|| Failure::Usage("backup needs --out FILE or --auto".into()))?;
             let h = backup::create(&mut v, &out)?;
             if ctx.json {
                 return print_json(&serde_json::json!({ "out": out, "bytes": h.body_len }));
             }
             println!("Backup written to {} ({} bytes of database).", out.display(), h.body_len);
+            Ok(())
+        }
+        Cmd::BackupSettings { dir, keep, every_hours, off } => {
+            let mut v = open(&ctx)?;
+            let mut s = backup::auto::settings(v.conn())?;
+            let changed = dir.is_some() || keep.is_some() || every_hours.is_some() || off;
+            if off {
+                s.dir = None;
+            }
+            if let Some(d) = dir {
+                s.dir = Some(d);
+            }
+            s.keep = keep.unwrap_or(s.keep);
+            s.every_hours = every_hours.unwrap_or(s.every_hours);
+            if changed {
+                v.write(|tx, c| backup::auto::set_settings(tx, c, &s))?;
+            }
+            let st = backup::auto::status(v.conn(), v.now())?;
+            if ctx.json {
+                return print_json(&st);
+            }
+            println!(
+                "folder      {}",
+                st.settings.dir.as_deref().unwrap_or("(automatic backups off)")
+            );
+            println!("keep        {}", st.settings.keep);
+            println!("every       {} hours", st.settings.every_hours);
+            println!(
+                "last backup {}{}",
+                st.last_backup_at.as_deref().unwrap_or("never"),
+                if st.overdue { " (overdue)" } else { "" }
+            );
+            Ok(())
+        }
+        Cmd::TestRestore => {
+            let v = open(&ctx)?;
+            let s = backup::auto::settings(v.conn())?;
+            let dir = s.dir.ok_or_else(|| Error::invalid("dir", "no backup folder is set"))?;
+            drop(v);
+            let secret = backup_secret()?;
+            let r = backup::auto::test_restore(Path::new(&dir), &secret.as_secret(), ctx.clock)?;
+            if ctx.json {
+                return print_json(&r);
+            }
+            println!(
+                "Test restore OK: the backup of {} opens and holds {} contacts and {} interactions.",
+                r.backup_created_at, r.contacts, r.interactions
+            );
             Ok(())
         }
         Cmd::VerifyBackup { file } => {

@@ -191,3 +191,43 @@ fn the_cli_backs_up_verifies_and_restores_into_an_empty_folder_without_yes() {
     std::fs::write(&file, damaged).unwrap();
     assert_eq!(kluis(&["verify-backup", file.to_str().unwrap()], &t.dir()).status.code(), Some(4));
 }
+
+#[test]
+fn automatic_backups_follow_the_schedule_keep_the_newest_and_test_restore() {
+    let (t, mut v) = new_vault();
+    client(&mut v, "Automatisch Bewaard");
+    let folder = t.tmp.path().join("auto");
+    std::fs::create_dir_all(&folder).unwrap();
+    let settings = backup::auto::BackupSettings {
+        dir: Some(folder.to_string_lossy().into()),
+        keep: 3,
+        every_hours: 24,
+    };
+    v.write(|tx, c| backup::auto::set_settings(tx, c, &settings)).unwrap();
+    assert!(backup::auto::status(v.conn(), v.now()).unwrap().overdue, "no backup yet");
+    assert!(backup::auto::run(&mut v, false).unwrap().is_some());
+    assert!(backup::auto::run(&mut v, false).unwrap().is_none(), "not due again within a day");
+    assert!(!backup::auto::status(v.conn(), v.now()).unwrap().overdue);
+    v.lock();
+    for day in 2..=6 {
+        let when =
+            kluis::Clock::fixed_from_rfc3339(&format!("2026-03-{day:02}T09:30:00Z")).unwrap();
+        let mut v = Vault::unlock(&t.dir(), PASS, when, "test").unwrap();
+        assert!(backup::auto::run(&mut v, false).unwrap().is_some(), "day {day}");
+        v.lock();
+    }
+    let kept = backup::auto::list(&folder).unwrap();
+    assert_eq!(kept.len(), 3, "only the newest 3 are kept");
+    assert!(kept.last().unwrap().to_string_lossy().contains("20260306"));
+    let live = snapshot(&t.dir());
+    let r = backup::auto::test_restore(&folder, &BackupSecret::Passphrase(PASS), clock()).unwrap();
+    assert_eq!(r.contacts, 1);
+    assert_eq!(snapshot(&t.dir()), live, "a test restore leaves the live vault alone");
+    let bad = backup::auto::BackupSettings {
+        dir: Some("/nonexistent/kluis".into()),
+        keep: 3,
+        every_hours: 24,
+    };
+    let mut v = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
+    assert!(v.write(|tx, c| backup::auto::set_settings(tx, c, &bad)).is_err());
+}

@@ -97,6 +97,13 @@ fn main() {
             commands::requests::erase_contact,
             commands::requests::get_controller,
             commands::requests::set_controller,
+            commands::backup::backup_status,
+            commands::backup::set_backup_settings,
+            commands::backup::run_backup,
+            commands::backup::backup_to,
+            commands::backup::test_restore,
+            commands::backup::verify_backup,
+            commands::backup::restore_backup,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

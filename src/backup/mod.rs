@@ -5,6 +5,7 @@
 //! chunk bound to the header). Any changed, missing or appended byte, or a wrong passphrase,
 //! is refused; nothing is written before the whole file has been verified.
 
+pub mod auto;
 pub mod restore;
 
 use std::io::Read;

@@ -1,6 +1,7 @@
 //! Tauri commands: each parses its arguments, calls the core and maps the error to
 //! `{ code, message, field }`. No business logic lives here.
 
+pub mod backup;
 pub mod contacts;
 pub mod privacy;
 pub mod register;
