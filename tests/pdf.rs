@@ -14,7 +14,8 @@ fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.pdf");
     std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext (poppler-utils)");
+    let out =
+        Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext (poppler-utils)");
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
@@ -51,7 +52,13 @@ fn long_tables_break_across_numbered_pages_and_repeat_their_header() {
     let mut doc = Doc::new("Test", "Kluis test", ("Page", "of")).unwrap();
     doc.letterhead(&["Zoë de Vries & Co".into()], "Een heel lange titel voor een overzicht", "");
     let rows: Vec<Vec<String>> = (0..150)
-        .map(|i| vec![format!("2026-01-{:02}", i % 28 + 1), format!("Regel {i} met Ærøskøbing en ŁÓDŹ"), "x".repeat(i % 90)])
+        .map(|i| {
+            vec![
+                format!("2026-01-{:02}", i % 28 + 1),
+                format!("Regel {i} met Ærøskøbing en ŁÓDŹ"),
+                "x".repeat(i % 90),
+            ]
+        })
         .collect();
     doc.table(&["Datum", "Omschrijving", "Tekst"], &[1.0, 3.0, 4.0], &rows);
     let text = pdftotext(&doc.finish().unwrap());
