@@ -196,3 +196,15 @@ fn the_cli_records_the_files_on_the_request_by_hash() {
     assert!(text_of(&bytes).contains("Zoë de Vries"));
     assert_eq!(out["zip_sha256"], sar::sha256_hex(&std::fs::read(&zip).unwrap()));
 }
+
+#[test]
+fn a_restricted_person_still_gets_their_access_report() {
+    let (_t, mut v) = new_vault();
+    let id = contacts::create(&mut v, &ContactInput::new("Beperkt Maar Welkom"), false).unwrap();
+    v.write(|tx, c| kluis::contacts::privacy::restrict(tx, c, id, "Juistheid betwist")).unwrap();
+    let pdf = v.write(|tx, c| sar::pdf(tx, c, id, true, None)).unwrap();
+    let t = text_of(&pdf);
+    assert!(t.contains("Beperkt Maar Welkom"));
+    assert!(t.contains("Juistheid betwist"), "the restriction itself is part of the report");
+    assert!(v.write(|tx, c| sar::portability_zip(tx, c, id, false, c.now)).is_ok());
+}
