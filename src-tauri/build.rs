@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "add_interaction",
     "get_settings",
     "set_settings",
+    "save_path_override",
     "change_passphrase",
     "remember_device",
     "forget_device",

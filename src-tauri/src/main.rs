@@ -56,6 +56,7 @@ fn main() {
             commands::contacts::add_interaction,
             commands::settings::get_settings,
             commands::settings::set_settings,
+            commands::settings::save_path_override,
             commands::register::list_purposes,
             commands::register::purpose_proposals,
             commands::register::create_purpose,
