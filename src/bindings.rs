@@ -22,7 +22,7 @@ use crate::error::{ApiError, ErrorCode};
 use crate::passphrase::Strength;
 use crate::register::fields::{FieldDef, FieldDefInput, FieldKind, FieldValue};
 use crate::register::purposes::{Basis, Purpose, PurposeInput};
-use crate::requests::{IdentityMethod, Request, RequestKind};
+use crate::requests::{IdentityMethod, Request, RequestFile, RequestKind};
 use crate::retention::documents::{DocumentKind, FiscalDocument};
 use crate::retention::purge::{PurgeItem, PurgeReport};
 use crate::retention::rules::{Action, Rule, RuleKey};
@@ -84,6 +84,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Relationship>()?,
         file::<Request>()?,
         file::<RestoreReport>()?,
+        file::<RequestFile>()?,
         file::<RequestKind>()?,
         file::<ReviewItem>()?,
         file::<Rule>()?,

@@ -59,6 +59,27 @@ pub struct Request {
     pub overdue: bool,
     /// Open and due within the next seven days.
     pub due_soon: bool,
+    /// Files produced for the request, by hash.
+    pub files: Vec<RequestFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RequestFile {
+    pub kind: String,
+    pub sha256: String,
+    pub created_at: String,
+}
+
+fn files(conn: &Connection, id: i64) -> Result<Vec<RequestFile>> {
+    let mut s = conn.prepare(
+        "SELECT kind, sha256, created_at FROM request_files WHERE request_id = ?1 ORDER BY rowid",
+    )?;
+    let v = s
+        .query_map([id], |r| {
+            Ok(RequestFile { kind: r.get(0)?, sha256: r.get(1)?, created_at: r.get(2)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
 }
 
 const COLUMNS: &str = "id, contact_id, kind, received, due, extended_due, extension_reason,
@@ -91,6 +112,7 @@ fn row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<Request> {
         closed_at: r.get(13)?,
         overdue: open && due_date < today,
         due_soon: open && due_date >= today && due_date <= today + Duration::days(7),
+        files: Vec::new(),
     })
 }
 
@@ -108,7 +130,11 @@ pub fn list(conn: &Connection, today: NaiveDate) -> Result<Vec<Request>> {
         "SELECT {COLUMNS} FROM requests
          ORDER BY status = 'closed', coalesce(extended_due, due), id"
     ))?;
-    let v = s.query_map([], |r| row(r, today))?.collect::<rusqlite::Result<_>>()?;
+    let mut v: Vec<Request> =
+        s.query_map([], |r| row(r, today))?.collect::<rusqlite::Result<_>>()?;
+    for r in &mut v {
+        r.files = files(conn, r.id)?;
+    }
     Ok(v)
 }
 

@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconClipboardList,
   IconHourglass,
+  IconInbox,
   IconLock,
   IconSettings,
   IconShieldLock,
@@ -11,10 +12,14 @@ import { useState, type ReactNode } from "react";
 
 import type { VaultStatus } from "../bindings/VaultStatus";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { StatusNote } from "../components/StatusNote";
 import { ContactDetailScreen, type ContactTab } from "../features/contacts/ContactDetailScreen";
 import { ContactFormScreen } from "../features/contacts/ContactFormScreen";
 import { ContactsListScreen, type ListState } from "../features/contacts/ContactsListScreen";
 import { RegisterScreen, type RegisterTab } from "../features/register/RegisterScreen";
+import { AccessExportScreen } from "../features/requests/AccessExportScreen";
+import { RequestsNotice } from "../features/requests/RequestsNotice";
+import { RequestsScreen } from "../features/requests/RequestsScreen";
 import { StartupPurgeNotice } from "../features/retention/PurgeNotice";
 import { RetentionScreen, type RetentionTab } from "../features/retention/RetentionScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
@@ -25,27 +30,32 @@ import { useActivityTouch } from "./useActivityTouch";
 
 export type View =
   | { name: "contacts" }
-  /** `from`: opened from the register or the retention section, "back" returns there. */
-  | { name: "contact"; id: number; tab?: ContactTab; from?: "register" | "retention" }
+  /** `from`: opened from another section than the contacts, "back" returns there. */
+  | { name: "contact"; id: number; tab?: ContactTab; from?: "register" | "retention" | "requests" }
   | { name: "new-contact" }
   | { name: "edit-contact"; id: number }
   | { name: "register" }
   | { name: "retention" }
+  | { name: "requests" }
+  /** The access and export wizard for one contact; `back` is where it was opened from. */
+  | { name: "access-export"; contactId: number; contactName: string; requestId: number | null; back: View }
   | { name: "settings" };
 
-type Section = "contacts" | "register" | "retention" | "settings";
+type Section = "contacts" | "register" | "retention" | "requests" | "settings";
 
 const SECTION_VIEWS: Record<Section, View> = {
   contacts: { name: "contacts" },
   register: { name: "register" },
   retention: { name: "retention" },
+  requests: { name: "requests" },
   settings: { name: "settings" },
 };
 
 function sectionOf(view: View): Section {
   if (view.name === "settings") return "settings";
-  if (view.name === "register" || (view.name === "contact" && view.from === "register")) return "register";
-  if (view.name === "retention" || (view.name === "contact" && view.from === "retention")) return "retention";
+  if (view.name === "access-export") return sectionOf(view.back);
+  if (view.name === "contact" && view.from) return view.from;
+  if (view.name === "register" || view.name === "retention" || view.name === "requests") return view.name;
   return "contacts";
 }
 
@@ -53,7 +63,13 @@ function sectionOf(view: View): Section {
 export function Shell({ status }: { status: VaultStatus }) {
   const { t } = useI18n();
   const session = useSession();
-  const [view, setView] = useState<View>({ name: "contacts" });
+  const [view, setViewState] = useState<View>({ name: "contacts" });
+  // A one-off note for the next screen (e.g. "Contact erased"); any navigation drops it.
+  const [flash, setFlash] = useState<string | null>(null);
+  const setView = (next: View) => {
+    setFlash(null);
+    setViewState(next);
+  };
   const [listState, setListState] = useState<ListState>({ search: "", page: 0 });
   const [registerTab, setRegisterTab] = useState<RegisterTab>("purposes");
   const [retentionTab, setRetentionTab] = useState<RetentionTab>("rules");
@@ -106,6 +122,7 @@ export function Shell({ status }: { status: VaultStatus }) {
               {navButton("contacts", t("nav.contacts"), <IconAddressBook size={18} aria-hidden />)}
               {navButton("register", t("nav.register"), <IconClipboardList size={18} aria-hidden />)}
               {navButton("retention", t("nav.retention"), <IconHourglass size={18} aria-hidden />)}
+              {navButton("requests", t("nav.requests"), <IconInbox size={18} aria-hidden />)}
               {navButton("settings", t("nav.settings"), <IconSettings size={18} aria-hidden />)}
             </Group>
           </Group>
@@ -136,6 +153,8 @@ export function Shell({ status }: { status: VaultStatus }) {
             retentionTab={retentionTab}
             setRetentionTab={setRetentionTab}
             setView={setView}
+            flash={flash}
+            setFlash={setFlash}
           />
         </Container>
       </AppShell.Main>
@@ -153,6 +172,8 @@ type CurrentViewProps = {
   retentionTab: RetentionTab;
   setRetentionTab: (tab: RetentionTab) => void;
   setView: (view: View) => void;
+  flash: string | null;
+  setFlash: (note: string | null) => void;
 };
 
 function CurrentView({
@@ -165,7 +186,10 @@ function CurrentView({
   retentionTab,
   setRetentionTab,
   setView,
+  flash,
+  setFlash,
 }: CurrentViewProps) {
+  const { t } = useI18n();
   const openRetention = (tab: RetentionTab) => {
     setRetentionTab(tab);
     setView({ name: "retention" });
@@ -178,7 +202,17 @@ function CurrentView({
           onStateChange={setListState}
           onOpen={(id) => setView({ name: "contact", id })}
           onNew={() => setView({ name: "new-contact" })}
-          notice={<StartupPurgeNotice onOpenRetention={openRetention} />}
+          notice={
+            <>
+              {flash !== null && (
+                <StatusNote withCloseButton closeButtonLabel={t("common.close")} onClose={() => setFlash(null)}>
+                  {flash}
+                </StatusNote>
+              )}
+              <RequestsNotice onOpenRequests={() => setView({ name: "requests" })} />
+              <StartupPurgeNotice onOpenRetention={openRetention} />
+            </>
+          }
         />
       );
     case "contact":
@@ -190,8 +224,50 @@ function CurrentView({
           backTo={view.from ?? "contacts"}
           onBack={() => setView(view.from ? { name: view.from } : { name: "contacts" })}
           onEdit={(id) => setView({ name: "edit-contact", id })}
+          onExport={(contact) =>
+            setView({ name: "access-export", contactId: contact.id, contactName: contact.name, requestId: null, back: view })
+          }
+          onErased={(withRequest) => {
+            setView({ name: "contacts" });
+            setFlash(withRequest ? t("erase.doneRequest") : t("erase.done"));
+          }}
         />
       );
+    case "requests":
+      return (
+        <RequestsScreen
+          onOpenContact={(id) => setView({ name: "contact", id, from: "requests" })}
+          onPrepareAccess={(request, name) => {
+            if (request.contact_id === null) return;
+            setView({
+              name: "access-export",
+              contactId: request.contact_id,
+              contactName: name,
+              requestId: request.id,
+              back: { name: "requests" },
+            });
+          }}
+        />
+      );
+    case "access-export": {
+      const back = view.back;
+      return (
+        <AccessExportScreen
+          key={`${view.contactId}-${view.requestId ?? "none"}`}
+          contact={{ id: view.contactId, name: view.contactName }}
+          requestId={view.requestId}
+          backLabel={
+            back.name === "requests"
+              ? t("detail.backToRequests")
+              : back.name === "contact"
+                ? t("export.backToContact", { name: view.contactName })
+                : t("detail.back")
+          }
+          onBack={() => setView(back)}
+          onOpenSettings={() => setView({ name: "settings" })}
+        />
+      );
+    }
     case "register":
       return (
         <RegisterScreen

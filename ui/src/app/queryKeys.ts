@@ -9,6 +9,12 @@ export const queryKeys = {
   contact: (id: number) => ["contacts", "detail", id] as const,
   contactPrivacy: (id: number, reveal: boolean) => ["contacts", "privacy", id, reveal] as const,
   documents: (contactId: number) => ["contacts", "documents", contactId] as const,
+  /** Every contact's name by id (for the requests table). */
+  contactNames: ["contacts", "names"] as const,
+  contactPicker: (query: string) => ["contacts", "picker", query] as const,
+  erasurePreview: (id: number) => ["contacts", "erasure", id] as const,
+  requests: ["requests"] as const,
+  controller: ["controller"] as const,
   register: ["register"] as const,
   purposes: ["register", "purposes"] as const,
   purposeProposals: (language: Language) => ["register", "proposals", language] as const,

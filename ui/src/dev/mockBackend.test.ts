@@ -57,3 +57,54 @@ describe("dev mock backend: retention", () => {
     expect((await ipc.listDocuments(1))[0]).toMatchObject({ number: "F-9", amount_cents: 125050 });
   });
 });
+
+describe("dev mock backend: requests, export, erasure, business details", () => {
+  it("registers, extends, checks, exports and closes a request", async () => {
+    start("");
+    const seeded = await ipc.listRequests();
+    expect(seeded.some((r) => r.overdue)).toBe(true);
+    expect(seeded.some((r) => r.due_soon)).toBe(true);
+    expect(seeded.some((r) => r.contact_id === null)).toBe(true);
+
+    const added = await ipc.addRequest(1, "access", "2025-01-31");
+    expect(added).toMatchObject({ due: "2025-02-28", extended: false, open: true });
+    await expect(ipc.addRequest(1, "access", "2999-01-01")).rejects.toMatchObject({ field: "received" });
+    await expect(ipc.extendRequest(added.id, "Veel", "2025-03-31")).rejects.toMatchObject({ field: "notified" });
+    await ipc.extendRequest(added.id, "Veel gegevens", "2025-02-10");
+    await expect(ipc.extendRequest(added.id, "Nog eens", "2025-02-10")).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(ipc.recordIdentity(added.id, "known-email", "111222333")).rejects.toMatchObject({ code: "bsn_suspected" });
+    await ipc.recordIdentity(added.id, "known-email", null);
+    const [pdf, zip] = await ipc.exportSubjectAccess({
+      contactId: 1,
+      requestId: added.id,
+      language: "nl",
+      pdfPath: "/home/demo/inzage.pdf",
+      zipPath: "/home/demo/export.zip",
+      includeSpecial: false,
+    });
+    expect(pdf).toMatch(/^[0-9a-f]{64}$/);
+    expect(zip).toMatch(/^[0-9a-f]{64}$/);
+    await ipc.closeRequest(added.id, "Gestuurd");
+    const closed = (await ipc.listRequests()).find((r) => r.id === added.id);
+    expect(closed).toMatchObject({ open: false, extended: true, due: "2025-04-30", identity_method: "known-email" });
+  });
+
+  it("previews and erases a contact, keeping its fiscal records", async () => {
+    start("");
+    const preview = await ipc.erasurePreview(1);
+    expect(preview).toMatchObject({ contact_id: 1, interactions: 2, fiscal_records_kept: 2, kept_until: "2031-12-31" });
+    await ipc.eraseContact(1, null);
+    await expect(ipc.getContact(1)).rejects.toMatchObject({ code: "not_found" });
+    expect((await ipc.listRequests()).filter((r) => r.contact_id === 1)).toEqual([]);
+    expect((await ipc.deletionLog())[0]).toMatchObject({ trigger: "erasure", ids: ["contact:1"] });
+  });
+
+  it("keeps the business details and checks the KvK number", async () => {
+    start("");
+    expect((await ipc.getController()).name).toBe("");
+    const details = { name: "Demo BV", address: "Straat 1", kvk: "12345678", privacy_contact: "privacy@demo.nl" };
+    await expect(ipc.setController({ ...details, kvk: "123" })).rejects.toMatchObject({ code: "invalid_input" });
+    await ipc.setController(details);
+    expect(await ipc.getController()).toEqual(details);
+  });
+});

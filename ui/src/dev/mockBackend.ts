@@ -12,6 +12,7 @@ import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Settings } from "../bindings/Settings";
 import { toRfc3339 } from "../lib/format";
 import { looksLikeBsn, privacyHandlers } from "./mockPrivacy";
+import { requestsHandlers } from "./mockRequests";
 import { retentionHandlers } from "./mockRetention";
 
 type Args = Record<string, unknown>;
@@ -185,6 +186,7 @@ export function installMockBackend(): void {
       return id;
     },
     get_settings: () => settings,
+    save_path_override: () => null,
     set_settings: (args) => {
       settings = args.settings as Settings;
       return null;
@@ -207,6 +209,21 @@ export function installMockBackend(): void {
     ...privacyHandlers({ contacts, now, requireUnlocked, fail }, exists && params.get("empty") !== "1"),
     ...retention.handlers,
   };
+  Object.assign(
+    handlers,
+    requestsHandlers(
+      {
+        contacts,
+        interactions,
+        now,
+        requireUnlocked,
+        fail,
+        call: (command, args) => handlers[command]?.(args),
+        erase: retention.erase,
+      },
+      exists && params.get("empty") !== "1",
+    ),
+  );
 
   mockIPC(
     (command, args) => {

@@ -118,7 +118,12 @@ export function retentionHandlers(
   deps: RetentionDeps,
   seed: boolean,
   purge: string | null,
-): { handlers: Record<string, (args: Args) => unknown>; openingReport: () => PurgeReport | null } {
+): {
+  handlers: Record<string, (args: Args) => unknown>;
+  openingReport: () => PurgeReport | null;
+  /** Erasure at the person's request: the contact goes, its fiscal records stay (unlinked). */
+  erase: (contactId: number, requestId: number | null) => void;
+} {
   const { contacts, interactions, now, requireUnlocked, fail } = deps;
   const rules = new Map<RuleKey, { period: string; action: Action }>(
     KEYS.map((key) => [key, { period: PRESETS[key].period, action: PRESETS[key].action }]),
@@ -367,5 +372,11 @@ export function retentionHandlers(
     },
   };
 
-  return { handlers, openingReport };
+  const erase = (contactId: number, requestId: number | null) => {
+    deleteContact(contactId);
+    const ids = [`contact:${contactId}`, ...(requestId === null ? [] : [`request:${requestId}`])];
+    log.unshift({ id: nextId++, at: now(), trigger: "erasure", rule: "erasure", category: "Erasure at the person's request", count: 1, ids });
+  };
+
+  return { handlers, openingReport, erase };
 }

@@ -71,3 +71,8 @@ export function datetimeLocalToRfc3339(value: string): string | null {
 export function formatEuros(locale: string, cents: number): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
 }
+
+/** A Date's local calendar day as YYYY-MM-DD. */
+export function toYmd(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

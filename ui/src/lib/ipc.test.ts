@@ -205,6 +205,79 @@ describe("command wrappers", () => {
       "add_document",
       { contactId: 7, kind: "invoice", number: "2024-017", date: "2024-05-01", amount: "1.250,50" },
     ],
+    ["listRequests", () => ipc.listRequests(), "list_requests", undefined],
+    [
+      "addRequest",
+      () => ipc.addRequest(7, "access", "2025-03-03"),
+      "add_request",
+      { contactId: 7, kind: "access", received: "2025-03-03" },
+    ],
+    [
+      "extendRequest",
+      () => ipc.extendRequest(4, "Veel gegevens", "2025-03-10"),
+      "extend_request",
+      { id: 4, reason: "Veel gegevens", notified: "2025-03-10" },
+    ],
+    [
+      "recordIdentity",
+      () => ipc.recordIdentity(4, "customer-number", "K-1001"),
+      "record_identity",
+      { id: 4, method: "customer-number", note: "K-1001" },
+    ],
+    [
+      "recordIdentity (no note)",
+      () => ipc.recordIdentity(4, "id-document-bsn-masked", null),
+      "record_identity",
+      { id: 4, method: "id-document-bsn-masked", note: null },
+    ],
+    ["closeRequest", () => ipc.closeRequest(4, "Inzage gestuurd"), "close_request", { id: 4, outcome: "Inzage gestuurd" }],
+    [
+      "exportSubjectAccess",
+      () =>
+        ipc.exportSubjectAccess({
+          contactId: 7,
+          requestId: 4,
+          language: "nl",
+          pdfPath: "/home/jan/inzage-Jan.pdf",
+          zipPath: "/home/jan/export-Jan.zip",
+          includeSpecial: true,
+        }),
+      "export_subject_access",
+      {
+        contactId: 7,
+        requestId: 4,
+        language: "nl",
+        pdfPath: "/home/jan/inzage-Jan.pdf",
+        zipPath: "/home/jan/export-Jan.zip",
+        includeSpecial: true,
+      },
+    ],
+    [
+      "exportSubjectAccess (PDF only, no request)",
+      () =>
+        ipc.exportSubjectAccess({
+          contactId: 7,
+          requestId: null,
+          language: "en",
+          pdfPath: "/home/jan/access-Jan.pdf",
+          zipPath: null,
+          includeSpecial: false,
+        }),
+      "export_subject_access",
+      { contactId: 7, requestId: null, language: "en", pdfPath: "/home/jan/access-Jan.pdf", zipPath: null, includeSpecial: false },
+    ],
+    ["erasurePreview", () => ipc.erasurePreview(7), "erasure_preview", { id: 7 }],
+    ["eraseContact", () => ipc.eraseContact(7, 4), "erase_contact", { id: 7, requestId: 4 }],
+    ["eraseContact (no request)", () => ipc.eraseContact(7, null), "erase_contact", { id: 7, requestId: null }],
+    ["getController", () => ipc.getController(), "get_controller", undefined],
+    [
+      "setController",
+      () => ipc.setController({ name: "Bakkerij Jansen", address: "Dorpsstraat 1", kvk: "12345678", privacy_contact: "privacy@jansen.nl" }),
+      "set_controller",
+      {
+        controller: { name: "Bakkerij Jansen", address: "Dorpsstraat 1", kvk: "12345678", privacy_contact: "privacy@jansen.nl" },
+      },
+    ],
   ];
 
   it.each(cases)("%s invokes the right command with camelCase args", async (_name, run, command, args) => {

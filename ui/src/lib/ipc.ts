@@ -13,13 +13,16 @@ import type { ContactFlag } from "../bindings/ContactFlag";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { ContactPage } from "../bindings/ContactPage";
 import type { ContactPrivacy } from "../bindings/ContactPrivacy";
+import type { Controller } from "../bindings/Controller";
 import type { Created } from "../bindings/Created";
 import type { DeletionLogEntry } from "../bindings/DeletionLogEntry";
 import type { DocumentKind } from "../bindings/DocumentKind";
+import type { ErasurePreview } from "../bindings/ErasurePreview";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { FieldDef } from "../bindings/FieldDef";
 import type { FieldDefInput } from "../bindings/FieldDefInput";
 import type { FiscalDocument } from "../bindings/FiscalDocument";
+import type { IdentityMethod } from "../bindings/IdentityMethod";
 import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Language } from "../bindings/Language";
 import type { Method } from "../bindings/Method";
@@ -28,6 +31,8 @@ import type { PurgeItem } from "../bindings/PurgeItem";
 import type { PurgeReport } from "../bindings/PurgeReport";
 import type { Purpose } from "../bindings/Purpose";
 import type { PurposeInput } from "../bindings/PurposeInput";
+import type { Request } from "../bindings/Request";
+import type { RequestKind } from "../bindings/RequestKind";
 import type { ReviewItem } from "../bindings/ReviewItem";
 import type { Rule } from "../bindings/Rule";
 import type { RuleKey } from "../bindings/RuleKey";
@@ -352,6 +357,75 @@ export function addDocument(
   return call("add_document", { contactId, kind, number, date, amount });
 }
 
+// --- data-subject requests ----------------------------------------------------
+
+/** Open ones first, by deadline. */
+export function listRequests(): Promise<Request[]> {
+  return call("list_requests");
+}
+
+/** `received` YYYY-MM-DD (not in the future); resolves to the request with its deadline. */
+export function addRequest(contactId: number, kind: RequestKind, received: string): Promise<Request> {
+  return call("add_request", { contactId, kind, received });
+}
+
+/** Once per request; `notified` (YYYY-MM-DD) must lie within the first month. */
+export function extendRequest(id: number, reason: string, notified: string): Promise<null> {
+  return call("extend_request", { id, reason, notified });
+}
+
+/** Records how the identity was checked (the method only, never a copy of a document). */
+export function recordIdentity(id: number, method: IdentityMethod, note: string | null): Promise<null> {
+  return call("record_identity", { id, method, note });
+}
+
+export function closeRequest(id: number, outcome: string): Promise<null> {
+  return call("close_request", { id, outcome });
+}
+
+export type SubjectAccessExport = {
+  contactId: number;
+  /** The request it answers; null for an export without a request. */
+  requestId: number | null;
+  /** The language of the PDF. */
+  language: Language;
+  pdfPath: string;
+  /** Where to write the portability ZIP; null for none. */
+  zipPath: string | null;
+  /** Special-category data in the ZIP too (the PDF always holds everything). */
+  includeSpecial: boolean;
+};
+
+/**
+ * Writes the subject-access PDF (and the portability ZIP); resolves to their SHA-256
+ * fingerprints, which the backend also records on the request and in the audit trail.
+ */
+export function exportSubjectAccess(options: SubjectAccessExport): Promise<string[]> {
+  const { contactId, requestId, language, pdfPath, zipPath, includeSpecial } = options;
+  return call("export_subject_access", { contactId, requestId, language, pdfPath, zipPath, includeSpecial });
+}
+
+/** What erasing the contact removes and what the legal hold keeps. Changes nothing. */
+export function erasurePreview(id: number): Promise<ErasurePreview> {
+  return call("erasure_preview", { id });
+}
+
+/** Erases the contact (restricted ones too); `requestId` links it to an erasure request. */
+export function eraseContact(id: number, requestId: number | null): Promise<ErasurePreview> {
+  return call("erase_contact", { id, requestId });
+}
+
+// --- the business (controller) -------------------------------------------------
+
+/** The business details printed on documents. */
+export function getController(): Promise<Controller> {
+  return call("get_controller");
+}
+
+export function setController(controller: Controller): Promise<null> {
+  return call("set_controller", { controller });
+}
+
 // --- dialogs ---------------------------------------------------------------
 
 export type FileFilter = { name: string; extensions: string[] };
@@ -365,6 +439,12 @@ export async function chooseSavePath(options: {
   defaultPath: string;
   filters: FileFilter[];
 }): Promise<string | null> {
+  // Debug builds under test (KLUIS_TEST_SAVE_DIR) bypass the native dialog; release builds
+  // always answer null here.
+  const override = await call<string | null>("save_path_override", {
+    fileName: options.defaultPath,
+  });
+  if (override !== null) return override;
   try {
     return await save(options);
   } catch (reason) {

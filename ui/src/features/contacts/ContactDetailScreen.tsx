@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconArrowLeft, IconHandStop, IconPencil } from "@tabler/icons-react";
+import { IconArrowLeft, IconFileText, IconHandStop, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 
 import type { Contact } from "../../bindings/Contact";
@@ -24,6 +24,7 @@ import { useI18n } from "../../i18n";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { FiscalDocuments } from "../documents/FiscalDocuments";
 import { PrivacyTab } from "../privacy/PrivacyTab";
+import { ErasureDialog } from "../requests/ErasureDialog";
 import { InteractionForm } from "./InteractionForm";
 import { RELATIONSHIP_COLORS, relationshipLabel } from "./labels";
 import { useContact } from "./queries";
@@ -36,9 +37,13 @@ type Props = {
   /** The tab shown first. */
   tab?: ContactTab;
   /** Where "back" goes: the contact list, or the section the contact was opened from. */
-  backTo?: "contacts" | "register" | "retention";
+  backTo?: "contacts" | "register" | "retention" | "requests";
   onBack: () => void;
   onEdit: (id: number) => void;
+  /** Opens the access and export wizard for the contact (no button without it). */
+  onExport?: (contact: Contact) => void;
+  /** The contact was erased; `withRequest` tells whether an erasure request was linked. */
+  onErased?: (withRequest: boolean) => void;
 };
 
 export function ContactDetailScreen({
@@ -47,10 +52,13 @@ export function ContactDetailScreen({
   backTo = "contacts",
   onBack,
   onEdit,
+  onExport,
+  onErased,
 }: Props) {
   const { t } = useI18n();
   const detail = useContact(id);
   const [tab, setTab] = useState<ContactTab>(initialTab);
+  const [erasing, setErasing] = useState(false);
 
   const back = (
     <Group>
@@ -59,7 +67,9 @@ export function ContactDetailScreen({
           ? t("detail.backToRegister")
           : backTo === "retention"
             ? t("detail.backToRetention")
-            : t("detail.back")}
+            : backTo === "requests"
+              ? t("detail.backToRequests")
+              : t("detail.back")}
       </Button>
     </Group>
   );
@@ -106,16 +116,46 @@ export function ContactDetailScreen({
             {contact.organisation && <Text c="dimmed">{contact.organisation}</Text>}
           </Group>
         </Stack>
-        <Button
-          variant="default"
-          leftSection={<IconPencil size={18} aria-hidden />}
-          onClick={() => onEdit(contact.id)}
-          disabled={restricted}
-          aria-describedby={restricted ? "restricted-banner" : undefined}
-        >
-          {t("detail.edit")}
-        </Button>
+        <Group gap="sm" justify="flex-end">
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={18} aria-hidden />}
+            onClick={() => onEdit(contact.id)}
+            disabled={restricted}
+            aria-describedby={restricted ? "restricted-banner" : undefined}
+          >
+            {t("detail.edit")}
+          </Button>
+          {onExport && (
+            <Button
+              variant="default"
+              leftSection={<IconFileText size={18} aria-hidden />}
+              onClick={() => onExport(contact)}
+            >
+              {t("detail.export")}
+            </Button>
+          )}
+          {/* Erasure is the person's own request: possible on a restricted contact too. */}
+          <Button
+            variant="outline"
+            color="red"
+            leftSection={<IconTrash size={18} aria-hidden />}
+            onClick={() => setErasing(true)}
+            aria-haspopup="dialog"
+          >
+            {t("detail.erase")}
+          </Button>
+        </Group>
       </Group>
+      <ErasureDialog
+        contact={contact}
+        opened={erasing}
+        onClose={() => setErasing(false)}
+        onErased={(withRequest) => {
+          setErasing(false);
+          onErased?.(withRequest);
+        }}
+      />
 
       {contact.restricted_reason !== null && (
         <Alert

@@ -65,6 +65,7 @@ describe("processing register", () => {
       "Contacten",
       "Register",
       "Bewaren",
+      "Verzoeken",
       "Instellingen",
     ]);
     expect(within(nav).getByRole("button", { name: "Register" })).toHaveAttribute("aria-current", "page");

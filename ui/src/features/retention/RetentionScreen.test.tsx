@@ -98,6 +98,7 @@ describe("retention rules", () => {
       "Contacten",
       "Register",
       "Bewaren",
+      "Verzoeken",
       "Instellingen",
     ]);
     expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);

@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import { useI18n } from "../../i18n";
 import { ChangePassphrase } from "./ChangePassphrase";
+import { ControllerSettings } from "./ControllerSettings";
 import { DeviceSettings } from "./DeviceSettings";
 import { GeneralSettings } from "./GeneralSettings";
 import { useSettings } from "./queries";
@@ -36,6 +37,9 @@ export function SettingsScreen({ status }: { status: VaultStatus }) {
         )}
         {settings.isError && <ErrorAlert error={settings.error} />}
         {settings.data && <GeneralSettings settings={settings.data} />}
+      </Section>
+      <Section id="settings-controller" title={t("controller.heading")}>
+        <ControllerSettings />
       </Section>
       <Section id="settings-passphrase" title={t("settings.passphraseHeading")}>
         <ChangePassphrase />

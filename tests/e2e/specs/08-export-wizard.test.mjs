@@ -1,0 +1,64 @@
+// Run the export wizard in the app to a saved subject-access PDF and find it on the request.
+// The save dialog is bypassed with the test-only KLUIS_TEST_SAVE_DIR of debug builds.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { App } from "../lib/app.mjs";
+
+const NAME = "Łukasz Dąbrowski";
+const app = new App();
+const out = path.join(app.tmp, "saved");
+mkdirSync(out, { recursive: true });
+app.env.KLUIS_TEST_SAVE_DIR = out;
+let id;
+before(async () => {
+  app.cli(["init"]);
+  app.cli(["settings", "set", "controller.name", "Bakker Bouw"]);
+  id = app.cli(["contact", "add", "--name", NAME, "--email", "lukasz@example.pl", "--relationship", "client"]).trim();
+  const today = new Date().toISOString().slice(0, 10);
+  app.cli(["request", "add", "--contact", id, "--type", "access", "--received", today]);
+  await app.launch();
+  await app.unlockThroughUi();
+  await app.waitForHeading("Contacten");
+});
+after(() => app.close());
+
+test("the wizard produces the PDF, records it on the request and shows its fingerprint", async () => {
+  await app.click(NAME);
+  await app.waitForHeading(NAME);
+  await app.click("Inzage en export");
+  await app.waitForHeading("Inzage en export");
+  // Step 1: the person is preselected; choose the open request it answers.
+  const req = await app.field("Verzoek");
+  await req.selectByIndex(1);
+  await app.click("Volgende");
+  // Step 2: record how the identity was checked.
+  await app.selectOption("Methode", "Bekend e-mailadres");
+  await app.click("Identiteit vastleggen");
+  await app.browser.waitUntil(async () => /Bekend e-mailadres/.test(await app.text()), { timeout: 10000 });
+  await app.click("Volgende");
+  // Steps 3 and 4: scope and review.
+  await app.click("Volgende");
+  await app.click("Volgende");
+  await app.click("Documenten maken");
+  await app.browser.waitUntil(async () => /De documenten zijn gemaakt/.test(await app.text()), {
+    timeout: 30000,
+    timeoutMsg: "the documents were not made",
+  });
+  const pdfs = readdirSync(out).filter((f) => f.endsWith(".pdf"));
+  assert.equal(pdfs.length, 1, `saved: ${readdirSync(out)}`);
+  const bytes = readFileSync(path.join(out, pdfs[0]));
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  assert.ok((await app.text()).includes(sha), "the fingerprint shown is the saved file's SHA-256");
+  const text = execFileSync("pdftotext", [path.join(out, pdfs[0]), "-"], { encoding: "utf8" });
+  assert.match(text, /Łukasz Dąbrowski/);
+  assert.match(text, /Autoriteit Persoonsgegevens/);
+  // The file is recorded on the request, read through the same core.
+  await app.quit();
+  const requests = JSON.parse(app.cli(["--json", "request", "list"]));
+  assert.deepEqual(requests[0].files.map((f) => [f.kind, f.sha256]), [["subject-access-pdf", sha]]);
+  assert.equal(requests[0].identity_method, "known-email");
+});

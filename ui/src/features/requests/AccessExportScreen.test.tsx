@@ -1,0 +1,213 @@
+import { save } from "@tauri-apps/plugin-dialog";
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import type { Controller } from "../../bindings/Controller";
+import type { Request } from "../../bindings/Request";
+import {
+  callsOf,
+  contact,
+  DUTCH,
+  installBackend,
+  request,
+  summary,
+  vaultStatus,
+  type Handlers,
+} from "../../test/backend";
+import { renderApp } from "../../test/render";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(() => Promise.resolve(() => undefined)) }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
+
+const saveMock = vi.mocked(save);
+
+beforeEach(() => {
+  saveMock.mockReset();
+});
+
+const PDF_HASH = "a1".repeat(32);
+const ZIP_HASH = "b2".repeat(32);
+const BUSINESS: Controller = { name: "Bakkerij Jansen", address: "Dorpsstraat 1", kvk: "12345678", privacy_contact: "privacy@jansen.nl" };
+
+function backend(requests: Request[], handlers: Handlers = {}) {
+  installBackend({
+    vault_status: () => vaultStatus(),
+    get_settings: () => DUTCH,
+    list_contacts: () => ({ items: [summary({ id: 7, name: "Jan Jansen" })], total: 1 }),
+    get_contact: () => ({ contact: contact({ id: 7, name: "Jan Jansen" }), interactions: [] }),
+    list_documents: () => [],
+    list_requests: () => requests.map((r) => ({ ...r })),
+    get_controller: () => BUSINESS,
+    export_subject_access: (args) => (args.zipPath === null ? [PDF_HASH] : [PDF_HASH, ZIP_HASH]),
+    ...handlers,
+  });
+}
+
+const stepHeading = (n: number, label: string) =>
+  screen.findByRole("heading", { level: 2, name: `Stap ${n} van 5: ${label}` });
+
+describe("access and export wizard", () => {
+  it("answers a request: identity first, then the PDF and ZIP at the chosen paths", async () => {
+    const requests = [request()];
+    backend(requests, {
+      record_identity: (args) => {
+        requests[0] = request({ identity_method: args.method as Request["identity_method"] });
+        return null;
+      },
+    });
+    saveMock.mockResolvedValueOnce("/home/jan/inzage-Jan Jansen.pdf").mockResolvedValueOnce("/home/jan/export-Jan Jansen.zip");
+    const { user } = renderApp();
+    await user.click(await screen.findByRole("button", { name: "Verzoeken" }));
+    await user.click(await screen.findByRole("button", { name: "Afhandelen: Jan Jansen, Inzage" }));
+    await user.click(screen.getByRole("button", { name: "Inzage maken: Jan Jansen" }));
+
+    await screen.findByRole("heading", { level: 1, name: "Inzage en export" });
+    expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+    const steps = within(screen.getByRole("group", { name: "Stappen" })).getAllByRole("button");
+    expect(steps.map((s) => s.getAttribute("aria-label"))).toEqual([
+      "Stap 1 van 5: Persoon",
+      "Stap 2 van 5: Identiteit",
+      "Stap 3 van 5: Omvang",
+      "Stap 4 van 5: Controle",
+      "Stap 5 van 5: Maken",
+    ]);
+    expect(steps[0]).toHaveAttribute("aria-current", "step");
+    await stepHeading(1, "Persoon");
+    expect(screen.getByLabelText("Contact")).toHaveValue("7");
+    await waitFor(() => expect(screen.getByLabelText("Verzoek")).toHaveValue("4"));
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+
+    // Identity: the request's check must be on record before going on.
+    await stepHeading(2, "Identiteit");
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("Leg eerst vast hoe je de identiteit hebt gecontroleerd.");
+    expect(screen.getByRole("heading", { level: 2, name: "Stap 2 van 5: Identiteit" })).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText("Methode"), "Klantnummer");
+    await user.click(screen.getByRole("button", { name: "Identiteit vastleggen: Jan Jansen, Inzage" }));
+    expect(await screen.findByText("Identiteit gecontroleerd: Klantnummer.")).toBeInTheDocument();
+    expect(callsOf("record_identity")).toEqual([{ id: 4, method: "customer-number", note: null }]);
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+
+    await stepHeading(3, "Omvang");
+    expect(screen.getByText(/Ook bijzondere persoonsgegevens/)).toBeInTheDocument();
+    const special = screen.getByLabelText("Bijzondere persoonsgegevens ook in het ZIP-bestand");
+    expect(special).toBeDisabled();
+    expect(screen.getByLabelText("Overdraagbaarheidsbestand (ZIP) meemaken")).toHaveAccessibleDescription(/JSON en CSV/);
+    await user.click(screen.getByLabelText("Overdraagbaarheidsbestand (ZIP) meemaken"));
+    await user.click(special);
+    expect(screen.getByLabelText("Taal van het document")).toHaveValue("nl");
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+
+    await stepHeading(4, "Controle");
+    expect(screen.getByText("Inzagerapport (PDF) en overdraagbaarheidsbestand (ZIP)")).toBeInTheDocument();
+    expect(screen.getByText(/adres dat je al kende vóór het verzoek/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+
+    await stepHeading(5, "Maken");
+    expect(screen.queryByText(/naam van je bedrijf is nog niet ingesteld/)).toBeNull();
+    expect(callsOf("export_subject_access")).toEqual([]);
+    await user.click(screen.getByRole("button", { name: "Documenten maken" }));
+
+    expect(await screen.findByText("De documenten zijn gemaakt.")).toBeInTheDocument();
+    expect(saveMock.mock.calls.map(([options]) => options?.defaultPath)).toEqual([
+      "inzage-Jan Jansen.pdf",
+      "export-Jan Jansen.zip",
+    ]);
+    expect(callsOf("export_subject_access")).toEqual([
+      {
+        contactId: 7,
+        requestId: 4,
+        language: "nl",
+        pdfPath: "/home/jan/inzage-Jan Jansen.pdf",
+        zipPath: "/home/jan/export-Jan Jansen.zip",
+        includeSpecial: true,
+      },
+    ]);
+    expect(screen.getByText(PDF_HASH)).toBeInTheDocument();
+    expect(screen.getByText(ZIP_HASH)).toBeInTheDocument();
+    expect(screen.getByText(/Vingerafdruk \(SHA-256\) van het PDF-bestand/)).toBeInTheDocument();
+    expect(screen.getByText("De vingerafdrukken zijn vastgelegd bij het verzoek en in de audittrail.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Terug naar verzoeken" }));
+    await screen.findByRole("heading", { level: 1, name: "Verzoeken van betrokkenen" });
+  });
+
+  it("from the contact page: asks for a decision on the request, warns without one and about the business name", async () => {
+    backend([request({ id: 9, kind: "rectification", identity_method: "known-email" })], {
+      get_controller: () => ({ ...BUSINESS, name: "" }),
+    });
+    saveMock.mockResolvedValueOnce(null).mockResolvedValueOnce("/home/jan/inzage-Jan Jansen.pdf");
+    const { user } = renderApp();
+    await user.click(await screen.findByRole("button", { name: "Jan Jansen" }));
+    await screen.findByRole("heading", { level: 1, name: "Jan Jansen" });
+    await user.click(screen.getByRole("button", { name: "Inzage en export" }));
+    await stepHeading(1, "Persoon");
+
+    const select = await screen.findByLabelText("Verzoek");
+    expect(select).toHaveValue("");
+    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual([
+      "Kies een verzoek",
+      "Rectificatie, ontvangen 3 maart 2025 (termijn 3 april 2025)",
+      "Zonder verzoek",
+    ]);
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    expect(select).toHaveAccessibleDescription("Kies het verzoek dat je beantwoordt, of “Zonder verzoek”.");
+    expect(screen.getByRole("heading", { level: 2, name: "Stap 1 van 5: Persoon" })).toBeInTheDocument();
+
+    await user.selectOptions(select, "Zonder verzoek");
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    await stepHeading(2, "Identiteit");
+    expect(screen.getByText(/Zonder verzoek wordt er geen identiteitscontrole vastgelegd/)).toBeInTheDocument();
+    expect(screen.queryByLabelText("Methode")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    await stepHeading(3, "Omvang");
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    await stepHeading(4, "Controle");
+    expect(screen.getByText("Niet vastgelegd (zonder verzoek)")).toBeInTheDocument();
+    expect(screen.getByText("Inzagerapport (PDF)")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    await stepHeading(5, "Maken");
+
+    expect(await screen.findByText(/naam van je bedrijf is nog niet ingesteld/)).toBeInTheDocument();
+    // Cancelling the save dialog produces nothing.
+    await user.click(screen.getByRole("button", { name: "Documenten maken" }));
+    expect(await screen.findByText(/Er is niets gemaakt/)).toBeInTheDocument();
+    expect(callsOf("export_subject_access")).toEqual([]);
+
+    await user.click(screen.getByRole("button", { name: "Documenten maken" }));
+    expect(await screen.findByText("De documenten zijn gemaakt.")).toBeInTheDocument();
+    expect(saveMock).toHaveBeenCalledTimes(2);
+    expect(callsOf("export_subject_access")).toEqual([
+      {
+        contactId: 7,
+        requestId: null,
+        language: "nl",
+        pdfPath: "/home/jan/inzage-Jan Jansen.pdf",
+        zipPath: null,
+        includeSpecial: false,
+      },
+    ]);
+    expect(screen.getByText("Het maken van de inzage is vastgelegd in de audittrail.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Naar instellingen" }));
+    await screen.findByRole("heading", { level: 1, name: "Instellingen" });
+  });
+
+  it("goes back to a finished step from the stepper and keeps the choices", async () => {
+    backend([request({ identity_method: "recent-order" })]);
+    const { user } = renderApp();
+    await user.click(await screen.findByRole("button", { name: "Jan Jansen" }));
+    await user.click(await screen.findByRole("button", { name: "Inzage en export" }));
+    await user.selectOptions(await screen.findByLabelText("Verzoek"), "Inzage, ontvangen 3 maart 2025 (termijn 3 april 2025)");
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    await stepHeading(2, "Identiteit");
+    expect(screen.getByText("Identiteit gecontroleerd: Recente bestelling.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Stap 1 van 5: Persoon (klaar)" }));
+    await stepHeading(1, "Persoon");
+    expect(screen.getByLabelText("Verzoek")).toHaveValue("4");
+    // Steps ahead cannot be jumped to.
+    await user.click(screen.getByRole("button", { name: "Stap 5 van 5: Maken" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Stap 1 van 5: Persoon" })).toBeInTheDocument();
+  });
+});
