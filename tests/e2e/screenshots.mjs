@@ -43,6 +43,9 @@ try {
   app.cli(["consent", "give", "--contact", jan, "--purpose", "Nieuwsbrief", "--method", "form", "--text-file", consentText,
     "--evidence", "Aangemeld via het formulier op de website"]);
   app.cli(["field", "add", "--label", "Voorkeur contactmoment", "--purpose", "Relatiebeheer"]);
+  app.cli(["settings", "set", "controller.name", "Bakker Bouw"]);
+  const today = new Date().toISOString().slice(0, 10);
+  app.cli(["request", "add", "--contact", jan, "--type", "access", "--received", today]);
   app.cli(["field", "set", "--contact", jan, "--field", "Voorkeur contactmoment", "--value", "Ochtend"]);
 
   await app.launch();
@@ -68,6 +71,16 @@ try {
   await app.click("Register");
   await app.waitForHeading("Verwerkingsregister");
   await shot("08a-register");
+  await app.click("Verzoeken");
+  await app.waitForHeading("Verzoeken van betrokkenen");
+  await shot("14-requests");
+  await app.click("Contacten");
+  await app.waitForHeading("Contacten");
+  await app.click("Jan Zwartkruis");
+  await app.waitForHeading("Jan Zwartkruis");
+  await app.click("Inzage en export");
+  await app.waitForHeading("Inzage en export");
+  await shot("15-export-wizard");
   await app.click("Instellingen");
   await app.waitForHeading("Instellingen");
   await shot("09-settings");
