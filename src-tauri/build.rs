@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "set_settings",
     "save_path_override",
     "change_passphrase",
+    "rotate_key",
     "remember_device",
     "forget_device",
     "list_purposes",

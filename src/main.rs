@@ -60,6 +60,9 @@ enum Cmd {
     Passphrase(PassphraseCmd),
     /// Set a new passphrase with the recovery key (KLUIS_RECOVERY_KEY, KLUIS_NEW_PASSPHRASE).
     UnlockRecovery,
+    /// New data key, new passphrase (KLUIS_NEW_PASSPHRASE) and new recovery key (printed once),
+    /// for when a passphrase, a device or a backup may have leaked.
+    RotateKey,
     /// Remember the key in the OS secret store on this device.
     Remember,
     /// Remove the key remembered on this device.
@@ -608,6 +611,19 @@ fn run(cli: Cli) -> Out {
             let new = new_passphrase()?;
             Vault::recover(&ctx.dir, &key, &new, ctx.clock, ACTOR)?;
             done(&ctx, "Passphrase reset with the recovery key.")
+        }
+        Cmd::RotateKey => {
+            let current = secret("KLUIS_PASSPHRASE", "Current passphrase: ")?;
+            let mut v = Vault::unlock(&ctx.dir, &current, ctx.clock, ACTOR)?;
+            let new = new_passphrase()?;
+            let recovery = v.rotate_key(&current, &new)?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "recovery_key": recovery.as_str() }));
+            }
+            println!("The vault has a new key and passphrase. Keys remembered on this device were forgotten.");
+            println!("New recovery key (write it down; the old one no longer works):");
+            println!("  {}", recovery.as_str());
+            Ok(())
         }
         Cmd::Remember => {
             let v = open(&ctx)?;

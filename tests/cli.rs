@@ -659,3 +659,25 @@ fn requests_and_erasure_from_the_command_line() {
     let log = cli.json(&["deletion-log"]);
     assert_eq!(log[0]["trigger"], "erasure");
 }
+
+#[test]
+fn rotate_key_from_the_command_line() {
+    let cli = Cli::new();
+    let old = cli.init();
+    cli.ok(&["contact", "add", "--name", "Na Rotatie"]);
+    let out = cli
+        .cmd(&["--json", "rotate-key"])
+        .env("KLUIS_NEW_PASSPHRASE", OTHER_PASS)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let key: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ne!(key["recovery_key"].as_str().unwrap(), old);
+    assert_eq!(code(&cli.run(&["contact", "list"])), 3, "the old passphrase is retired");
+    let out = cli
+        .cmd(&["--json", "contact", "list"])
+        .env("KLUIS_PASSPHRASE", OTHER_PASS)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Na Rotatie"));
+}

@@ -167,3 +167,49 @@ fn no_vault_is_a_clear_error() {
     let e = Vault::unlock(tmp.path(), PASS, clock(), "test").unwrap_err();
     assert!(matches!(e, Error::NoVault(_)));
 }
+
+#[test]
+fn key_rotation_retires_the_old_passphrase_and_recovery_key() {
+    let (t, mut v) = new_vault();
+    let id = add_canary(&mut v);
+    let old_backup = t.tmp.path().join("before.kluisbackup");
+    kluis::backup::create(&mut v, &old_backup).unwrap();
+    assert!(v.rotate_key("fout-wachtwoord-hier", OTHER_PASS).is_err());
+    let new_recovery = v.rotate_key(PASS, OTHER_PASS).unwrap().to_string();
+    assert_ne!(new_recovery, t.recovery_key);
+    v.lock();
+    assert!(matches!(Vault::unlock(&t.dir(), PASS, clock(), "test"), Err(Error::WrongPassphrase)));
+    let e = Vault::recover(&t.dir(), &t.recovery_key, "derde-nieuwe-zin-hier", clock(), "test");
+    assert!(matches!(e, Err(Error::WrongRecoveryKey)));
+    let mut v = Vault::unlock(&t.dir(), OTHER_PASS, clock(), "test").unwrap();
+    assert_eq!(contacts::show(&mut v, id).unwrap().contact.name, "Canarius Zwartkruis");
+    v.lock();
+    Vault::recover(&t.dir(), &new_recovery, "derde-nieuwe-zin-hier", clock(), "test")
+        .unwrap()
+        .lock();
+    // An old backup still opens with the passphrase of its time.
+    let bytes = std::fs::read(&old_backup).unwrap();
+    assert!(kluis::backup::open(&bytes, &kluis::backup::BackupSecret::Passphrase(PASS)).is_ok());
+}
+
+#[test]
+fn an_interrupted_key_rotation_settles_on_the_key_that_opens_the_database() {
+    // Crash after the rekey, before the new key file replaced the old one.
+    let (t, mut v) = new_vault();
+    let id = add_canary(&mut v);
+    let old_keyfile = std::fs::read(t.dir().join("vault.json")).unwrap();
+    v.rotate_key(PASS, OTHER_PASS).unwrap();
+    v.lock();
+    std::fs::rename(t.dir().join("vault.json"), t.dir().join("vault.json.next")).unwrap();
+    std::fs::write(t.dir().join("vault.json"), &old_keyfile).unwrap();
+    let mut v = Vault::unlock(&t.dir(), OTHER_PASS, clock(), "test").unwrap();
+    assert_eq!(contacts::show(&mut v, id).unwrap().contact.name, "Canarius Zwartkruis");
+    assert!(!t.dir().join("vault.json.next").exists());
+    v.lock();
+    // Crash before the rekey: the old key still opens the database; the leftover goes.
+    let (t, v) = new_vault();
+    v.lock();
+    std::fs::write(t.dir().join("vault.json.next"), b"{\"not\": \"used\"}").unwrap();
+    Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
+    assert!(!t.dir().join("vault.json.next").exists());
+}

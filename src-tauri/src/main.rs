@@ -47,6 +47,7 @@ fn main() {
             commands::vault::lock,
             commands::vault::touch,
             commands::vault::change_passphrase,
+            commands::vault::rotate_key,
             commands::vault::remember_device,
             commands::vault::forget_device,
             commands::contacts::list_contacts,

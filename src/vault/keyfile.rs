@@ -15,6 +15,8 @@ use crate::error::{Error, Result};
 
 pub const FORMAT: u32 = 1;
 pub const FILE_NAME: &str = "vault.json";
+/// The key file of a key rotation in progress (see `Vault::rotate_key`).
+pub const NEXT_FILE_NAME: &str = "vault.json.next";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KeyFile {
@@ -44,9 +46,20 @@ impl KeyFile {
         recovery: &[u8],
         created_at: DateTime<Utc>,
     ) -> Result<KeyFile> {
+        Self::for_vault(uuid::Uuid::new_v4().to_string(), key, passphrase, recovery, created_at)
+    }
+
+    /// A key file for an existing vault id (key rotation keeps the vault's identity).
+    pub fn for_vault(
+        vault_id: String,
+        key: &SecretKey,
+        passphrase: &str,
+        recovery: &[u8],
+        created_at: DateTime<Utc>,
+    ) -> Result<KeyFile> {
         let mut kf = KeyFile {
             format: FORMAT,
-            vault_id: uuid::Uuid::new_v4().to_string(),
+            vault_id,
             created_at,
             kdf: KdfParams::default(),
             salt: String::new(),

@@ -209,6 +209,7 @@ impl Vault {
         purge: bool,
     ) -> Result<Vault> {
         crate::backup::restore::finish_interrupted(dir)?;
+        settle_rotation(dir, &secret)?;
         let kf = KeyFile::load(dir)?;
         let (key, action) = match secret {
             Secret::Passphrase(p) => (kf.unwrap_with_passphrase(p)?, "vault.unlock"),
@@ -311,6 +312,39 @@ impl Vault {
         self.audit("vault.passphrase_change", "vault", None, &[])
     }
 
+    /// Rotates the data key (R4.6: a passphrase, device or backup may have leaked): a new
+    /// random key (`PRAGMA rekey`), a new passphrase and a new recovery key (returned, to be
+    /// written down); keys remembered on this device are forgotten. Old backups keep opening
+    /// with the key file they carry. Crash-safe: the new key file is written beside the old
+    /// one first, and opening settles a rotation a crash interrupted.
+    pub fn rotate_key(&mut self, current: &str, new_passphrase: &str) -> Result<Zeroizing<String>> {
+        self.keyfile.unwrap_with_passphrase(current)?;
+        passphrase::require_strong(new_passphrase)?;
+        let key = crypto::new_data_key();
+        let recovery = Zeroizing::new(crypto::random_bytes::<{ crypto::RECOVERY_LEN }>());
+        let kf = KeyFile::for_vault(
+            self.keyfile.vault_id.clone(),
+            &key,
+            new_passphrase,
+            recovery.as_ref(),
+            self.keyfile.created_at,
+        )?;
+        let json = serde_json::to_vec_pretty(&kf).map_err(|e| Error::Internal(e.to_string()))?;
+        keyfile::write_atomic(&self.dir, keyfile::NEXT_FILE_NAME, &json)?;
+        self.checkpoint()?;
+        let pragma =
+            Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", hex::encode(key.as_ref())));
+        self.conn.execute_batch(&pragma)?;
+        std::fs::rename(self.dir.join(keyfile::NEXT_FILE_NAME), self.dir.join(keyfile::FILE_NAME))?;
+        std::fs::File::open(&self.dir)?.sync_all()?;
+        self.key = key;
+        self.keyfile = kf;
+        // Whatever this device remembered opens nothing any more; a missing secret store is fine.
+        let _ = keyring::delete(&self.keyfile.vault_id);
+        self.audit("vault.rotate_key", "vault", None, &[])?;
+        Ok(crypto::format_recovery(&recovery))
+    }
+
     /// Stores the data key in the OS secret store for password-less unlock on this device.
     pub fn remember(&self) -> Result<()> {
         keyring::store(&self.keyfile.vault_id, &self.key)?;
@@ -383,6 +417,32 @@ impl Vault {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
+}
+
+/// Settles a key rotation a crash interrupted: when `vault.json.next` is there, the database
+/// is keyed with either the old or the new key; keep the key file whose key opens it.
+fn settle_rotation(dir: &Path, secret: &Secret<'_>) -> Result<()> {
+    let next_path = dir.join(keyfile::NEXT_FILE_NAME);
+    if !next_path.is_file() {
+        return Ok(());
+    }
+    let Secret::Passphrase(p) = secret else {
+        return Err(Error::KeyringUnavailable(
+            "a key rotation was interrupted; unlock with the passphrase".into(),
+        ));
+    };
+    let current = KeyFile::load(dir)?;
+    let opens = |key: &SecretKey| store::open(&dir.join(DB_FILE), key, false).is_ok();
+    if current.unwrap_with_passphrase(p).is_ok_and(|k| opens(&k)) {
+        std::fs::remove_file(&next_path)?;
+        return Ok(());
+    }
+    let next: KeyFile = serde_json::from_slice(&std::fs::read(&next_path)?)
+        .map_err(|_| Error::Integrity("vault.json.next is damaged".into()))?;
+    if next.unwrap_with_passphrase(p).is_ok_and(|k| opens(&k)) {
+        std::fs::rename(&next_path, dir.join(keyfile::FILE_NAME))?;
+    }
+    Ok(())
 }
 
 #[cfg(unix)]

@@ -93,3 +93,10 @@ pub fn forget_device(state: State<'_, AppState>) -> Res<()> {
         Ok(core_vault::forget(&state.dir).map(drop)?)
     }
 }
+
+/// New data key, passphrase and recovery key (returned once); remembered keys are forgotten.
+#[tauri::command]
+pub async fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<String> {
+    let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
+    state.with_vault(|v| Ok(v.rotate_key(&current, &next)?.to_string()))
+}
