@@ -5,6 +5,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { FullPageLoader } from "../components/FullPageLoader";
 import { PageTitle } from "../components/PageTitle";
 import { VaultLayout } from "../components/VaultLayout";
+import { RestoreBackupScreen } from "../features/backup/RestoreBackupScreen";
 import { FirstRunScreen } from "../features/vault/FirstRunScreen";
 import { PurposesSetupScreen } from "../features/vault/PurposesSetupScreen";
 import { useVaultStatus } from "../features/vault/queries";
@@ -26,6 +27,8 @@ export function App() {
   );
   // First run only: after the recovery key, ask what client data is used for.
   const [choosingPurposes, setChoosingPurposes] = useState(false);
+  // First run: restoring a backup instead (kept up until the report has been read).
+  const [restoring, setRestoring] = useState(false);
 
   useVaultLockedEvent(session);
 
@@ -72,10 +75,20 @@ export function App() {
   }
 
   const vault = status.data;
+  if (restoring) {
+    return (
+      <RestoreBackupScreen
+        onBack={() => setRestoring(false)}
+        // The restored vault exists and is locked: refresh vault_status, then unlock.
+        onDone={() => void status.refetch().finally(() => setRestoring(false))}
+      />
+    );
+  }
   if (!vault.exists) {
     return (
       <FirstRunScreen
         onCreated={(recoveryKey, rememberRequested) => setCreated({ recoveryKey, rememberRequested })}
+        onRestore={() => setRestoring(true)}
       />
     );
   }

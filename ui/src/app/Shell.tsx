@@ -13,6 +13,7 @@ import { useState, type ReactNode } from "react";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { StatusNote } from "../components/StatusNote";
+import { BackupNotice } from "../features/backup/BackupNotice";
 import { ContactDetailScreen, type ContactTab } from "../features/contacts/ContactDetailScreen";
 import { ContactFormScreen } from "../features/contacts/ContactFormScreen";
 import { ContactsListScreen, type ListState } from "../features/contacts/ContactsListScreen";
@@ -210,6 +211,7 @@ function CurrentView({
                 </StatusNote>
               )}
               <RequestsNotice onOpenRequests={() => setView({ name: "requests" })} />
+              <BackupNotice onOpenBackups={() => setView({ name: "settings" })} />
               <StartupPurgeNotice onOpenRetention={openRetention} />
             </>
           }

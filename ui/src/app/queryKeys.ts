@@ -15,6 +15,7 @@ export const queryKeys = {
   erasurePreview: (id: number) => ["contacts", "erasure", id] as const,
   requests: ["requests"] as const,
   controller: ["controller"] as const,
+  backupStatus: ["backup"] as const,
   register: ["register"] as const,
   purposes: ["register", "purposes"] as const,
   purposeProposals: (language: Language) => ["register", "proposals", language] as const,

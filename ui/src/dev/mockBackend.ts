@@ -11,6 +11,7 @@ import type { Interaction } from "../bindings/Interaction";
 import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Settings } from "../bindings/Settings";
 import { toRfc3339 } from "../lib/format";
+import { backupHandlers } from "./mockBackup";
 import { looksLikeBsn, privacyHandlers } from "./mockPrivacy";
 import { requestsHandlers } from "./mockRequests";
 import { retentionHandlers } from "./mockRetention";
@@ -208,6 +209,20 @@ export function installMockBackend(): void {
     },
     ...privacyHandlers({ contacts, now, requireUnlocked, fail }, exists && params.get("empty") !== "1"),
     ...retention.handlers,
+    ...backupHandlers(
+      {
+        now,
+        fail,
+        requireUnlocked,
+        passphrase: () => passphrase,
+        contactCount: () => contacts.size,
+        restored: () => {
+          exists = true;
+          unlocked = false;
+        },
+      },
+      params,
+    ),
   };
   Object.assign(
     handlers,

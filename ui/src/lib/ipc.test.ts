@@ -1,6 +1,6 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { ConsentInput } from "../bindings/ConsentInput";
@@ -12,11 +12,12 @@ import { IpcError, toIpcError } from "./ipc";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 
 const invokeMock = vi.mocked(invoke);
 const listenMock = vi.mocked(listen);
 const saveMock = vi.mocked(save);
+const openMock = vi.mocked(open);
 
 const purposeInput: PurposeInput = {
   name: "Nieuwsbrief",
@@ -278,6 +279,34 @@ describe("command wrappers", () => {
         controller: { name: "Bakkerij Jansen", address: "Dorpsstraat 1", kvk: "12345678", privacy_contact: "privacy@jansen.nl" },
       },
     ],
+    ["backupStatus", () => ipc.backupStatus(), "backup_status", undefined],
+    [
+      "setBackupSettings",
+      () => ipc.setBackupSettings({ dir: "/media/usb/kluis", keep: 10, every_hours: 24 }),
+      "set_backup_settings",
+      { settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 } },
+    ],
+    ["runBackup", () => ipc.runBackup(true), "run_backup", { force: true }],
+    ["backupTo", () => ipc.backupTo("/home/jan/kluis.kluisbackup"), "backup_to", { path: "/home/jan/kluis.kluisbackup" }],
+    ["testRestore", () => ipc.testRestore("geheim", null), "test_restore", { passphrase: "geheim", recoveryKey: null }],
+    [
+      "testRestore (recovery key)",
+      () => ipc.testRestore(null, "KEY-1"),
+      "test_restore",
+      { passphrase: null, recoveryKey: "KEY-1" },
+    ],
+    [
+      "verifyBackup",
+      () => ipc.verifyBackup("/media/usb/a.kluisbackup", "geheim", null),
+      "verify_backup",
+      { path: "/media/usb/a.kluisbackup", passphrase: "geheim", recoveryKey: null },
+    ],
+    [
+      "restoreBackup",
+      () => ipc.restoreBackup("/media/usb/a.kluisbackup", null, "KEY-1"),
+      "restore_backup",
+      { path: "/media/usb/a.kluisbackup", passphrase: null, recoveryKey: "KEY-1" },
+    ],
   ];
 
   it.each(cases)("%s invokes the right command with camelCase args", async (_name, run, command, args) => {
@@ -364,6 +393,28 @@ describe("save dialog", () => {
     await expect(ipc.chooseSavePath(options)).resolves.toBeNull();
     saveMock.mockRejectedValueOnce("dialog.save not allowed");
     await expect(ipc.chooseSavePath(options)).rejects.toMatchObject({ code: "internal" });
+  });
+});
+
+describe("open dialog", () => {
+  const filters = [{ name: "Kluis-back-up", extensions: ["kluisbackup"] }];
+
+  it("asks for one file and returns its path, or null when cancelled", async () => {
+    openMock.mockResolvedValueOnce("/media/usb/a.kluisbackup");
+    await expect(ipc.chooseOpenPath({ title: "Kies", filters })).resolves.toBe("/media/usb/a.kluisbackup");
+    expect(openMock).toHaveBeenCalledWith({ title: "Kies", filters, multiple: false, directory: false });
+    openMock.mockResolvedValueOnce(null);
+    await expect(ipc.chooseOpenPath({ title: "Kies", filters })).resolves.toBeNull();
+    openMock.mockRejectedValueOnce("dialog.open not allowed");
+    await expect(ipc.chooseOpenPath({ title: "Kies", filters })).rejects.toMatchObject({ code: "internal" });
+    // No backend call: the test override is the path input of the screens.
+    expect(invokeMock).not.toHaveBeenCalled();
+  });
+
+  it("asks for a folder", async () => {
+    openMock.mockResolvedValueOnce("/media/usb");
+    await expect(ipc.chooseFolder({ title: "Map" })).resolves.toBe("/media/usb");
+    expect(openMock).toHaveBeenLastCalledWith({ title: "Map", multiple: false, directory: true });
   });
 });
 

@@ -2,10 +2,13 @@
 // Nothing else in the UI calls `invoke` or `listen` (or the dialog plugin) directly.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { Action } from "../bindings/Action";
 import type { ApiError } from "../bindings/ApiError";
+import type { BackupInfo } from "../bindings/BackupInfo";
+import type { BackupSettings } from "../bindings/BackupSettings";
+import type { BackupStatus } from "../bindings/BackupStatus";
 import type { Basis } from "../bindings/Basis";
 import type { ConsentInput } from "../bindings/ConsentInput";
 import type { ContactDetail } from "../bindings/ContactDetail";
@@ -32,6 +35,7 @@ import type { PurgeReport } from "../bindings/PurgeReport";
 import type { Purpose } from "../bindings/Purpose";
 import type { PurposeInput } from "../bindings/PurposeInput";
 import type { Request } from "../bindings/Request";
+import type { RestoreReport } from "../bindings/RestoreReport";
 import type { RequestKind } from "../bindings/RequestKind";
 import type { ReviewItem } from "../bindings/ReviewItem";
 import type { Rule } from "../bindings/Rule";
@@ -426,6 +430,53 @@ export function setController(controller: Controller): Promise<null> {
   return call("set_controller", { controller });
 }
 
+// --- backups -------------------------------------------------------------------
+
+export function backupStatus(): Promise<BackupStatus> {
+  return call("backup_status");
+}
+
+/** `settings.dir` must exist; null turns automatic backups off. */
+export function setBackupSettings(settings: BackupSettings): Promise<null> {
+  return call("set_backup_settings", { settings });
+}
+
+/** Resolves to the file written into the backup folder; null when none was due. */
+export function runBackup(force: boolean): Promise<string | null> {
+  return call("run_backup", { force });
+}
+
+/** Writes a backup to `path` (chosen with `chooseSavePath`). */
+export function backupTo(path: string): Promise<null> {
+  return call("backup_to", { path });
+}
+
+/**
+ * Restores the newest backup into a temporary folder; the live vault is not touched.
+ * Pass either the passphrase or the recovery key (the other null).
+ */
+export function testRestore(passphrase: string | null, recoveryKey: string | null): Promise<RestoreReport> {
+  return call("test_restore", { passphrase, recoveryKey });
+}
+
+/** Checks a backup file without restoring it; works while locked. */
+export function verifyBackup(
+  path: string,
+  passphrase: string | null,
+  recoveryKey: string | null,
+): Promise<BackupInfo> {
+  return call("verify_backup", { path, passphrase, recoveryKey });
+}
+
+/** Restores a backup file as the vault; works while locked and leaves the vault locked. */
+export function restoreBackup(
+  path: string,
+  passphrase: string | null,
+  recoveryKey: string | null,
+): Promise<RestoreReport> {
+  return call("restore_backup", { path, passphrase, recoveryKey });
+}
+
 // --- dialogs ---------------------------------------------------------------
 
 export type FileFilter = { name: string; extensions: string[] };
@@ -447,6 +498,32 @@ export async function chooseSavePath(options: {
   if (override !== null) return override;
   try {
     return await save(options);
+  } catch (reason) {
+    throw toIpcError(reason);
+  }
+}
+
+/**
+ * Asks for an existing file to open (the OS open dialog of the dialog plugin).
+ * Resolves to the chosen path, or null when the user cancelled.
+ *
+ * Unlike the save dialog there is no backend bypass: every screen that uses this shows the
+ * path in a text input that can also be typed into, which is what end-to-end tests do.
+ */
+export async function chooseOpenPath(options: { title: string; filters: FileFilter[] }): Promise<string | null> {
+  try {
+    const chosen = await open({ ...options, multiple: false, directory: false });
+    return typeof chosen === "string" ? chosen : null;
+  } catch (reason) {
+    throw toIpcError(reason);
+  }
+}
+
+/** Asks for a folder (the open dialog in folder mode); null when the user cancelled. */
+export async function chooseFolder(options: { title: string }): Promise<string | null> {
+  try {
+    const chosen = await open({ ...options, multiple: false, directory: true });
+    return typeof chosen === "string" ? chosen : null;
   } catch (reason) {
     throw toIpcError(reason);
   }

@@ -5,6 +5,7 @@ import type { VaultStatus } from "../../bindings/VaultStatus";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import { useI18n } from "../../i18n";
+import { BackupSettings } from "../backup/BackupSettings";
 import { ChangePassphrase } from "./ChangePassphrase";
 import { ControllerSettings } from "./ControllerSettings";
 import { DeviceSettings } from "./DeviceSettings";
@@ -43,6 +44,9 @@ export function SettingsScreen({ status }: { status: VaultStatus }) {
       </Section>
       <Section id="settings-passphrase" title={t("settings.passphraseHeading")}>
         <ChangePassphrase />
+      </Section>
+      <Section id="settings-backup" title={t("backup.heading")}>
+        <BackupSettings />
       </Section>
       <Section id="settings-device" title={t("settings.deviceHeading")}>
         <DeviceSettings status={status} />

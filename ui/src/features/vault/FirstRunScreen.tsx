@@ -14,9 +14,11 @@ import { createVault, isIpcError } from "../../lib/ipc";
 type Props = {
   /** Called with the recovery key, which must be shown once, and whether remembering was asked. */
   onCreated: (recoveryKey: string, rememberRequested: boolean) => void;
+  /** Restore a backup instead of creating a new vault. */
+  onRestore: () => void;
 };
 
-export function FirstRunScreen({ onCreated }: Props) {
+export function FirstRunScreen({ onCreated, onRestore }: Props) {
   const { t } = useI18n();
   const session = useSession();
   const passphrase = useNewPassphrase();
@@ -74,6 +76,9 @@ export function FirstRunScreen({ onCreated }: Props) {
               {t("firstRun.creating")}
             </Text>
           )}
+          <Button variant="subtle" onClick={onRestore} disabled={create.isPending}>
+            {t("firstRun.restore")}
+          </Button>
         </Stack>
       </form>
     </VaultLayout>

@@ -1,0 +1,134 @@
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { screen, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import type { BackupStatus } from "../../bindings/BackupStatus";
+import { apiError, callsOf, DUTCH, installBackend, purgeReport, vaultStatus } from "../../test/backend";
+import { renderApp } from "../../test/render";
+import { BackupSettings } from "./BackupSettings";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(() => Promise.resolve(() => undefined)) }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
+
+const openMock = vi.mocked(open);
+const saveMock = vi.mocked(save);
+
+let status: BackupStatus;
+
+beforeEach(() => {
+  openMock.mockReset();
+  saveMock.mockReset();
+  status = {
+    settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
+    last_backup_at: "2025-03-01T09:30:00Z",
+    overdue: false,
+  };
+  installBackend({
+    vault_status: () => vaultStatus(),
+    get_settings: () => DUTCH,
+    backup_status: () => status,
+    set_backup_settings: ({ settings }) => {
+      status = { ...status, settings: settings as BackupStatus["settings"] };
+      return null;
+    },
+    run_backup: () => "/media/usb/kluis/kluis-2025-03-02.kluisbackup",
+    backup_to: () => null,
+    test_restore: ({ passphrase }) => {
+      if (passphrase !== "geheim wachtwoord") throw apiError("wrong_passphrase");
+      return {
+        backup_created_at: "2025-03-02T08:00:00Z",
+        contacts: 42,
+        interactions: 130,
+        erasures_reapplied: 0,
+        purge: purgeReport({ ran: false }),
+      };
+    },
+    list_contacts: () => ({ items: [], total: 0 }),
+    list_requests: () => [],
+  });
+});
+
+describe("backup settings", () => {
+  it("shows the folder and saves the settings", async () => {
+    openMock.mockResolvedValueOnce("/media/schijf/back-ups");
+    const { user } = renderApp(<BackupSettings />);
+    expect(await screen.findByText("Back-upmap: /media/usb/kluis")).toBeInTheDocument();
+    expect(screen.getByText(/^Laatste back-up: /)).toBeInTheDocument();
+    expect(screen.queryByText("Je laatste back-up is ouder dan gepland")).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "Map kiezen" }));
+    expect(await screen.findByDisplayValue("/media/schijf/back-ups")).toBeInTheDocument();
+    expect(openMock).toHaveBeenCalledWith(expect.objectContaining({ directory: true, multiple: false }));
+    const keep = screen.getByLabelText("Aantal bewaren");
+    await user.clear(keep);
+    await user.type(keep, "30");
+    const every = screen.getByLabelText("Elke … uur");
+    await user.clear(every);
+    await user.type(every, "12");
+    await user.click(screen.getByRole("button", { name: "Back-upinstellingen opslaan" }));
+
+    expect(await screen.findByText("Back-upinstellingen opgeslagen.")).toBeInTheDocument();
+    expect(callsOf("set_backup_settings")).toEqual([
+      { settings: { dir: "/media/schijf/back-ups", keep: 30, every_hours: 12 } },
+    ]);
+    expect(await screen.findByText("Back-upmap: /media/schijf/back-ups")).toBeInTheDocument();
+  });
+
+  it("turns automatic backups off with an empty folder, and refuses a bad number", async () => {
+    const { user } = renderApp(<BackupSettings />);
+    const dir = await screen.findByLabelText("Back-upmap");
+    await user.clear(dir);
+    const keep = screen.getByLabelText("Aantal bewaren");
+    await user.clear(keep);
+    await user.type(keep, "400");
+    await user.click(screen.getByRole("button", { name: "Back-upinstellingen opslaan" }));
+    expect(await screen.findByText("Kies een heel getal van 1 tot en met 365.")).toBeInTheDocument();
+    expect(callsOf("set_backup_settings")).toEqual([]);
+
+    await user.clear(keep);
+    await user.type(keep, "10");
+    await user.click(screen.getByRole("button", { name: "Back-upinstellingen opslaan" }));
+    expect(await screen.findByText("Automatische back-ups staan uit")).toBeInTheDocument();
+    expect(callsOf("set_backup_settings")).toEqual([{ settings: { dir: null, keep: 10, every_hours: 24 } }]);
+  });
+
+  it("backs up now, to a file, and runs a test restore", async () => {
+    saveMock.mockResolvedValueOnce("/home/jan/kluis.kluisbackup");
+    const { user } = renderApp(<BackupSettings />);
+    await user.click(await screen.findByRole("button", { name: "Nu een back-up maken" }));
+    expect(await screen.findByText("Back-up gemaakt: /media/usb/kluis/kluis-2025-03-02.kluisbackup")).toBeInTheDocument();
+    expect(callsOf("run_backup")).toEqual([{ force: true }]);
+
+    await user.click(screen.getByRole("button", { name: "Back-up naar bestand…" }));
+    expect(await screen.findByText("Back-up opgeslagen in /home/jan/kluis.kluisbackup")).toBeInTheDocument();
+    expect(saveMock).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: "kluis.kluisbackup" }));
+    expect(callsOf("backup_to")).toEqual([{ path: "/home/jan/kluis.kluisbackup" }]);
+
+    await user.click(screen.getByRole("button", { name: "Test-herstel" }));
+    const form = screen.getByRole("form", { name: "Test-herstel" });
+    await user.type(within(form).getByLabelText("Wachtwoord van de back-up"), "fout");
+    await user.click(within(form).getByRole("button", { name: "Test-herstel starten" }));
+    expect(await within(form).findByRole("alert")).toHaveTextContent("Het wachtwoord past niet bij deze back-up.");
+
+    await user.clear(within(form).getByLabelText("Wachtwoord van de back-up"));
+    await user.type(within(form).getByLabelText("Wachtwoord van de back-up"), "geheim wachtwoord");
+    await user.click(within(form).getByRole("button", { name: "Test-herstel starten" }));
+    expect(await within(form).findByText(/^Test-herstel gelukt: .*42 contacten, 130 interacties.*niet aangeraakt\.$/)).toBeInTheDocument();
+    expect(callsOf("test_restore")).toEqual([
+      { passphrase: "fout", recoveryKey: null },
+      { passphrase: "geheim wachtwoord", recoveryKey: null },
+    ]);
+  });
+
+  it("warns when the last backup is overdue, also on the contacts screen", async () => {
+    status = { ...status, overdue: true };
+    const { user } = renderApp();
+    await screen.findByRole("heading", { level: 1, name: "Contacten" });
+    expect(await screen.findByText("Je laatste back-up is ouder dan gepland")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Naar back-ups" }));
+    await screen.findByRole("heading", { level: 1, name: "Instellingen" });
+    const section = await screen.findByRole("region", { name: "Back-ups" });
+    expect(await within(section).findByText("Je laatste back-up is ouder dan gepland")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,323 @@
+import { Alert, Button, Center, Group, Loader, NumberInput, Stack, Text, TextInput } from "@mantine/core";
+import { IconAlertCircle, IconFolderOpen } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+
+import { queryKeys } from "../../app/queryKeys";
+import type { BackupStatus } from "../../bindings/BackupStatus";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { StatusNote } from "../../components/StatusNote";
+import { useI18n } from "../../i18n";
+import { formatDateTime } from "../../lib/format";
+import { backupTo, chooseFolder, chooseSavePath, runBackup, setBackupSettings, testRestore } from "../../lib/ipc";
+import { BACKUP_EXTENSION, backupErrorText } from "./labels";
+import { useBackupStatus } from "./queries";
+import { SecretFields, useSecret } from "./SecretFields";
+
+export const KEEP_MIN = 1;
+export const KEEP_MAX = 365;
+export const EVERY_MIN = 1;
+export const EVERY_MAX = 8760;
+
+/** The Settings screen's "Back-ups" section. */
+export function BackupSettings() {
+  const { t } = useI18n();
+  const status = useBackupStatus();
+  if (status.isPending) {
+    return (
+      <Center role="status">
+        <Loader size="sm" aria-label={t("app.loading")} />
+      </Center>
+    );
+  }
+  if (status.isError) return <ErrorAlert error={status.error} />;
+  return (
+    <Stack gap="lg">
+      <BackupState status={status.data} />
+      <BackupForm status={status.data} />
+      <BackupActions status={status.data} />
+      <TestRestore />
+    </Stack>
+  );
+}
+
+function BackupState({ status }: { status: BackupStatus }) {
+  const { t, locale } = useI18n();
+  return (
+    <Stack gap="xs">
+      <Text style={{ overflowWrap: "anywhere" }}>
+        {status.settings.dir === null ? t("backup.off") : t("backup.folderIs", { dir: status.settings.dir })}
+      </Text>
+      <Text>
+        {status.last_backup_at === null
+          ? t("backup.never")
+          : t("backup.last", { time: formatDateTime(locale, status.last_backup_at) })}
+      </Text>
+      {status.overdue && <StatusNote tone="warning">{t("backup.overdue")}</StatusNote>}
+    </Stack>
+  );
+}
+
+function wholeIn(value: number | string, min: number, max: number): number | null {
+  const n = typeof value === "number" ? value : Number(value);
+  if (String(value).trim() === "" || !Number.isInteger(n) || n < min || n > max) return null;
+  return n;
+}
+
+function BackupForm({ status }: { status: BackupStatus }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [dir, setDir] = useState(status.settings.dir ?? "");
+  const [keep, setKeep] = useState<number | string>(status.settings.keep);
+  const [every, setEvery] = useState<number | string>(status.settings.every_hours);
+  const [errors, setErrors] = useState<{ keep?: string; every?: string }>({});
+  const [saved, setSaved] = useState(false);
+
+  const folder = useMutation({
+    mutationFn: () => chooseFolder({ title: t("backup.dir") }),
+    onSuccess: (chosen) => {
+      if (chosen !== null) {
+        setDir(chosen);
+        setSaved(false);
+      }
+    },
+  });
+
+  const save = useMutation({
+    mutationFn: setBackupSettings,
+    onSuccess: async () => {
+      setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.backupStatus });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const keepValue = wholeIn(keep, KEEP_MIN, KEEP_MAX);
+    const everyValue = wholeIn(every, EVERY_MIN, EVERY_MAX);
+    const next = {
+      keep: keepValue === null ? t("backup.keepInvalid") : undefined,
+      every: everyValue === null ? t("backup.everyInvalid") : undefined,
+    };
+    setErrors(next);
+    if (keepValue === null || everyValue === null) return;
+    save.mutate({ dir: dir.trim() === "" ? null : dir.trim(), keep: keepValue, every_hours: everyValue });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Group align="flex-end" wrap="nowrap" gap="xs">
+          <TextInput
+            label={t("backup.dir")}
+            description={t("backup.dirHelp")}
+            value={dir}
+            onChange={(event) => {
+              setDir(event.currentTarget.value);
+              setSaved(false);
+            }}
+            spellCheck={false}
+            autoComplete="off"
+            style={{ flex: 1 }}
+          />
+          <Button
+            variant="default"
+            leftSection={<IconFolderOpen size={18} aria-hidden />}
+            onClick={() => folder.mutate()}
+            loading={folder.isPending}
+          >
+            {t("backup.chooseFolder")}
+          </Button>
+        </Group>
+        <Group align="flex-start" grow maw={420}>
+          <NumberInput
+            label={t("backup.keep")}
+            value={keep}
+            onChange={(value) => {
+              setKeep(value);
+              setSaved(false);
+            }}
+            min={KEEP_MIN}
+            max={KEEP_MAX}
+            clampBehavior="none"
+            allowDecimal={false}
+            allowNegative={false}
+            error={errors.keep}
+          />
+          <NumberInput
+            label={t("backup.every")}
+            value={every}
+            onChange={(value) => {
+              setEvery(value);
+              setSaved(false);
+            }}
+            min={EVERY_MIN}
+            max={EVERY_MAX}
+            clampBehavior="none"
+            allowDecimal={false}
+            allowNegative={false}
+            error={errors.every}
+          />
+        </Group>
+        {folder.isError && <ErrorAlert error={folder.error} />}
+        {save.isError && <ErrorAlert error={save.error} />}
+        {saved && <StatusNote>{t("backup.saved")}</StatusNote>}
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t("backup.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function BackupActions({ status }: { status: BackupStatus }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.backupStatus });
+
+  const now = useMutation({
+    mutationFn: () => runBackup(true),
+    onSuccess: async (path) => {
+      setNote(path === null ? t("backup.notDue") : t("backup.written", { path }));
+      await refresh();
+    },
+  });
+
+  const toFile = useMutation({
+    mutationFn: async () => {
+      const path = await chooseSavePath({
+        title: t("backup.toFileTitle"),
+        defaultPath: `kluis.${BACKUP_EXTENSION}`,
+        filters: [{ name: t("restore.filter"), extensions: [BACKUP_EXTENSION] }],
+      });
+      if (path === null) return null;
+      await backupTo(path);
+      return path;
+    },
+    onSuccess: async (path) => {
+      if (path === null) return;
+      setNote(t("backup.savedTo", { path }));
+      await refresh();
+    },
+  });
+
+  const start = (action: () => void) => {
+    setNote(null);
+    action();
+  };
+  const busy = now.isPending || toFile.isPending;
+
+  return (
+    <Stack gap="sm">
+      {now.isError && <ErrorAlert error={now.error} />}
+      {toFile.isError && <ErrorAlert error={toFile.error} />}
+      {note && (
+        <StatusNote>
+          <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+            {note}
+          </Text>
+        </StatusNote>
+      )}
+      <Group>
+        <Button
+          variant="default"
+          loading={now.isPending}
+          disabled={busy || status.settings.dir === null}
+          onClick={() => start(() => now.mutate())}
+        >
+          {t("backup.runNow")}
+        </Button>
+        <Button variant="default" loading={toFile.isPending} disabled={busy} onClick={() => start(() => toFile.mutate())}>
+          {t("backup.toFile")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function TestRestore() {
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState(false);
+  const secret = useSecret();
+  const [missing, setMissing] = useState(false);
+
+  const test = useMutation({
+    mutationFn: () => testRestore(...secret.args()),
+    onSuccess: () => secret.clear(),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!secret.filled) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    test.mutate();
+  };
+
+  if (!open) {
+    return (
+      <Group>
+        <Button variant="default" onClick={() => setOpen(true)}>
+          {t("backup.testRestore")}
+        </Button>
+      </Group>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t("backup.testRestore")}>
+      <Stack gap="sm" maw={420}>
+        <Text size="sm">{t("backup.testIntro")}</Text>
+        <SecretFields
+          state={{
+            ...secret,
+            setSecret: (next) => {
+              secret.setSecret(next);
+              setMissing(false);
+            },
+          }}
+          disabled={test.isPending}
+        />
+        {missing && (
+          <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden size={20} />}>
+            {t("restore.required")}
+          </Alert>
+        )}
+        {test.isError && (
+          <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden size={20} />}>
+            {backupErrorText(t, test.error)}
+          </Alert>
+        )}
+        {test.isPending && (
+          <Group role="status" gap="sm">
+            <Loader size="sm" aria-hidden />
+            <Text size="sm">{t("backup.testing")}</Text>
+          </Group>
+        )}
+        {test.data && (
+          <StatusNote>
+            {t("backup.testDone", {
+              date: formatDateTime(locale, test.data.backup_created_at),
+              contacts: test.data.contacts,
+              interactions: test.data.interactions,
+            })}
+          </StatusNote>
+        )}
+        <Group>
+          <Button type="submit" loading={test.isPending}>
+            {t("backup.testStart")}
+          </Button>
+          <Button variant="subtle" onClick={() => setOpen(false)} disabled={test.isPending}>
+            {t("common.close")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

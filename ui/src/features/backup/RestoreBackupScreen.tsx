@@ -1,0 +1,210 @@
+import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput } from "@mantine/core";
+import { IconAlertCircle, IconArrowLeft, IconFolderOpen } from "@tabler/icons-react";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+
+import type { BackupInfo } from "../../bindings/BackupInfo";
+import type { RestoreReport } from "../../bindings/RestoreReport";
+import { PageTitle } from "../../components/PageTitle";
+import { StatusNote } from "../../components/StatusNote";
+import { VaultLayout } from "../../components/VaultLayout";
+import { useI18n } from "../../i18n";
+import { formatDateTime } from "../../lib/format";
+import { chooseOpenPath, restoreBackup, verifyBackup } from "../../lib/ipc";
+import { BACKUP_EXTENSION, backupErrorText, formatBytes } from "./labels";
+import { SecretFields, useSecret } from "./SecretFields";
+
+type Props = {
+  /** Back to creating a new vault. */
+  onBack: () => void;
+  /** After a restore: the vault exists and is locked; show the unlock screen. */
+  onDone: () => void;
+};
+
+/** First run: restore a backup file instead of creating a new vault. */
+export function RestoreBackupScreen({ onBack, onDone }: Props) {
+  const { t, locale } = useI18n();
+  const [path, setPath] = useState("");
+  const secret = useSecret();
+  const [missing, setMissing] = useState(false);
+  const [info, setInfo] = useState<BackupInfo | null>(null);
+  // Kept in state, not in the mutation: the lock that follows a restore clears mutations.
+  const [report, setReport] = useState<RestoreReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [leaving, setLeaving] = useState(false);
+
+  const choose = useMutation({
+    mutationFn: () =>
+      chooseOpenPath({
+        title: t("restore.dialogTitle"),
+        filters: [{ name: t("restore.filter"), extensions: [BACKUP_EXTENSION] }],
+      }),
+    onSuccess: (chosen) => {
+      if (chosen !== null) changed(setPath, chosen);
+    },
+    onError: setError,
+  });
+
+  const verify = useMutation({
+    mutationFn: () => verifyBackup(path.trim(), ...secret.args()),
+    onSuccess: setInfo,
+    onError: setError,
+  });
+
+  const restore = useMutation({
+    mutationFn: () => restoreBackup(path.trim(), ...secret.args()),
+    onSuccess: (result) => {
+      secret.clear();
+      setReport(result);
+    },
+    onError: setError,
+  });
+
+  // Only a running restore blocks the form: "Terugzetten" right after "Back-up controleren" works.
+  const busy = restore.isPending;
+
+  // Any change makes an earlier check or error stale.
+  function changed<T>(set: (value: T) => void, value: T) {
+    set(value);
+    setInfo(null);
+    setError(null);
+    setMissing(false);
+  }
+
+  const run = (action: "verify" | "restore") => {
+    setError(null);
+    if (path.trim() === "" || !secret.filled) {
+      setMissing(true);
+      return;
+    }
+    if (action === "verify") verify.mutate();
+    else restore.mutate();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run("restore");
+  };
+
+  if (report !== null) {
+    return (
+      <VaultLayout>
+        <Stack gap="md">
+          <PageTitle focusOnMount>{t("restore.title")}</PageTitle>
+          <StatusNote>
+            {t("restore.done", {
+              date: formatDateTime(locale, report.backup_created_at),
+              contacts: report.contacts,
+              interactions: report.interactions,
+              erasures: report.erasures_reapplied,
+            })}
+          </StatusNote>
+          <Text>{t("restore.doneHint")}</Text>
+          <Button
+            size="md"
+            loading={leaving}
+            onClick={() => {
+              setLeaving(true);
+              onDone();
+            }}
+          >
+            {t("restore.toUnlock")}
+          </Button>
+        </Stack>
+      </VaultLayout>
+    );
+  }
+
+  return (
+    <VaultLayout>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <PageTitle focusOnMount>{t("restore.title")}</PageTitle>
+          <Text>{t("restore.intro")}</Text>
+          <Group align="flex-end" wrap="nowrap" gap="xs">
+            <TextInput
+              label={t("restore.path")}
+              description={t("restore.pathHelp")}
+              value={path}
+              onChange={(event) => changed(setPath, event.currentTarget.value)}
+              spellCheck={false}
+              autoComplete="off"
+              disabled={busy}
+              style={{ flex: 1 }}
+            />
+            <Button
+              variant="default"
+              leftSection={<IconFolderOpen size={18} aria-hidden />}
+              onClick={() => choose.mutate()}
+              loading={choose.isPending}
+              disabled={busy}
+            >
+              {t("restore.choose")}
+            </Button>
+          </Group>
+          <SecretFields
+            state={{
+              ...secret,
+              setSecret: (next) => changed(secret.setSecret, next),
+            }}
+            disabled={busy}
+          />
+          {missing && (
+            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden size={20} />}>
+              {t("restore.required")}
+            </Alert>
+          )}
+          {error !== null && (
+            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden size={20} />}>
+              {backupErrorText(t, error)}
+            </Alert>
+          )}
+          {info && (
+            <StatusNote title={t("restore.verified")}>
+              <Table variant="vertical" withRowBorders={false} verticalSpacing={2}>
+                <Table.Tbody>
+                  <Table.Tr>
+                    <Table.Th scope="row">{t("restore.created")}</Table.Th>
+                    <Table.Td>{formatDateTime(locale, info.created_at)}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th scope="row">{t("restore.appVersion")}</Table.Th>
+                    <Table.Td>{info.app_version}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th scope="row">{t("restore.size")}</Table.Th>
+                    <Table.Td>{formatBytes(locale, info.bytes)}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            </StatusNote>
+          )}
+          {restore.isPending && (
+            <Group role="status" gap="sm" justify="center">
+              <Loader size="sm" aria-hidden />
+              <Text>{t("restore.restoring")}</Text>
+            </Group>
+          )}
+          <Group justify="space-between">
+            <Button
+              variant="subtle"
+              leftSection={<IconArrowLeft size={18} aria-hidden />}
+              onClick={onBack}
+              disabled={busy}
+            >
+              {t("restore.back")}
+            </Button>
+            <Group gap="sm">
+              <Button variant="default" onClick={() => run("verify")} loading={verify.isPending} disabled={busy}>
+                {t("restore.verify")}
+              </Button>
+              <Button type="submit" loading={restore.isPending} disabled={busy}>
+                {t("restore.submit")}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </VaultLayout>
+  );
+}
