@@ -54,6 +54,19 @@ pub enum BackupSecret<'a> {
     RecoveryKey(&'a str),
 }
 
+impl BackupSecret<'_> {
+    /// The data key a key file wraps under this secret; `WrongPassphrase` / `WrongRecoveryKey`
+    /// when it does not fit.
+    pub fn unwrap_key(&self, kf: &KeyFile) -> Result<SecretKey> {
+        match self {
+            BackupSecret::Passphrase(p) => kf.unwrap_with_passphrase(p),
+            BackupSecret::RecoveryKey(k) => {
+                kf.unwrap_with_recovery(crypto::parse_recovery(k)?.as_ref())
+            }
+        }
+    }
+}
+
 fn body_key(data_key: &SecretKey, salt: &[u8]) -> SecretKey {
     let mut out = Zeroizing::new([0u8; 32]);
     Hkdf::<Sha256>::new(Some(salt), data_key.as_ref())
@@ -176,12 +189,7 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, usize)> {
 /// `WrongRecoveryKey`; any damage: `Integrity`. Touches no vault.
 pub fn open(bytes: &[u8], secret: &BackupSecret<'_>) -> Result<Opened> {
     let (header, body_start) = read_header(bytes)?;
-    let data_key = match secret {
-        BackupSecret::Passphrase(p) => header.keyfile.unwrap_with_passphrase(p)?,
-        BackupSecret::RecoveryKey(k) => {
-            header.keyfile.unwrap_with_recovery(crypto::parse_recovery(k)?.as_ref())?
-        }
-    };
+    let data_key = secret.unwrap_key(&header.keyfile)?;
     let aad = Sha256::digest(&bytes[..body_start]);
     let salt = B64.decode(&header.body_salt).map_err(|_| integrity("has a damaged header"))?;
     let prefix = B64.decode(&header.nonce_prefix).map_err(|_| integrity("has a damaged header"))?;

@@ -17,7 +17,6 @@ use crate::contacts::erase;
 use crate::error::{Error, Result};
 use crate::retention::purge::{self, PurgeReport, Trigger};
 use crate::store;
-use crate::vault::crypto::SecretKey;
 use crate::vault::keyfile::KeyFile;
 use crate::vault::{Ctx, DB_FILE};
 
@@ -94,17 +93,9 @@ fn known_tombstones(
     scratch: &Path,
 ) -> Result<BTreeSet<i64>> {
     let mut ids = BTreeSet::new();
-    let unwrap = |kf: &KeyFile| -> Option<SecretKey> {
-        match secret {
-            BackupSecret::Passphrase(p) => kf.unwrap_with_passphrase(p).ok(),
-            BackupSecret::RecoveryKey(k) => crate::vault::crypto::parse_recovery(k)
-                .ok()
-                .and_then(|r| kf.unwrap_with_recovery(r.as_ref()).ok()),
-        }
-    };
     if let Ok(kf) = KeyFile::load(dir) {
         if kf.vault_id == vault_id {
-            if let Some(key) = unwrap(&kf) {
+            if let Ok(key) = secret.unwrap_key(&kf) {
                 let conn = store::open(&dir.join(DB_FILE), &key, false)?;
                 ids.extend(erased_ids(&conn)?);
             }

@@ -82,7 +82,7 @@ pub fn erase(
         suppression::add_contact(conn, ctx, id)?;
     }
     purge::delete_contact(conn, id)?;
-    conn.execute("INSERT INTO contact_fts (contact_fts) VALUES ('optimize')", [])?;
+    crate::contacts::search::optimize(conn)?;
     let mut ids = vec![format!("contact:{id}")];
     ids.extend(request_id.map(|r| format!("request:{r}")));
     conn.execute(

@@ -33,6 +33,13 @@ pub fn reindex(conn: &Connection, contact_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Merges the index segments so text of deleted rows does not linger in old segments (run
+/// after deletions: purge, review, erasure).
+pub fn optimize(conn: &Connection) -> Result<()> {
+    conn.execute("INSERT INTO contact_fts (contact_fts) VALUES ('optimize')", [])?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,7 +107,7 @@ pub fn review_delete(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<()> {
         purge::delete_contact(conn, contact)?;
         purge::log(conn, ctx, "review", &rule, rules::category(key), &[contact], 1)?;
     }
-    conn.execute("INSERT INTO contact_fts (contact_fts) VALUES ('optimize')", [])?;
+    crate::contacts::search::optimize(conn)?;
     ctx.audit(conn, "retention.review_delete", "contact", Some(contact), &[])
 }
 

@@ -422,7 +422,7 @@ pub fn run(
     }
     if report.contacts_deleted + report.interactions_deleted > 0 {
         // Merge the full-text index so deleted text does not linger in old segments.
-        conn.execute("INSERT INTO contact_fts (contact_fts) VALUES ('optimize')", [])?;
+        crate::contacts::search::optimize(conn)?;
     }
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('last_purge_at', ?1)
