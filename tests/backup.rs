@@ -124,6 +124,30 @@ fn a_new_laptop_restoring_an_old_backup_takes_erasures_from_newer_backups() {
 }
 
 #[test]
+fn an_erasure_is_reapplied_even_after_the_deletion_log_was_pruned() {
+    let (t, mut v) = new_vault();
+    client(&mut v, "Anna Blijft");
+    let gone = client(&mut v, "Bram Gewist");
+    let old = t.tmp.path().join("backups/old.kluisbackup");
+    std::fs::create_dir_all(old.parent().unwrap()).unwrap();
+    backup::create(&mut v, &old).unwrap();
+    v.write(|tx, c| erase::erase(tx, c, gone, None)).unwrap();
+    v.lock();
+    // Six years on, the start-up purge has pruned the deletion log (records: five years).
+    let later = kluis::Clock::fixed_from_rfc3339("2032-03-02T10:00:00Z").unwrap();
+    let v = Vault::unlock(&t.dir(), PASS, later, "test").unwrap();
+    let log = kluis::retention::deletion_log(v.conn()).unwrap();
+    assert!(log.iter().all(|e| e.trigger != "erasure"), "the erasure is still in the log");
+    v.lock();
+    let r =
+        restore::restore(&old, &t.dir(), &BackupSecret::Passphrase(PASS), later, "test").unwrap();
+    assert_eq!(r.erasures_reapplied, 1);
+    let v = Vault::unlock(&t.dir(), PASS, later, "test").unwrap();
+    let left = contacts::list(&v, None, None, 0).unwrap().items;
+    assert!(left.iter().all(|c| c.id != gone && c.name != "Bram Gewist"));
+}
+
+#[test]
 fn a_crash_at_any_restore_step_leaves_a_vault_that_opens() {
     for step in ["written", "checked", "reapplied", "complete", "moved-old", "moved-new"] {
         let (t, mut v) = new_vault();

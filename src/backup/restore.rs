@@ -5,7 +5,7 @@
 //! folders (`<dir>` → `<dir>.previous`, `<dir>.restoring` → `<dir>`), and remove the previous
 //! one. [`finish_interrupted`] completes or rolls back a swap a crash interrupted.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -72,14 +72,11 @@ pub fn finish_interrupted(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn erased_ids(conn: &rusqlite::Connection) -> Result<BTreeSet<i64>> {
-    let mut s = conn.prepare("SELECT ids FROM deletion_log WHERE trigger = 'erasure'")?;
-    let lists: Vec<String> = s.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(lists
-        .iter()
-        .flat_map(|l| serde_json::from_str::<Vec<String>>(l).unwrap_or_default())
-        .filter_map(|id| id.strip_prefix("contact:").and_then(|n| n.parse().ok()))
-        .collect())
+/// The contacts this database has erased and when (its tombstones, never pruned).
+fn erased_ids(conn: &rusqlite::Connection) -> Result<BTreeMap<i64, String>> {
+    let mut s = conn.prepare("SELECT contact_id, erased_at FROM tombstones")?;
+    let ids = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
 }
 
 /// Tombstones known elsewhere: the live vault (when this secret opens it) and every newer
@@ -91,8 +88,8 @@ fn known_tombstones(
     created: chrono::DateTime<chrono::Utc>,
     secret: &BackupSecret<'_>,
     scratch: &Path,
-) -> Result<BTreeSet<i64>> {
-    let mut ids = BTreeSet::new();
+) -> Result<BTreeMap<i64, String>> {
+    let mut ids = BTreeMap::new();
     if let Ok(kf) = KeyFile::load(dir) {
         if kf.vault_id == vault_id {
             if let Ok(key) = secret.unwrap_key(&kf) {
@@ -169,7 +166,16 @@ pub fn restore(
     let tx = conn.transaction()?;
     let already = erased_ids(&tx)?;
     let mut reapplied = 0;
-    for id in tombstones.difference(&already) {
+    for (id, at) in &tombstones {
+        if already.contains_key(id) {
+            continue;
+        }
+        // Keep the tombstone itself (with its original time), so a later restore of an even
+        // older backup onto this vault re-applies it too.
+        tx.execute(
+            "INSERT OR IGNORE INTO tombstones (contact_id, erased_at) VALUES (?1, ?2)",
+            rusqlite::params![id, at],
+        )?;
         if crate::contacts::read::contact(&tx, *id).is_ok() {
             erase::erase(&tx, &ctx, *id, None)?;
             reapplied += 1;

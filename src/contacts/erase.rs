@@ -93,6 +93,10 @@ pub fn erase(
             serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into())
         ],
     )?;
+    conn.execute(
+        "INSERT OR IGNORE INTO tombstones (contact_id, erased_at) VALUES (?1, ?2)",
+        params![id, crate::clock::format_instant(ctx.now)],
+    )?;
     ctx.audit(conn, "contact.erase", "contact", Some(id), &[])?;
     Ok(p)
 }

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_consent.sql"),
     include_str!("migrations/0003_retention.sql"),
     include_str!("migrations/0004_requests.sql"),
+    include_str!("migrations/0005_tombstones.sql"),
 ];
 
 pub fn schema_version() -> i64 {
