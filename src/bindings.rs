@@ -5,9 +5,9 @@
 use ts_rs::TS;
 
 use crate::audit::AuditReport;
-use crate::backup::auto::{BackupSettings, BackupStatus};
+use crate::backup::auto::{AutoBackup, BackupSettings, BackupStatus};
 use crate::backup::restore::RestoreReport;
-use crate::backup::BackupInfo;
+use crate::backup::{BackupInfo, Progress, Step};
 use crate::consent::{
     ConsentEvent, ConsentInput, ContactFlag, ContactPrivacy, EventKind, Method, PurposeLink, Source,
 };
@@ -43,6 +43,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Action>()?,
         file::<ApiError>()?,
         file::<AuditReport>()?,
+        file::<AutoBackup>()?,
         file::<BackupInfo>()?,
         file::<BackupSettings>()?,
         file::<BackupStatus>()?,
@@ -61,6 +62,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<ObjectionReport>()?,
         file::<Purpose>()?,
         file::<PurposeInput>()?,
+        file::<Progress>()?,
         file::<PurgeReport>()?,
         file::<PurposeLink>()?,
         file::<Source>()?,
@@ -91,6 +93,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<RuleKey>()?,
         file::<Settings>()?,
         file::<Strength>()?,
+        file::<Step>()?,
         file::<VaultStatus>()?,
     ])
 }

@@ -37,6 +37,9 @@ struct Cli {
     /// Use this instant (RFC 3339) as the clock for everything written.
     #[arg(long, global = true, value_name = "RFC3339")]
     now: Option<String>,
+    /// Show the progress of backups and restores on stderr (the default on a terminal).
+    #[arg(long, global = true)]
+    progress: bool,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -547,6 +550,7 @@ struct Ctx {
     dir: PathBuf,
     json: bool,
     clock: Clock,
+    progress: bool,
 }
 
 fn main() -> ExitCode {
@@ -585,8 +589,12 @@ fn run(cli: Cli) -> Out {
         Some(t) => Clock::fixed_from_rfc3339(t)?,
         None => Clock::System,
     };
-    let ctx =
-        Ctx { dir: cli.vault.clone().unwrap_or_else(vault::default_dir), json: cli.json, clock };
+    let ctx = Ctx {
+        dir: cli.vault.clone().unwrap_or_else(vault::default_dir),
+        json: cli.json,
+        clock,
+        progress: cli.progress || std::io::stderr().is_terminal(),
+    };
     match cli.cmd {
         Cmd::Init { remember } => init(&ctx, remember),
         Cmd::Contact(c) => contact(&ctx, c),
@@ -727,7 +735,8 @@ fn run(cli: Cli) -> Out {
         Cmd::Backup { out, auto, force } => {
             let mut v = open(&ctx)?;
             if auto {
-                let made = backup::auto::run(&mut v, force)?;
+                let when = if force { backup::auto::When::Now } else { backup::auto::When::Due };
+                let made = backup::auto::run(&mut v, when, &mut meter(&ctx))?;
                 if ctx.json {
                     return print_json(&serde_json::json!({ "out": made }));
                 }
@@ -739,7 +748,7 @@ fn run(cli: Cli) -> Out {
             }
             let out =
                 out.ok_or_else(|| Failure::Usage("backup needs --out FILE or --auto".into()))?;
-            let h = backup::create(&mut v, &out)?;
+            let h = backup::create(&mut v, &out, &mut meter(&ctx))?;
             if ctx.json {
                 return print_json(&serde_json::json!({ "out": out, "bytes": h.body_len }));
             }
@@ -784,7 +793,12 @@ fn run(cli: Cli) -> Out {
             let dir = s.dir.ok_or_else(|| Error::invalid("dir", "no backup folder is set"))?;
             drop(v);
             let secret = backup_secret()?;
-            let r = backup::auto::test_restore(Path::new(&dir), &secret.as_secret(), ctx.clock)?;
+            let r = backup::auto::test_restore(
+                Path::new(&dir),
+                &secret.as_secret(),
+                ctx.clock,
+                &mut meter(&ctx),
+            )?;
             if ctx.json {
                 return print_json(&r);
             }
@@ -796,7 +810,7 @@ fn run(cli: Cli) -> Out {
         }
         Cmd::VerifyBackup { file } => {
             let secret = backup_secret()?;
-            let info = backup::verify(&file, &secret.as_secret())?;
+            let info = backup::verify(&file, &secret.as_secret(), &mut meter(&ctx))?;
             if ctx.json {
                 return print_json(&info);
             }
@@ -808,13 +822,20 @@ fn run(cli: Cli) -> Out {
         }
         Cmd::Restore { file, yes } => {
             let secret = backup_secret()?;
-            // Check the file before asking anything or touching the vault.
-            backup::verify(&file, &secret.as_secret())?;
-            if vault::exists(&ctx.dir) {
+            if vault::exists(&ctx.dir) && !yes {
+                // Check the file before asking anything (restore checks it again itself).
+                backup::verify(&file, &secret.as_secret(), &mut meter(&ctx))?;
                 confirm_destroy(yes, &format!("replace the vault in {}", ctx.dir.display()))?;
             }
-            let r =
-                backup::restore::restore(&file, &ctx.dir, &secret.as_secret(), ctx.clock, ACTOR)?;
+            let r = backup::restore::restore(
+                &file,
+                &ctx.dir,
+                &secret.as_secret(),
+                ctx.clock,
+                ACTOR,
+                &mut meter(&ctx),
+            )?;
+            purge_notice(&r.purge);
             if ctx.json {
                 return print_json(&r);
             }
@@ -1520,26 +1541,63 @@ fn run_demo(ctx: &Ctx, n: u32, seed: u64) -> Out {
 /// device; else with a prompt on a terminal.
 /// The due retention purge runs first (it is skipped, with a warning, when the clock went back
 /// or a mass deletion needs `kluis purge --yes`).
+/// Progress of a backup or restore on stderr (with `--progress` or on a terminal): a line when
+/// a step starts and at every tenth of the long ones.
+fn meter(ctx: &Ctx) -> impl FnMut(backup::Progress) {
+    use backup::Step;
+    let show = ctx.progress;
+    let mut last = None;
+    move |p: backup::Progress| {
+        let tenth = p.done.saturating_mul(10).checked_div(p.total).unwrap_or(10);
+        let long = matches!(p.step, Step::Encrypt | Step::Verify);
+        let key = (p.step, if long { tenth } else { 0 });
+        if !show || last == Some(key) {
+            return;
+        }
+        last = Some(key);
+        let label = match p.step {
+            Step::Snapshot => "Reading the database",
+            Step::Encrypt => "Encrypting the backup",
+            Step::Verify => "Verifying the backup",
+            Step::Write => "Writing the restored vault",
+            Step::Check => "Checking the restored database",
+            Step::Erasures => "Re-applying erasures",
+            Step::Purge => "Applying the retention policy",
+            Step::Swap => "Putting the restored vault in place",
+        };
+        if long {
+            eprintln!("{label}: {}%", tenth * 10);
+        } else {
+            eprintln!("{label}...");
+        }
+    }
+}
+
 fn open(ctx: &Ctx) -> Result<Vault, Failure> {
     let v = open_with_purge(ctx, true)?;
     if let Some(r) = v.opening_purge() {
-        match r.stopped.as_deref() {
-            Some("clock") => eprintln!(
-                "warning: retention purge skipped: the clock is earlier than the last purge"
-            ),
-            Some(_) => eprintln!(
-                "warning: retention purge skipped: it would delete {} of {} contacts; \
-                 check with kluis purge --dry-run, then run kluis purge --yes",
-                r.contacts_due, r.contacts_total
-            ),
-            None if r.removed() > 0 => eprintln!(
-                "note: {} items removed under your retention policy (kluis deletion-log)",
-                r.removed()
-            ),
-            None => {}
-        }
+        purge_notice(r);
     }
     Ok(v)
+}
+
+/// What an automatic purge (at opening or after a restore) did or why it stopped, on stderr.
+fn purge_notice(r: &purge::PurgeReport) {
+    match r.stopped.as_deref() {
+        Some("clock") => {
+            eprintln!("warning: retention purge skipped: the clock is earlier than the last purge")
+        }
+        Some(_) => eprintln!(
+            "warning: retention purge skipped: it would delete {} of {} contacts; \
+             check with kluis purge --dry-run, then run kluis purge --yes",
+            r.contacts_due, r.contacts_total
+        ),
+        None if r.removed() > 0 => eprintln!(
+            "note: {} items removed under your retention policy (kluis deletion-log)",
+            r.removed()
+        ),
+        None => {}
+    }
 }
 
 fn open_with_purge(ctx: &Ctx, purge: bool) -> Result<Vault, Failure> {

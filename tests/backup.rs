@@ -8,7 +8,8 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use kluis::backup::{self, restore, BackupSecret};
+use kluis::backup::auto::When;
+use kluis::backup::{self, restore, BackupSecret, Progress, Step};
 use kluis::contacts::{self, erase, ContactInput, Relationship};
 use kluis::{Error, Vault};
 
@@ -33,14 +34,14 @@ fn round_trip_and_every_kind_of_damage_is_refused() {
         client(&mut v, &format!("Klant {i}"));
     }
     let file = t.tmp.path().join("a.kluisbackup");
-    backup::create(&mut v, &file).unwrap();
+    backup::create(&mut v, &file, &mut |_| {}).unwrap();
     v.lock();
     let good = std::fs::read(&file).unwrap();
     let pass = BackupSecret::Passphrase(PASS);
-    assert!(backup::open(&good, &pass).is_ok());
-    assert!(backup::open(&good, &BackupSecret::RecoveryKey(&t.recovery_key)).is_ok());
+    assert!(backup::open(&good, &pass, &mut |_| {}).is_ok());
+    assert!(backup::open(&good, &BackupSecret::RecoveryKey(&t.recovery_key), &mut |_| {}).is_ok());
     assert!(matches!(
-        backup::open(&good, &BackupSecret::Passphrase("helemaal-niet-goed")),
+        backup::open(&good, &BackupSecret::Passphrase("helemaal-niet-goed"), &mut |_| {}),
         Err(Error::WrongPassphrase)
     ));
     let live = snapshot(&t.dir());
@@ -49,7 +50,9 @@ fn round_trip_and_every_kind_of_damage_is_refused() {
     for pos in (0..good.len()).step_by(step).chain([0, 8, 12, good.len() - 1]) {
         let mut bad = good.clone();
         bad[pos] ^= 0x01;
-        let e = backup::open(&bad, &pass).err().unwrap_or_else(|| panic!("flip at {pos} accepted"));
+        let e = backup::open(&bad, &pass, &mut |_| {})
+            .err()
+            .unwrap_or_else(|| panic!("flip at {pos} accepted"));
         assert!(
             matches!(e, Error::Integrity(_) | Error::WrongPassphrase | Error::NewerSchema { .. }),
             "{pos}: {e:?}"
@@ -59,22 +62,22 @@ fn round_trip_and_every_kind_of_damage_is_refused() {
     assert!(checked > 90);
     for len in [0, 5, 13, good.len() / 2, good.len() - 1] {
         assert!(
-            matches!(backup::open(&good[..len], &pass), Err(Error::Integrity(_))),
+            matches!(backup::open(&good[..len], &pass, &mut |_| {}), Err(Error::Integrity(_))),
             "truncated to {len}"
         );
     }
     let mut longer = good.clone();
     longer.push(0);
-    assert!(matches!(backup::open(&longer, &pass), Err(Error::Integrity(_))));
+    assert!(matches!(backup::open(&longer, &pass, &mut |_| {}), Err(Error::Integrity(_))));
     // A damaged file is refused by restore before the live vault is touched.
     let bad_file = t.tmp.path().join("bad.kluisbackup");
     let mut bad = good.clone();
     bad[good.len() / 2] ^= 0x80;
     std::fs::write(&bad_file, &bad).unwrap();
-    assert!(restore::restore(&bad_file, &t.dir(), &pass, clock(), "test").is_err());
+    assert!(restore::restore(&bad_file, &t.dir(), &pass, clock(), "test", &mut |_| {}).is_err());
     assert_eq!(snapshot(&t.dir()), live, "the live vault changed");
     // The good one restores with equal content.
-    let r = restore::restore(&file, &t.dir(), &pass, clock(), "test").unwrap();
+    let r = restore::restore(&file, &t.dir(), &pass, clock(), "test", &mut |_| {}).unwrap();
     assert_eq!(r.contacts, 30);
     assert_eq!(names(&t.dir()).len(), 30);
 }
@@ -86,11 +89,18 @@ fn an_erasure_after_the_backup_is_reapplied_on_restore() {
     let gone = client(&mut v, "Bram Gewist");
     let old = t.tmp.path().join("backups/old.kluisbackup");
     std::fs::create_dir_all(old.parent().unwrap()).unwrap();
-    backup::create(&mut v, &old).unwrap();
+    backup::create(&mut v, &old, &mut |_| {}).unwrap();
     v.write(|tx, c| erase::erase(tx, c, gone, None)).unwrap();
     v.lock();
-    let r =
-        restore::restore(&old, &t.dir(), &BackupSecret::Passphrase(PASS), clock(), "test").unwrap();
+    let r = restore::restore(
+        &old,
+        &t.dir(),
+        &BackupSecret::Passphrase(PASS),
+        clock(),
+        "test",
+        &mut |_| {},
+    )
+    .unwrap();
     assert_eq!(r.erasures_reapplied, 1);
     assert_eq!(names(&t.dir()), ["Anna Blijft"]);
 }
@@ -102,12 +112,12 @@ fn a_new_laptop_restoring_an_old_backup_takes_erasures_from_newer_backups() {
     let gone = client(&mut v, "Bram Gewist");
     let folder = t.tmp.path().join("usb");
     std::fs::create_dir_all(&folder).unwrap();
-    backup::create(&mut v, &folder.join("1-old.kluisbackup")).unwrap();
+    backup::create(&mut v, &folder.join("1-old.kluisbackup"), &mut |_| {}).unwrap();
     v.lock();
     let later = kluis::Clock::fixed_from_rfc3339("2026-03-02T10:00:00Z").unwrap();
     let mut v = Vault::unlock(&t.dir(), PASS, later, "test").unwrap();
     v.write(|tx, c| erase::erase(tx, c, gone, None)).unwrap();
-    backup::create(&mut v, &folder.join("2-new.kluisbackup")).unwrap();
+    backup::create(&mut v, &folder.join("2-new.kluisbackup"), &mut |_| {}).unwrap();
     v.lock();
     // The laptop is lost: restore the OLD backup into a fresh folder.
     let laptop = t.tmp.path().join("new-laptop/vault");
@@ -117,6 +127,7 @@ fn a_new_laptop_restoring_an_old_backup_takes_erasures_from_newer_backups() {
         &BackupSecret::Passphrase(PASS),
         later,
         "test",
+        &mut |_| {},
     )
     .unwrap();
     assert_eq!(r.erasures_reapplied, 1);
@@ -130,7 +141,7 @@ fn an_erasure_is_reapplied_even_after_the_deletion_log_was_pruned() {
     let gone = client(&mut v, "Bram Gewist");
     let old = t.tmp.path().join("backups/old.kluisbackup");
     std::fs::create_dir_all(old.parent().unwrap()).unwrap();
-    backup::create(&mut v, &old).unwrap();
+    backup::create(&mut v, &old, &mut |_| {}).unwrap();
     v.write(|tx, c| erase::erase(tx, c, gone, None)).unwrap();
     v.lock();
     // Six years on, the start-up purge has pruned the deletion log (records: five years).
@@ -139,8 +150,15 @@ fn an_erasure_is_reapplied_even_after_the_deletion_log_was_pruned() {
     let log = kluis::retention::deletion_log(v.conn()).unwrap();
     assert!(log.iter().all(|e| e.trigger != "erasure"), "the erasure is still in the log");
     v.lock();
-    let r =
-        restore::restore(&old, &t.dir(), &BackupSecret::Passphrase(PASS), later, "test").unwrap();
+    let r = restore::restore(
+        &old,
+        &t.dir(),
+        &BackupSecret::Passphrase(PASS),
+        later,
+        "test",
+        &mut |_| {},
+    )
+    .unwrap();
     assert_eq!(r.erasures_reapplied, 1);
     let v = Vault::unlock(&t.dir(), PASS, later, "test").unwrap();
     let left = contacts::list(&v, None, None, 0).unwrap().items;
@@ -153,7 +171,7 @@ fn a_crash_at_any_restore_step_leaves_a_vault_that_opens() {
         let (t, mut v) = new_vault();
         client(&mut v, "Oud Gegeven");
         let file = t.tmp.path().join("b.kluisbackup");
-        backup::create(&mut v, &file).unwrap();
+        backup::create(&mut v, &file, &mut |_| {}).unwrap();
         client(&mut v, "Na De Backup");
         v.lock();
         let out = Command::new(env!("CARGO_BIN_EXE_kluis"))
@@ -229,23 +247,33 @@ fn automatic_backups_follow_the_schedule_keep_the_newest_and_test_restore() {
     };
     v.write(|tx, c| backup::auto::set_settings(tx, c, &settings)).unwrap();
     assert!(backup::auto::status(v.conn(), v.now()).unwrap().overdue, "no backup yet");
-    assert!(backup::auto::run(&mut v, false).unwrap().is_some());
-    assert!(backup::auto::run(&mut v, false).unwrap().is_none(), "not due again within a day");
+    assert!(backup::auto::run(&mut v, When::Due, &mut |_| {}).unwrap().is_some());
+    assert!(
+        backup::auto::run(&mut v, When::Due, &mut |_| {}).unwrap().is_none(),
+        "not due again within a day"
+    );
+    // Closing the app backs up only what changed since the last backup.
+    assert!(backup::auto::run(&mut v, When::Exit, &mut |_| {}).unwrap().is_none(), "nothing new");
+    client(&mut v, "Vandaag Toegevoegd");
+    assert!(backup::auto::run(&mut v, When::Exit, &mut |_| {}).unwrap().is_some(), "new client");
+    assert!(backup::auto::run(&mut v, When::Exit, &mut |_| {}).unwrap().is_none(), "saved");
     assert!(!backup::auto::status(v.conn(), v.now()).unwrap().overdue);
     v.lock();
     for day in 2..=6 {
         let when =
             kluis::Clock::fixed_from_rfc3339(&format!("2026-03-{day:02}T09:30:00Z")).unwrap();
         let mut v = Vault::unlock(&t.dir(), PASS, when, "test").unwrap();
-        assert!(backup::auto::run(&mut v, false).unwrap().is_some(), "day {day}");
+        assert!(backup::auto::run(&mut v, When::Due, &mut |_| {}).unwrap().is_some(), "day {day}");
         v.lock();
     }
     let kept = backup::auto::list(&folder).unwrap();
     assert_eq!(kept.len(), 3, "only the newest 3 are kept");
     assert!(kept.last().unwrap().to_string_lossy().contains("20260306"));
     let live = snapshot(&t.dir());
-    let r = backup::auto::test_restore(&folder, &BackupSecret::Passphrase(PASS), clock()).unwrap();
-    assert_eq!(r.contacts, 1);
+    let r =
+        backup::auto::test_restore(&folder, &BackupSecret::Passphrase(PASS), clock(), &mut |_| {})
+            .unwrap();
+    assert_eq!(r.contacts, 2);
     assert_eq!(snapshot(&t.dir()), live, "a test restore leaves the live vault alone");
     let bad = backup::auto::BackupSettings {
         dir: Some("/nonexistent/kluis".into()),
@@ -254,4 +282,71 @@ fn automatic_backups_follow_the_schedule_keep_the_newest_and_test_restore() {
     };
     let mut v = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
     assert!(v.write(|tx, c| backup::auto::set_settings(tx, c, &bad)).is_err());
+}
+
+#[test]
+fn a_backup_reports_its_progress_in_order_up_to_the_whole_size() {
+    let (t, mut v) = new_vault();
+    client(&mut v, "Voortgang Getoond");
+    let file = t.tmp.path().join("p.kluisbackup");
+    let mut seen: Vec<Progress> = Vec::new();
+    let h = backup::create(&mut v, &file, &mut |p| seen.push(p)).unwrap();
+    v.lock();
+    assert_eq!(seen.first().map(|p| p.step), Some(Step::Snapshot));
+    let last = seen.last().unwrap();
+    assert_eq!((last.step, last.done, last.total), (Step::Encrypt, h.body_len, h.body_len));
+    assert!(seen.windows(2).all(|w| w[0].step != w[1].step || w[0].done <= w[1].done));
+    let mut seen: Vec<Progress> = Vec::new();
+    let laptop = t.tmp.path().join("elsewhere/vault");
+    let pass = BackupSecret::Passphrase(PASS);
+    restore::restore(&file, &laptop, &pass, clock(), "test", &mut |p| seen.push(p)).unwrap();
+    let steps: Vec<Step> = seen.iter().map(|p| p.step).fold(Vec::new(), |mut v, s| {
+        if v.last() != Some(&s) {
+            v.push(s);
+        }
+        v
+    });
+    use Step::*;
+    assert_eq!(steps, [Verify, Write, Check, Erasures, Purge, Swap]);
+    assert!(seen.iter().any(|p| p.step == Verify && p.done == h.body_len));
+    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((1, 1)));
+}
+
+/// The scale: a 100,000-contact vault (`kluis demo`) backed up and restored onto a new
+/// laptop through the CLI, with progress shown and every contact back.
+#[test]
+fn a_hundred_thousand_contacts_back_up_and_restore_with_progress() {
+    let t = tempfile::tempdir().unwrap();
+    let (live, laptop, file) =
+        (t.path().join("live"), t.path().join("laptop"), t.path().join("big.kluisbackup"));
+    let kluis = |dir: &Path, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kluis"))
+            .args(["--now", "2026-03-01T09:30:00Z", "--vault"])
+            .arg(dir)
+            .args(args)
+            .env("KLUIS_PASSPHRASE", PASS)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        (serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap(), stderr)
+    };
+    let (demo, _) = kluis(&live, &["--json", "demo", "--contacts", "100000"]);
+    assert_eq!(demo["contacts"], 100_000);
+    let (made, progress) =
+        kluis(&live, &["--json", "--progress", "backup", "--out", file.to_str().unwrap()]);
+    assert!(made["bytes"].as_u64().unwrap() > 10_000_000, "{made}");
+    for pct in ["10%", "50%", "100%"] {
+        assert!(progress.contains(&format!("Encrypting the backup: {pct}")), "{progress}");
+    }
+    let (report, progress) =
+        kluis(&laptop, &["--json", "--progress", "restore", file.to_str().unwrap()]);
+    for line in ["Verifying the backup: 50%", "Verifying the backup: 100%", "Checking the restored"]
+    {
+        assert!(progress.contains(line), "{progress}");
+    }
+    assert_eq!(report["contacts"], 100_000, "{report}");
+    assert_eq!(report["interactions"], demo["interactions"], "{report}");
+    let (list, _) = kluis(&laptop, &["--json", "contact", "list", "--search", "jans"]);
+    assert!(!list.as_array().unwrap().is_empty(), "{list}");
 }

@@ -173,7 +173,7 @@ fn key_rotation_retires_the_old_passphrase_and_recovery_key() {
     let (t, mut v) = new_vault();
     let id = add_canary(&mut v);
     let old_backup = t.tmp.path().join("before.kluisbackup");
-    kluis::backup::create(&mut v, &old_backup).unwrap();
+    kluis::backup::create(&mut v, &old_backup, &mut |_| {}).unwrap();
     assert!(v.rotate_key("fout-wachtwoord-hier", OTHER_PASS).is_err());
     let new_recovery = v.rotate_key(PASS, OTHER_PASS).unwrap().to_string();
     assert_ne!(new_recovery, t.recovery_key);
@@ -189,7 +189,12 @@ fn key_rotation_retires_the_old_passphrase_and_recovery_key() {
         .lock();
     // An old backup still opens with the passphrase of its time.
     let bytes = std::fs::read(&old_backup).unwrap();
-    assert!(kluis::backup::open(&bytes, &kluis::backup::BackupSecret::Passphrase(PASS)).is_ok());
+    assert!(kluis::backup::open(
+        &bytes,
+        &kluis::backup::BackupSecret::Passphrase(PASS),
+        &mut |_| {}
+    )
+    .is_ok());
 }
 
 #[test]

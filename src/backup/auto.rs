@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{create, restore, BackupSecret};
+use super::{create, restore, BackupSecret, OnProgress};
 use crate::clock::{format_instant, Clock};
 use crate::error::{Error, Result};
 use crate::vault::{Ctx, Vault};
@@ -112,21 +112,58 @@ pub fn list(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(v)
 }
 
-/// Makes a backup into the folder when one is due (or `force`), then keeps the newest N.
-/// Returns the new file, or None when nothing was due.
-pub fn run(vault: &mut Vault, force: bool) -> Result<Option<PathBuf>> {
+/// What an automatic backup in the app did (sent to the window as an event): the file written,
+/// or why it failed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AutoBackup {
+    pub file: Option<String>,
+    pub error: Option<crate::ApiError>,
+}
+
+/// When an automatic backup is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// When the schedule says one is due (start-up, cron).
+    Due,
+    /// When one is due or anything was recorded since the last one (closing the app, so the
+    /// day's work is in a backup).
+    Exit,
+    /// Now ("back up now").
+    Now,
+}
+
+/// The newest audit row: every change to the vault writes one.
+fn audit_head(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM audit", [], |r| r.get(0))?)
+}
+
+/// Whether anything was recorded since the last automatic backup.
+fn changed_since_last(conn: &Connection) -> Result<bool> {
+    let last = meta(conn, "backup.last_audit")?.and_then(|v| v.parse().ok()).unwrap_or(0);
+    Ok(audit_head(conn)? > last)
+}
+
+/// Makes a backup into the folder when `when` says so, then keeps the newest N. Returns the
+/// new file, or None when none was needed.
+pub fn run(vault: &mut Vault, when: When, on: OnProgress<'_>) -> Result<Option<PathBuf>> {
     let now = vault.now();
     let st = status(vault.conn(), now)?;
     let Some(dir) = st.settings.dir.clone() else {
         return Err(Error::invalid("dir", "no backup folder is set"));
     };
-    if !force && !st.overdue {
+    let needed = match when {
+        When::Due => st.overdue,
+        When::Exit => st.overdue || changed_since_last(vault.conn())?,
+        When::Now => true,
+    };
+    if !needed {
         return Ok(None);
     }
     let name = format!("{PREFIX}{}.{EXTENSION}", now.format("%Y%m%d-%H%M%S"));
     let path = Path::new(&dir).join(name);
-    create(vault, &path)?;
+    create(vault, &path, on)?;
     set_meta(vault.conn(), "backup.last_at", &format_instant(now))?;
+    set_meta(vault.conn(), "backup.last_audit", &audit_head(vault.conn())?.to_string())?;
     let all = list(Path::new(&dir))?;
     let excess = all.len().saturating_sub(st.settings.keep as usize);
     for old in &all[..excess] {
@@ -141,12 +178,13 @@ pub fn test_restore(
     dir: &Path,
     secret: &BackupSecret<'_>,
     clock: Clock,
+    on: OnProgress<'_>,
 ) -> Result<restore::RestoreReport> {
     let newest =
         list(dir)?.pop().ok_or_else(|| Error::NotFound("a backup in the backup folder".into()))?;
     let tmp = std::env::temp_dir().join(format!("kluis-test-restore-{}", uuid::Uuid::new_v4()));
     let target = tmp.join("vault");
-    let result = restore::restore(&newest, &target, secret, clock, "test-restore");
+    let result = restore::restore(&newest, &target, secret, clock, "test-restore", on);
     let _ = fs::remove_dir_all(&tmp);
     result
 }

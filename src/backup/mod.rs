@@ -8,7 +8,7 @@
 pub mod auto;
 pub mod restore;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD as B64;
@@ -46,6 +46,47 @@ pub struct Header {
     pub nonce_prefix: String,
     pub chunks: u64,
     pub body_len: u64,
+}
+
+/// The steps of a backup or restore, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    /// Reading a consistent copy of the database.
+    Snapshot,
+    /// Encrypting and writing the backup file.
+    Encrypt,
+    /// Decrypting and authenticating every byte of a backup file.
+    Verify,
+    /// Writing the restored database into a temporary vault.
+    Write,
+    /// `cipher_integrity_check` and `integrity_check` of the restored database.
+    Check,
+    /// Re-applying erasures the backup lacks.
+    Erasures,
+    /// The due retention purge.
+    Purge,
+    /// Swapping the restored vault in.
+    Swap,
+}
+
+/// Where a backup or restore is: a step and, within it, how far (bytes for `Encrypt` and
+/// `Verify`; 0 of 1 then 1 of 1 for the short steps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Progress {
+    pub step: Step,
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// Receives progress; `&mut |_| {}` when nobody is watching.
+pub type OnProgress<'a> = &'a mut dyn FnMut(Progress);
+
+/// Reports a short step as started.
+pub(crate) fn begin(on: OnProgress<'_>, step: Step) {
+    on(Progress { step, done: 0, total: 1 });
 }
 
 /// How to open a backup.
@@ -92,7 +133,8 @@ fn snapshot(vault: &mut Vault) -> Result<Vec<u8>> {
 }
 
 /// Writes a backup of the open vault to `out` (through a temporary file, then renamed).
-pub fn create(vault: &mut Vault, out: &Path) -> Result<Header> {
+pub fn create(vault: &mut Vault, out: &Path, on: OnProgress<'_>) -> Result<Header> {
+    begin(on, Step::Snapshot);
     let db = snapshot(vault)?;
     let keyfile = KeyFile::load(vault.dir())?;
     let salt = crypto::random_bytes::<16>();
@@ -109,31 +151,47 @@ pub fn create(vault: &mut Vault, out: &Path) -> Result<Header> {
         body_len: db.len() as u64,
     };
     let header_json = serde_json::to_vec(&header).map_err(|e| Error::Internal(e.to_string()))?;
-    let mut file = Vec::with_capacity(db.len() + db.len() / 1000 + header_json.len() + 64);
-    file.extend_from_slice(MAGIC);
-    file.push(FORMAT);
-    file.extend_from_slice(&(header_json.len() as u32).to_le_bytes());
-    file.extend_from_slice(&header_json);
-    let aad = Sha256::digest(&file);
+    let mut head = Vec::with_capacity(header_json.len() + 13);
+    head.extend_from_slice(MAGIC);
+    head.push(FORMAT);
+    head.extend_from_slice(&(header_json.len() as u32).to_le_bytes());
+    head.extend_from_slice(&header_json);
+    let aad = Sha256::digest(&head);
     let key = body_key(vault.data_key(), &salt);
     let mut enc = EncryptorBE32::from_aead(
         XChaCha20Poly1305::new(key.as_ref().into()),
         prefix.as_ref().into(),
     );
-    let mut pieces: Vec<&[u8]> = db.chunks(CHUNK).collect();
-    let last = pieces.pop().unwrap_or(&[]);
-    let fail = |_| Error::Internal("backup encryption failed".into());
-    for piece in pieces {
-        let ct = enc.encrypt_next(Payload { msg: piece, aad: aad.as_slice() }).map_err(fail)?;
-        file.extend_from_slice(&(ct.len() as u32).to_le_bytes());
-        file.extend_from_slice(&ct);
-    }
-    let ct = enc.encrypt_last(Payload { msg: last, aad: aad.as_slice() }).map_err(fail)?;
-    file.extend_from_slice(&(ct.len() as u32).to_le_bytes());
-    file.extend_from_slice(&ct);
     let tmp = out.with_extension("kluisbackup.tmp");
-    std::fs::write(&tmp, &file)?;
-    std::fs::File::open(&tmp)?.sync_all()?;
+    let written = (|| -> Result<()> {
+        let mut file = std::io::BufWriter::with_capacity(CHUNK + 64, std::fs::File::create(&tmp)?);
+        file.write_all(&head)?;
+        let total = db.len() as u64;
+        let mut done = 0u64;
+        on(Progress { step: Step::Encrypt, done, total });
+        let mut put = |ct: Vec<u8>, len: usize| -> Result<()> {
+            file.write_all(&(ct.len() as u32).to_le_bytes())?;
+            file.write_all(&ct)?;
+            done += len as u64;
+            on(Progress { step: Step::Encrypt, done, total });
+            Ok(())
+        };
+        let fail = |_| Error::Internal("backup encryption failed".into());
+        let mut pieces: Vec<&[u8]> = db.chunks(CHUNK).collect();
+        let last = pieces.pop().unwrap_or(&[]);
+        for piece in pieces {
+            let payload = Payload { msg: piece, aad: aad.as_slice() };
+            put(enc.encrypt_next(payload).map_err(fail)?, piece.len())?;
+        }
+        let payload = Payload { msg: last, aad: aad.as_slice() };
+        put(enc.encrypt_last(payload).map_err(fail)?, last.len())?;
+        file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
     std::fs::rename(&tmp, out)?;
     vault.audit("backup.create", "vault", None, &[])?;
     Ok(header)
@@ -187,7 +245,7 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, usize)> {
 
 /// Verifies every byte of a backup and decrypts it. Wrong secret: `WrongPassphrase` /
 /// `WrongRecoveryKey`; any damage: `Integrity`. Touches no vault.
-pub fn open(bytes: &[u8], secret: &BackupSecret<'_>) -> Result<Opened> {
+pub fn open(bytes: &[u8], secret: &BackupSecret<'_>, on: OnProgress<'_>) -> Result<Opened> {
     let (header, body_start) = read_header(bytes)?;
     let data_key = secret.unwrap_key(&header.keyfile)?;
     let aad = Sha256::digest(&bytes[..body_start]);
@@ -207,6 +265,8 @@ pub fn open(bytes: &[u8], secret: &BackupSecret<'_>) -> Result<Opened> {
     let mut rest = &bytes[body_start..];
     let mut db = Vec::with_capacity(header.body_len as usize);
     let bad = |_| integrity("was changed or damaged (authentication failed)");
+    let total = header.body_len;
+    on(Progress { step: Step::Verify, done: 0, total });
     for i in 0..header.chunks {
         let len =
             u32::from_le_bytes(take(&mut rest, 4, "chunk length")?.try_into().unwrap_or_default());
@@ -217,9 +277,11 @@ pub fn open(bytes: &[u8], secret: &BackupSecret<'_>) -> Result<Opened> {
         let payload = Payload { msg: ct, aad: aad.as_slice() };
         if i + 1 == header.chunks {
             db.extend(dec.decrypt_last(payload).map_err(bad)?);
+            on(Progress { step: Step::Verify, done: db.len() as u64, total });
             break;
         }
         db.extend(dec.decrypt_next(payload).map_err(bad)?);
+        on(Progress { step: Step::Verify, done: db.len() as u64, total });
     }
     if !rest.is_empty() {
         return Err(integrity("has extra bytes after its end"));
@@ -242,10 +304,10 @@ pub struct BackupInfo {
     pub vault_id: String,
 }
 
-pub fn verify(path: &Path, secret: &BackupSecret<'_>) -> Result<BackupInfo> {
+pub fn verify(path: &Path, secret: &BackupSecret<'_>, on: OnProgress<'_>) -> Result<BackupInfo> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)?.read_to_end(&mut bytes)?;
-    let o = open(&bytes, secret)?;
+    let o = open(&bytes, secret, on)?;
     Ok(BackupInfo {
         created_at: format_instant(o.header.created_at),
         app_version: o.header.app_version,

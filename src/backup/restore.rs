@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{open, read_header, BackupSecret};
+use super::{begin, open, read_header, BackupSecret, OnProgress, Step};
 use crate::clock::{format_instant, Clock};
 use crate::contacts::erase;
 use crate::error::{Error, Result};
@@ -109,7 +109,7 @@ fn known_tombstones(
         if h.keyfile.vault_id != vault_id || h.created_at <= created {
             continue;
         }
-        let Ok(o) = open(&bytes, secret) else { continue };
+        let Ok(o) = open(&bytes, secret, &mut |_| {}) else { continue };
         fs::create_dir_all(scratch)?;
         let db = scratch.join("newer.db");
         fs::write(&db, &o.db)?;
@@ -128,9 +128,12 @@ pub fn restore(
     secret: &BackupSecret<'_>,
     clock: Clock,
     actor: &str,
+    on: OnProgress<'_>,
 ) -> Result<RestoreReport> {
     let bytes = fs::read(backup)?;
-    let opened = open(&bytes, secret)?;
+    let opened = open(&bytes, secret, on)?;
+    drop(bytes);
+    begin(on, Step::Write);
     finish_interrupted(dir)?;
     let new = sibling(dir, "restoring");
     if new.exists() {
@@ -142,6 +145,7 @@ pub fn restore(
     opened.header.keyfile.save(&new)?;
     crash_point("written");
 
+    begin(on, Step::Check);
     let mut conn = store::open(&new.join(DB_FILE), &opened.data_key, false)?;
     let cipher_errors: i64 =
         conn.prepare("PRAGMA cipher_integrity_check")?.query_map([], |_| Ok(()))?.count() as i64;
@@ -153,6 +157,7 @@ pub fn restore(
     }
     crash_point("checked");
 
+    begin(on, Step::Erasures);
     let scratch = sibling(dir, "restore-scratch");
     let tombstones = known_tombstones(
         dir,
@@ -181,6 +186,7 @@ pub fn restore(
             reapplied += 1;
         }
     }
+    begin(on, Step::Purge);
     let report = purge::run(&tx, &ctx, Trigger::Startup, false)?;
     let detail =
         format!("backup={} erasures={reapplied}", format_instant(opened.header.created_at));
@@ -192,6 +198,7 @@ pub fn restore(
         conn.query_row("SELECT count(*) FROM interactions", [], |r| r.get(0))?;
     drop(conn);
     crash_point("reapplied");
+    begin(on, Step::Swap);
 
     fs::write(new.join(COMPLETE), b"")?;
     fs::File::open(&new)?.sync_all()?;
@@ -204,6 +211,7 @@ pub fn restore(
     fs::rename(&new, dir)?;
     crash_point("moved-new");
     finish_interrupted(dir)?;
+    on(super::Progress { step: Step::Swap, done: 1, total: 1 });
     Ok(RestoreReport {
         backup_created_at: format_instant(opened.header.created_at),
         contacts,
