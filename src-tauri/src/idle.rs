@@ -1,10 +1,13 @@
-//! Auto-lock: a background thread that locks an idle vault and tells the UI.
+//! Auto-lock: a background thread that locks an idle vault and tells the UI. An idle lock ends
+//! the working session, so what changed since the last backup is backed up first.
 
 use std::thread;
 use std::time::Duration;
 
+use kluis::backup::auto::When;
 use tauri::{AppHandle, Emitter, Manager};
 
+use crate::commands::backup::{automatic, AUTO_EVENT};
 use crate::state::AppState;
 
 pub const LOCKED_EVENT: &str = "vault-locked";
@@ -12,9 +15,17 @@ pub const LOCKED_EVENT: &str = "vault-locked";
 pub fn spawn(app: AppHandle) {
     thread::spawn(move || loop {
         thread::sleep(Duration::from_secs(1));
-        if app.state::<AppState>().lock_if_idle() {
+        let state = app.state::<AppState>();
+        if !state.is_idle() {
+            continue;
+        }
+        let backup = automatic(&app, When::Exit);
+        if state.lock() {
             // The UI may be gone already when the app is closing; nothing to do then.
             let _ = app.emit(LOCKED_EVENT, ());
+            if let Some(outcome) = backup {
+                let _ = app.emit(AUTO_EVENT, outcome);
+            }
         }
     });
 }

@@ -8,9 +8,11 @@ mod commands;
 mod idle;
 mod state;
 
+use kluis::backup::auto::When;
 use kluis::settings::Settings;
 use kluis::Clock;
 use state::AppState;
+use tauri::{Manager, RunEvent};
 
 /// The clock: the system's, or in debug builds `KLUIS_NOW` (tests of dates and deadlines).
 fn clock() -> Result<Clock, kluis::Error> {
@@ -107,9 +109,22 @@ fn main() {
             commands::backup::verify_backup,
             commands::backup::restore_backup,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"));
-    if let Err(e) = result {
-        eprintln!("error: the Kluis window could not start: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!("../tauri.conf.json"));
+    match result {
+        Ok(app) => app.run(|app, event| {
+            if let RunEvent::Exit = event {
+                // Closing the app ends the session: back up what changed, then lock.
+                if let Some(kluis::backup::auto::AutoBackup { error: Some(e), .. }) =
+                    commands::backup::automatic(app, When::Exit)
+                {
+                    eprintln!("error: the automatic backup on exit failed: {}", e.message);
+                }
+                app.state::<AppState>().lock();
+            }
+        }),
+        Err(e) => {
+            eprintln!("error: the Kluis window could not start: {e}");
+            std::process::exit(1);
+        }
     }
 }

@@ -89,13 +89,8 @@ impl AppState {
         *guard(&self.last_activity) = Instant::now();
     }
 
-    /// Locks when the vault has been idle longer than the limit; `true` when it locked now.
-    pub fn lock_if_idle(&self) -> bool {
-        let idle = guard(&self.last_activity).elapsed();
-        if idle >= *guard(&self.idle_limit) && self.is_unlocked() {
-            self.lock()
-        } else {
-            false
-        }
+    /// The vault is unlocked and has been idle longer than the limit.
+    pub fn is_idle(&self) -> bool {
+        guard(&self.last_activity).elapsed() >= *guard(&self.idle_limit) && self.is_unlocked()
     }
 }

@@ -1,11 +1,55 @@
-use kluis::backup::auto::{self, BackupSettings, BackupStatus};
+use kluis::backup::auto::{self, AutoBackup, BackupSettings, BackupStatus, When};
 use kluis::backup::restore::{self, RestoreReport};
-use kluis::backup::{self, BackupInfo, BackupSecret};
-use tauri::State;
+use kluis::backup::{self, BackupInfo, BackupSecret, Progress};
+use tauri::{AppHandle, Emitter, Manager, State};
 use zeroize::Zeroizing;
 
 use super::Res;
 use crate::state::{AppState, ACTOR};
+
+/// Progress of every backup, restore and verification, for the window's progress bar.
+pub const PROGRESS_EVENT: &str = "backup-progress";
+/// The outcome of an automatic backup (after unlocking, when due).
+pub const AUTO_EVENT: &str = "auto-backup";
+
+/// Sends progress to the window: at most one event per step and per cent.
+fn reporter(app: &AppHandle) -> impl FnMut(Progress) + '_ {
+    let mut last = None;
+    move |p: Progress| {
+        let pct = p.done.saturating_mul(100).checked_div(p.total).unwrap_or(100);
+        if last != Some((p.step, pct)) {
+            last = Some((p.step, pct));
+            // A closing window cannot show progress; the work goes on regardless.
+            let _ = app.emit(PROGRESS_EVENT, p);
+        }
+    }
+}
+
+/// The automatic backup the schedule asks for, when a backup folder is set: after unlocking
+/// (`Due`, told to the window), before an idle lock and on exit (`Exit`: also when anything
+/// changed since the last one). Returns the outcome, or None when none was needed.
+pub fn automatic(app: &AppHandle, when: When) -> Option<AutoBackup> {
+    let state = app.state::<AppState>();
+    let made = state.with_vault(|v| match auto::settings(v.conn())?.dir {
+        Some(_) => auto::run(v, when, &mut reporter(app)),
+        None => Ok(None),
+    });
+    match made {
+        Ok(None) => None,
+        Ok(Some(file)) => Some(AutoBackup { file: Some(file.display().to_string()), error: None }),
+        Err(e) => Some(AutoBackup { file: None, error: Some(e) }),
+    }
+}
+
+/// After unlocking: the automatic backup when one is due, in the background, its outcome sent
+/// to the window.
+pub fn after_unlock(app: AppHandle) {
+    std::thread::spawn(move || {
+        if let Some(outcome) = automatic(&app, When::Due) {
+            let _ = app.emit(AUTO_EVENT, outcome);
+        }
+    });
+}
 
 #[tauri::command]
 pub fn backup_status(state: State<'_, AppState>) -> Res<BackupStatus> {
@@ -19,14 +63,23 @@ pub fn set_backup_settings(state: State<'_, AppState>, settings: BackupSettings)
 
 /// A backup into the backup folder now (`force`) or when due; the file written, if any.
 #[tauri::command]
-pub async fn run_backup(state: State<'_, AppState>, force: bool) -> Res<Option<String>> {
-    state.with_vault(|v| Ok(auto::run(v, force)?.map(|p| p.display().to_string())))
+pub async fn run_backup(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    force: bool,
+) -> Res<Option<String>> {
+    let when = if force { When::Now } else { When::Due };
+    state.with_vault(|v| {
+        Ok(auto::run(v, when, &mut reporter(&app))?.map(|p| p.display().to_string()))
+    })
 }
 
 /// A backup to a file the user chose.
 #[tauri::command]
-pub async fn backup_to(state: State<'_, AppState>, path: String) -> Res<()> {
-    state.with_vault(|v| backup::create(v, std::path::Path::new(&path)).map(drop))
+pub async fn backup_to(app: AppHandle, state: State<'_, AppState>, path: String) -> Res<()> {
+    state.with_vault(|v| {
+        backup::create(v, std::path::Path::new(&path), &mut reporter(&app)).map(drop)
+    })
 }
 
 fn secret<'a>(
@@ -43,6 +96,7 @@ fn secret<'a>(
 /// Restores the newest automatic backup into a temporary folder and checks it.
 #[tauri::command]
 pub async fn test_restore(
+    app: AppHandle,
     state: State<'_, AppState>,
     passphrase: Option<String>,
     recovery_key: Option<String>,
@@ -50,31 +104,35 @@ pub async fn test_restore(
     let (p, k) = (passphrase.map(Zeroizing::new), recovery_key.map(Zeroizing::new));
     let dir = state.with_vault(|v| auto::settings(v.conn()))?.dir;
     let dir = dir.ok_or(kluis::Error::invalid("dir", "no backup folder is set"))?;
-    Ok(auto::test_restore(std::path::Path::new(&dir), &secret(&p, &k), state.clock)?)
+    let dir = std::path::Path::new(&dir);
+    Ok(auto::test_restore(dir, &secret(&p, &k), state.clock, &mut reporter(&app))?)
 }
 
 #[tauri::command]
 pub async fn verify_backup(
+    app: AppHandle,
     path: String,
     passphrase: Option<String>,
     recovery_key: Option<String>,
 ) -> Res<BackupInfo> {
     let (p, k) = (passphrase.map(Zeroizing::new), recovery_key.map(Zeroizing::new));
-    Ok(backup::verify(std::path::Path::new(&path), &secret(&p, &k))?)
+    Ok(backup::verify(std::path::Path::new(&path), &secret(&p, &k), &mut reporter(&app))?)
 }
 
 /// Restores a backup into the vault folder (also from the first-run screen); the vault is
 /// locked first and must be unlocked again afterwards.
 #[tauri::command]
 pub async fn restore_backup(
+    app: AppHandle,
     state: State<'_, AppState>,
     path: String,
     passphrase: Option<String>,
     recovery_key: Option<String>,
 ) -> Res<RestoreReport> {
     let (p, k) = (passphrase.map(Zeroizing::new), recovery_key.map(Zeroizing::new));
-    let s = secret(&p, &k);
-    backup::verify(std::path::Path::new(&path), &s)?;
+    let (s, path) = (secret(&p, &k), std::path::Path::new(&path));
+    // Refuse a bad file before locking the vault the user is working in.
+    backup::verify(path, &s, &mut reporter(&app))?;
     state.lock();
-    Ok(restore::restore(std::path::Path::new(&path), &state.dir, &s, state.clock, ACTOR)?)
+    Ok(restore::restore(path, &state.dir, &s, state.clock, ACTOR, &mut reporter(&app))?)
 }

@@ -2,7 +2,7 @@ use kluis::passphrase::{self, Strength};
 use kluis::retention::purge::PurgeReport;
 use kluis::vault::{self as core_vault, Created, VaultStatus};
 use kluis::Vault;
-use tauri::State;
+use tauri::{AppHandle, State};
 use zeroize::Zeroizing;
 
 use super::Res;
@@ -32,32 +32,42 @@ pub async fn create_vault(
     Ok(created)
 }
 
-/// Keeps the unlocked vault and hands back what the retention purge at opening did.
-fn opened(state: &AppState, vault: Vault) -> Option<PurgeReport> {
+/// Keeps the unlocked vault, starts the automatic backup when one is due, and hands back what
+/// the retention purge at opening did.
+fn opened(app: AppHandle, state: &AppState, vault: Vault) -> Option<PurgeReport> {
     let report = vault.opening_purge().cloned();
     state.set_unlocked(vault);
+    super::backup::after_unlock(app);
     report
 }
 
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Res<Option<PurgeReport>> {
+pub async fn unlock(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Res<Option<PurgeReport>> {
     let passphrase = Zeroizing::new(passphrase);
-    Ok(opened(&state, Vault::unlock(&state.dir, &passphrase, state.clock, ACTOR)?))
+    Ok(opened(app, &state, Vault::unlock(&state.dir, &passphrase, state.clock, ACTOR)?))
 }
 
 #[tauri::command]
-pub async fn unlock_remembered(state: State<'_, AppState>) -> Res<Option<PurgeReport>> {
-    Ok(opened(&state, Vault::unlock_remembered(&state.dir, state.clock, ACTOR)?))
+pub async fn unlock_remembered(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Res<Option<PurgeReport>> {
+    Ok(opened(app, &state, Vault::unlock_remembered(&state.dir, state.clock, ACTOR)?))
 }
 
 #[tauri::command]
 pub async fn unlock_with_recovery(
+    app: AppHandle,
     state: State<'_, AppState>,
     recovery_key: String,
     new_passphrase: String,
 ) -> Res<Option<PurgeReport>> {
     let (key, new) = (Zeroizing::new(recovery_key), Zeroizing::new(new_passphrase));
-    Ok(opened(&state, Vault::recover(&state.dir, &key, &new, state.clock, ACTOR)?))
+    Ok(opened(app, &state, Vault::recover(&state.dir, &key, &new, state.clock, ACTOR)?))
 }
 
 #[tauri::command]
