@@ -76,5 +76,7 @@ screenshots: ui
 	$(CARGO) build --workspace $(FEATURES)
 	$(XVFB) npm --prefix tests/e2e run screenshots
 
+# DESIGN.md §8 budgets as ratios in one run (release build, 100,000 synthetic contacts).
 bench: deps
-	@echo "bench: not implemented yet (a stub until the benchmark issue); nothing was measured"
+	$(CARGO) run --release --example bench -- --contacts 100000 --out docs/PERFORMANCE.md
+	@cat docs/PERFORMANCE.md

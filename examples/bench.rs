@@ -1,0 +1,322 @@
+//! `make bench`: the performance budgets of DESIGN.md §8, measured as ratios within one run on
+//! a synthetic vault (`kluis demo`), written as Markdown (docs/PERFORMANCE.md).
+//!
+//! Run: `cargo run --release --example bench -- [--contacts N] [--out FILE]`.
+//! Everything lives in a temporary folder that is removed at the end. The plain-SQLite
+//! comparison copy holds synthetic demo data only.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use kluis::backup::{self, restore, BackupSecret, Step};
+use kluis::contacts::{self, read, ContactInput, InteractionInput, InteractionKind};
+use kluis::export::sar;
+use kluis::retention::purge::{self, Trigger};
+use kluis::vault::Secret;
+use kluis::{demo, Clock, Vault};
+use sha2::{Digest, Sha256};
+
+const PASS: &str = "bench-passphrase-lang-genoeg-42";
+const PREFIXES: &[&str] =
+    &["jans", "de vr", "bakk", "ma", "pie", "vis", "zw", "smit", "van d", "ko"];
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn p95(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[(v.len() * 95).div_ceil(100).saturating_sub(1)]
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
+    let t = Instant::now();
+    let out = f();
+    (t.elapsed(), out)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+struct Report {
+    rows: String,
+    failed: usize,
+}
+
+impl Report {
+    fn row(&mut self, budget: &str, measured: String, limit: String, ok: bool) {
+        if !ok {
+            self.failed += 1;
+        }
+        let verdict = if ok { "within" } else { "**over**" };
+        let _ = writeln!(self.rows, "| {budget} | {measured} | {limit} | {verdict} |");
+    }
+}
+
+/// The same statements the contact list runs, without the core around them.
+fn bare_search(conn: &rusqlite::Connection, q: &str) -> usize {
+    let mut s = conn
+        .prepare_cached(
+            "SELECT c.id, c.name, c.emails, o.name, c.relationship, c.last_activity_at
+             FROM contact_fts f JOIN contacts c ON c.id = f.rowid
+             LEFT JOIN organisations o ON o.id = c.organisation_id
+             WHERE contact_fts MATCH ?1 ORDER BY f.rank, c.id LIMIT 100",
+        )
+        .expect("prepare");
+    s.query_map([q], |_| Ok(())).expect("query").count()
+}
+
+fn bare_page(conn: &rusqlite::Connection, offset: i64) -> usize {
+    let mut s = conn
+        .prepare_cached(
+            "SELECT c.id, c.name, c.emails, o.name, c.relationship, c.last_activity_at
+             FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
+             ORDER BY c.name COLLATE NOCASE, c.id LIMIT 100 OFFSET ?1",
+        )
+        .expect("prepare");
+    s.query_map([offset], |_| Ok(())).expect("query").count()
+}
+
+/// A fixed read workload: list pages, searches and the purge scan's count.
+fn workload(conn: &rusqlite::Connection) -> Duration {
+    let t = Instant::now();
+    for i in 0..40 {
+        bare_page(conn, i * 2_311 % 90_000);
+        let q = kluis::contacts::search::fts_query(PREFIXES[i as usize % PREFIXES.len()]);
+        bare_search(conn, &q.unwrap_or_default());
+    }
+    let _: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM contacts WHERE relationship = 'prospect' AND last_activity_at < '2025-01-01'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    t.elapsed()
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let (mut n, mut out) = (100_000u32, None::<String>);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--contacts" => n = args.next().ok_or("--contacts N")?.parse()?,
+            "--out" => out = Some(args.next().ok_or("--out FILE")?),
+            _ => return Err(format!("unknown argument {a}").into()),
+        }
+    }
+    let tmp = tempfile::tempdir()?;
+    let dir = tmp.path().join("vault");
+    let clock = Clock::fixed_from_rfc3339("2026-03-01T09:30:00Z")?;
+    let mut r = Report { rows: String::new(), failed: 0 };
+
+    eprintln!("bench: generating {n} contacts");
+    let created = Vault::create(&dir, PASS, clock, "bench")?;
+    let recovery = created.recovery_key.to_string();
+    let mut v = created.vault;
+    let (gen_time, interactions) = time(|| demo::generate(&mut v, n, 1));
+    let interactions = interactions?;
+    // Apply what is due now, so the start-up purge measured below has nothing to do.
+    v.write(|tx, c| purge::run(tx, c, Trigger::Manual, true))?;
+    v.checkpoint()?;
+    let contacts_left = read::list(v.conn(), None, Some(1), 0)?.total;
+    v.lock();
+
+    // 1. Start-up purge: unlock-and-open with and without it, nothing due.
+    eprintln!("bench: opening");
+    let (mut with, mut without) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        let (d, v) = time(|| Vault::open(&dir, Secret::Passphrase(PASS), clock, "bench", false));
+        v?.lock();
+        without.push(d);
+        let (d, v) = time(|| Vault::open(&dir, Secret::Passphrase(PASS), clock, "bench", true));
+        v?.lock();
+        with.push(d);
+    }
+    let (with, without) = (median(with), median(without));
+    let ratio = with.as_secs_f64() / without.as_secs_f64();
+    r.row(
+        "Start-up purge (nothing due) on unlock-and-open",
+        format!("{} with, {} without: {ratio:.3}×", ms(with), ms(without)),
+        "≤ 1.10×".into(),
+        ratio <= 1.10,
+    );
+
+    // 2. Search and a list page through the core vs the same SQL bare.
+    eprintln!("bench: search and list");
+    let mut v = Vault::open(&dir, Secret::Passphrase(PASS), clock, "bench", false)?;
+    let (mut core_s, mut bare_s, mut core_p, mut bare_p) = (vec![], vec![], vec![], vec![]);
+    for round in 0..10 {
+        for (i, p) in PREFIXES.iter().enumerate() {
+            let q = kluis::contacts::search::fts_query(p).unwrap_or_default();
+            core_s.push(time(|| read::list(v.conn(), Some(p), Some(100), 0)).0);
+            bare_s.push(time(|| bare_search(v.conn(), &q)).0);
+            let offset = ((round * 10 + i as i64) * 997) % i64::from(n.max(1));
+            core_p.push(time(|| read::list(v.conn(), None, Some(100), offset)).0);
+            bare_p.push(time(|| bare_page(v.conn(), offset)).0);
+        }
+    }
+    for (what, core, bare) in
+        [("Search (FTS5 prefix)", core_s, bare_s), ("100-row list page", core_p, bare_p)]
+    {
+        let (c, b) = (p95(core), p95(bare));
+        let ratio = c.as_secs_f64() / b.as_secs_f64();
+        r.row(
+            &format!("{what}, p95 through the core vs bare SQL"),
+            format!("{} vs {}: {ratio:.2}×", ms(c), ms(b)),
+            "≤ 2×".into(),
+            ratio <= 2.0,
+        );
+    }
+
+    // 3. SQLCipher vs plain SQLite: the same read workload on an exported plain copy.
+    eprintln!("bench: sqlcipher vs plain");
+    let plain_path = tmp.path().join("plain.db");
+    // The vault's connection may not create files: attach an empty one.
+    std::fs::File::create(&plain_path)?;
+    v.conn().execute_batch(&format!(
+        "ATTACH DATABASE '{}' AS plaintext KEY ''; SELECT sqlcipher_export('plaintext'); DETACH DATABASE plaintext;",
+        plain_path.display()
+    ))?;
+    let plain = rusqlite::Connection::open(&plain_path)?;
+    plain.execute_batch("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")?;
+    workload(v.conn());
+    workload(&plain);
+    let (mut enc, mut pl) = (vec![], vec![]);
+    for _ in 0..5 {
+        enc.push(workload(v.conn()));
+        pl.push(workload(&plain));
+    }
+    let (e, p) = (median(enc), median(pl));
+    let ratio = e.as_secs_f64() / p.as_secs_f64();
+    r.row(
+        "SQLCipher vs plain SQLite, same read workload (warm)",
+        format!("{} vs {}: {ratio:.2}×", ms(e), ms(p)),
+        "≤ 1.3×".into(),
+        ratio <= 1.3,
+    );
+    drop(plain);
+    std::fs::remove_file(&plain_path)?;
+
+    // 4. Subject-access PDF for a person with 1,000 interactions.
+    eprintln!("bench: subject-access pdf");
+    let id = contacts::create(&mut v, &ContactInput::new("Bench Persoon Met Veel Contact"), false)?;
+    for i in 0..1000 {
+        let text = format!("Gesprek nummer {i} over de offerte en de planning");
+        let input = InteractionInput { kind: InteractionKind::Note, text, at: None };
+        contacts::add_interaction(&mut v, id, &input, false)?;
+    }
+    let mut pdf_times = Vec::new();
+    let mut pdf_len = 0;
+    for _ in 0..3 {
+        let (d, pdf) = time(|| v.write(|tx, c| sar::pdf(tx, c, id, true, None)));
+        pdf_len = pdf?.len();
+        pdf_times.push(d);
+    }
+    let pdf_time = median(pdf_times);
+    r.row(
+        "Subject-access PDF, 1,000 interactions",
+        format!("{} ({} KB)", ms(pdf_time), pdf_len / 1024),
+        "< 500 ms".into(),
+        pdf_time < Duration::from_millis(500),
+    );
+
+    // 5. Backup and restore throughput vs a plain copy plus SHA-256 of the same bytes.
+    eprintln!("bench: backup and restore");
+    v.checkpoint()?;
+    let db = dir.join(kluis::vault::DB_FILE);
+    let copy = tmp.path().join("copy.db");
+    let (copy_time, hash) = time(|| -> std::io::Result<String> {
+        std::fs::copy(&db, &copy)?;
+        Ok(hex::encode(Sha256::digest(std::fs::read(&copy)?)))
+    });
+    hash?;
+    std::fs::remove_file(&copy)?;
+    let bytes = std::fs::metadata(&db)?.len();
+    let file = tmp.path().join("bench.kluisbackup");
+    let (backup_time, made) = time(|| backup::create(&mut v, &file, &mut |_| {}));
+    made?;
+    v.lock();
+    // The recovery key opens the backup without Argon2: a fixed cost, not throughput.
+    let secret = BackupSecret::RecoveryKey(&recovery);
+    let (verify_time, info) = time(|| backup::verify(&file, &secret, &mut |_| {}));
+    info?;
+    let target = tmp.path().join("restored");
+    // Each step's time, from the progress reports.
+    let mut steps: Vec<(Step, Instant)> = Vec::new();
+    let start = Instant::now();
+    let report = restore::restore(&file, &target, &secret, clock, "bench", &mut |p| {
+        if steps.last().is_none_or(|(s, _)| *s != p.step) {
+            steps.push((p.step, Instant::now()));
+        }
+    })?;
+    let restore_time = start.elapsed();
+    let step_time = |step: Step| {
+        let i = steps.iter().position(|(s, _)| *s == step)?;
+        let end = steps.get(i + 1).map_or_else(Instant::now, |(_, t)| *t);
+        Some(end - steps[i].1)
+    };
+    let data_path = [Step::Verify, Step::Write].into_iter().filter_map(step_time).sum();
+    let checks = step_time(Step::Check).unwrap_or_default();
+    let mb = bytes as f64 / 1e6;
+    let rate = |d: Duration| mb / d.as_secs_f64();
+    for (what, d) in [
+        ("Backup (snapshot, encrypt, write)", backup_time),
+        ("Verify a backup (read, decrypt, authenticate)", verify_time),
+        ("Restore data path (verify, write the temporary vault)", data_path),
+        ("Whole restore (data path, integrity checks, tombstones, purge, swap)", restore_time),
+    ] {
+        let share = copy_time.as_secs_f64() / d.as_secs_f64();
+        r.row(
+            &format!("{what}: throughput vs copy + SHA-256"),
+            format!(
+                "{} for {mb:.0} MB ({:.0} MB/s) vs {} ({:.0} MB/s): {:.0} %",
+                ms(d),
+                rate(d),
+                ms(copy_time),
+                rate(copy_time),
+                share * 100.0
+            ),
+            "≥ 50 %".into(),
+            share >= 0.5,
+        );
+    }
+
+    let mut md = String::new();
+    let _ = writeln!(md, "# Performance\n");
+    let _ = writeln!(
+        md,
+        "Measured by `make bench` (`cargo run --release --example bench -- --contacts {n}`), the \
+         budgets of DESIGN.md §8 as ratios within one run. Synthetic vault: {n} contacts with \
+         {interactions} interactions (`kluis demo`, generated in {:.1} s; {contacts_left} left \
+         after the due purge), {mb:.0} MB encrypted. Release build, {} cores.\n",
+        gen_time.as_secs_f64(),
+        std::thread::available_parallelism().map_or(1, |p| p.get())
+    );
+    let _ = writeln!(md, "| Budget | Measured | Limit | Result |");
+    let _ = writeln!(md, "|---|---|---|---|");
+    md.push_str(&r.rows);
+    let _ = writeln!(
+        md,
+        "\nRestore: {} contacts and {} interactions came back. Of the whole restore, the \
+         `cipher_integrity_check` and `integrity_check` of the restored database (required before \
+         it replaces the live vault) took {}.",
+        report.contacts,
+        report.interactions,
+        ms(checks)
+    );
+    let _ = writeln!(
+        md,
+        "\nNot measured by `make bench`: the desktop app's memory (PSS of the app and its WebKit \
+         processes), which needs the window under Xvfb."
+    );
+    match out {
+        Some(path) => std::fs::write(Path::new(&path), &md)?,
+        None => print!("{md}"),
+    }
+    eprintln!("bench: {} budget(s) over", r.failed);
+    Ok(())
+}
