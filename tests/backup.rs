@@ -257,6 +257,12 @@ fn automatic_backups_follow_the_schedule_keep_the_newest_and_test_restore() {
     client(&mut v, "Vandaag Toegevoegd");
     assert!(backup::auto::run(&mut v, When::Exit, &mut |_| {}).unwrap().is_some(), "new client");
     assert!(backup::auto::run(&mut v, When::Exit, &mut |_| {}).unwrap().is_none(), "saved");
+    // A session that only opens the vault and looks at a contact changes nothing.
+    v.lock();
+    let mut v = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
+    let id = contacts::list(&v, None, None, 0).unwrap().items[0].id;
+    contacts::show(&mut v, id).unwrap();
+    assert!(backup::auto::run(&mut v, When::Exit, &mut |_| {}).unwrap().is_none(), "looked only");
     assert!(!backup::auto::status(v.conn(), v.now()).unwrap().overdue);
     v.lock();
     for day in 2..=6 {

@@ -137,10 +137,28 @@ fn audit_head(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM audit", [], |r| r.get(0))?)
 }
 
-/// Whether anything was recorded since the last automatic backup.
+/// Audit actions that record a look or a session, not a change of data.
+const NO_CHANGE: &[&str] = &[
+    "vault.unlock",
+    "vault.unlock_remembered",
+    "contact.read",
+    "contact.reveal_special",
+    "export.subject_access",
+    "retention.check",
+    "backup.create",
+];
+
+/// Whether the vault's data changed since the last automatic backup (the audit trail records
+/// every change).
 fn changed_since_last(conn: &Connection) -> Result<bool> {
-    let last = meta(conn, "backup.last_audit")?.and_then(|v| v.parse().ok()).unwrap_or(0);
-    Ok(audit_head(conn)? > last)
+    let last: i64 = meta(conn, "backup.last_audit")?.and_then(|v| v.parse().ok()).unwrap_or(0);
+    let looks = serde_json::to_string(NO_CHANGE).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM audit WHERE id > ?1
+                        AND action NOT IN (SELECT value FROM json_each(?2)))",
+        params![last, looks],
+        |r| r.get(0),
+    )?)
 }
 
 /// Makes a backup into the folder when `when` says so, then keeps the newest N. Returns the

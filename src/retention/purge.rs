@@ -438,7 +438,13 @@ pub fn run(
         report.audit_rows_pruned,
         report.queued_for_review
     );
-    ctx.audit_detail(conn, "retention.purge", "vault", None, &[], Some(&detail))?;
+    // A run that found nothing due is recorded as a check: it changed no data.
+    let action = if report.removed() + report.queued_for_review > 0 {
+        "retention.purge"
+    } else {
+        "retention.check"
+    };
+    ctx.audit_detail(conn, action, "vault", None, &[], Some(&detail))?;
     report.ran = true;
     Ok(report)
 }
