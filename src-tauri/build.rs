@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "unlock_remembered",
     "unlock_with_recovery",
     "lock",
+    "quit",
     "touch",
     "list_contacts",
     "get_contact",

@@ -47,6 +47,7 @@ fn main() {
             commands::vault::unlock_remembered,
             commands::vault::unlock_with_recovery,
             commands::vault::lock,
+            commands::vault::quit,
             commands::vault::touch,
             commands::vault::change_passphrase,
             commands::vault::rotate_key,

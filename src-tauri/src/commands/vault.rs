@@ -75,6 +75,13 @@ pub fn lock(state: State<'_, AppState>) {
     state.lock();
 }
 
+/// Closes the app, as the window's close button does: what changed is backed up first (see the
+/// exit handler in main.rs).
+#[tauri::command]
+pub fn quit(app: AppHandle) {
+    app.exit(0);
+}
+
 #[tauri::command]
 pub fn touch(state: State<'_, AppState>) {
     state.touch();

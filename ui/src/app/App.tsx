@@ -14,6 +14,7 @@ import { UnlockScreen } from "../features/vault/UnlockScreen";
 import { useI18n } from "../i18n";
 import { useSession } from "./session";
 import { Shell } from "./Shell";
+import { useAutoBackupEvent } from "./useAutoBackupEvent";
 import { useVaultLockedEvent } from "./useVaultLockedEvent";
 
 /** Chooses the screen from the vault's state: first run, unlock, or the app. */
@@ -31,6 +32,7 @@ export function App() {
   const [restoring, setRestoring] = useState(false);
 
   useVaultLockedEvent(session);
+  useAutoBackupEvent(session);
 
   // Once the locked screen is up (and every screen with personal data is gone),
   // make sure nothing they held, or re-requested while closing, stays cached.

@@ -1,15 +1,16 @@
-import { listen } from "@tauri-apps/api/event";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { callsOf, DUTCH, summary, installBackend, vaultStatus } from "../test/backend";
+import { callsOf, DUTCH, emitEvent, summary, installBackend, installEvents, vaultStatus } from "../test/backend";
 import { renderApp } from "../test/render";
 import { TOUCH_INTERVAL_MS } from "./useActivityTouch";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
 
-const listenMock = vi.mocked(listen);
+beforeEach(() => {
+  installEvents();
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -26,6 +27,7 @@ function unlockedBackend() {
       status = { ...status, unlocked: false };
       return null;
     },
+    quit: () => null,
   });
   return {
     lockFromBackend: () => {
@@ -36,19 +38,13 @@ function unlockedBackend() {
 
 describe("app shell", () => {
   it("returns to the unlock screen on vault-locked and forgets personal data", async () => {
-    let fire: (() => void) | undefined;
-    listenMock.mockImplementation((event, handler) => {
-      expect(event).toBe("vault-locked");
-      fire = () => void handler({ event: "vault-locked", id: 1, payload: null });
-      return Promise.resolve(() => undefined);
-    });
     const backend = unlockedBackend();
     const { session } = renderApp();
     await screen.findByRole("button", { name: "Anna de Boer" });
     expect(session.queryClient.getQueryCache().findAll({ queryKey: ["contacts"] })).not.toHaveLength(0);
 
     backend.lockFromBackend();
-    fire?.();
+    emitEvent("vault-locked", null);
 
     await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
     expect(screen.getByRole("status")).toHaveTextContent("niet actief");
@@ -60,7 +56,6 @@ describe("app shell", () => {
   });
 
   it("locks with the lock button", async () => {
-    listenMock.mockResolvedValue(() => undefined);
     unlockedBackend();
     const { user, session } = renderApp();
     await screen.findByRole("button", { name: "Anna de Boer" });
@@ -73,8 +68,15 @@ describe("app shell", () => {
     expect(screen.queryByRole("status")).toBeNull();
   });
 
+  it("quits with the quit button (the backend backs up and closes the app)", async () => {
+    unlockedBackend();
+    const { user } = renderApp();
+    await screen.findByRole("button", { name: "Anna de Boer" });
+    await user.click(screen.getByRole("button", { name: "Afsluiten" }));
+    expect(callsOf("quit")).toHaveLength(1);
+  });
+
   it("sends touch at most once per 30 seconds of user input", async () => {
-    listenMock.mockResolvedValue(() => undefined);
     unlockedBackend();
     let now = 1_000_000;
     vi.spyOn(Date, "now").mockImplementation(() => now);
@@ -96,7 +98,6 @@ describe("app shell", () => {
   });
 
   it("navigates to the settings and switches the language", async () => {
-    listenMock.mockResolvedValue(() => undefined);
     let settings = DUTCH;
     installBackend({
       vault_status: () => vaultStatus(),
@@ -128,7 +129,6 @@ describe("app shell", () => {
   });
 
   it("rejects an auto-lock time outside 1–240", async () => {
-    listenMock.mockResolvedValue(() => undefined);
     installBackend({
       vault_status: () => vaultStatus(),
       get_settings: () => DUTCH,

@@ -5,6 +5,7 @@ import {
   IconHourglass,
   IconInbox,
   IconLock,
+  IconPower,
   IconSettings,
   IconShieldLock,
 } from "@tabler/icons-react";
@@ -13,6 +14,8 @@ import { useState, type ReactNode } from "react";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { StatusNote } from "../components/StatusNote";
+import { AutoBackupNotice } from "../features/backup/AutoBackupNotice";
+import { AutoBackupProgress } from "../features/backup/BackupProgress";
 import { BackupNotice } from "../features/backup/BackupNotice";
 import { ContactDetailScreen, type ContactTab } from "../features/contacts/ContactDetailScreen";
 import { ContactFormScreen } from "../features/contacts/ContactFormScreen";
@@ -25,7 +28,7 @@ import { StartupPurgeNotice } from "../features/retention/PurgeNotice";
 import { RetentionScreen, type RetentionTab } from "../features/retention/RetentionScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { useI18n } from "../i18n";
-import { lock } from "../lib/ipc";
+import { lock, quit } from "../lib/ipc";
 import { useSession } from "./session";
 import { useActivityTouch } from "./useActivityTouch";
 
@@ -127,14 +130,26 @@ export function Shell({ status }: { status: VaultStatus }) {
               {navButton("settings", t("nav.settings"), <IconSettings size={18} aria-hidden />)}
             </Group>
           </Group>
-          <Button
-            variant="default"
-            leftSection={<IconLock size={18} aria-hidden />}
-            loading={locking}
-            onClick={lockNow}
-          >
-            {t("nav.lock")}
-          </Button>
+          <Group gap={4} wrap="nowrap">
+            <Button
+              variant="default"
+              leftSection={<IconLock size={18} aria-hidden />}
+              loading={locking}
+              onClick={lockNow}
+            >
+              {t("nav.lock")}
+            </Button>
+            <Button
+              variant="subtle"
+              color="gray"
+              leftSection={<IconPower size={18} aria-hidden />}
+              onClick={() => {
+                quit().catch(setLockError);
+              }}
+            >
+              {t("nav.quit")}
+            </Button>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main bg="gray.0">
@@ -144,6 +159,8 @@ export function Shell({ status }: { status: VaultStatus }) {
               <ErrorAlert error={lockError} />
             </Box>
           )}
+          <AutoBackupProgress />
+          <AutoBackupNotice />
           <CurrentView
             view={view}
             status={status}

@@ -30,6 +30,12 @@ export const queryKeys = {
   retentionPolicy: (language: Language) => ["retention", "policy", language] as const,
 };
 
+/** TanStack mutation keys, for telling from elsewhere that such work is running. */
+export const mutationKeys = {
+  /** Backup work the user started (in Settings): its progress shows there, not in the shell. */
+  backupWork: ["backup-work"] as const,
+};
+
 /** Query roots that hold no personal data and may stay cached while locked. */
 export const PUBLIC_QUERY_ROOTS: ReadonlySet<string> = new Set([
   queryKeys.vaultStatus[0],

@@ -1,6 +1,7 @@
 import { QueryCache, QueryClient, MutationCache } from "@tanstack/react-query";
 import { createContext, useContext, useSyncExternalStore } from "react";
 
+import type { AutoBackup } from "../bindings/AutoBackup";
 import type { PurgeReport } from "../bindings/PurgeReport";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import { clearSensitiveClipboard } from "../lib/clipboard";
@@ -19,6 +20,12 @@ export type SessionState = {
    * notice), until the notice is dismissed or the vault is locked.
    */
   purgeReport: PurgeReport | null;
+  /**
+   * What the last automatic backup did (for the shell's notice), until the notice is dismissed
+   * or the vault is locked. The one made before an idle lock arrives after the lock and waits
+   * for the next unlock.
+   */
+  autoBackup: AutoBackup | null;
 };
 
 /**
@@ -27,7 +34,7 @@ export type SessionState = {
  * hold form input).
  */
 export class Session {
-  private state: SessionState = { lockReason: null, autoUnlockTried: false, purgeReport: null };
+  private state: SessionState = { lockReason: null, autoUnlockTried: false, purgeReport: null, autoBackup: null };
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly queryClient: QueryClient) {}
@@ -73,7 +80,7 @@ export class Session {
     this.clearPrivateData();
     void this.queryClient.invalidateQueries({ queryKey: queryKeys.vaultStatus });
     // A second notice of the same lock (event after a manual lock) keeps the first reason.
-    if (wasUnlocked) this.update({ lockReason: reason, purgeReport: null });
+    if (wasUnlocked) this.update({ lockReason: reason, purgeReport: null, autoBackup: null });
     else if (this.state.purgeReport !== null) this.update({ purgeReport: null });
   }
 
@@ -98,6 +105,17 @@ export class Session {
   /** Replaces (or, with null, dismisses) the report the start-up notice shows. */
   setPurgeReport(report: PurgeReport | null): void {
     if (report !== this.state.purgeReport) this.update({ purgeReport: report });
+  }
+
+  /** An automatic backup finished (or failed): keep it for the notice; refresh the backup status. */
+  autoBackupDone(outcome: AutoBackup): void {
+    this.update({ autoBackup: outcome });
+    if (outcome.error === null) void this.queryClient.invalidateQueries({ queryKey: queryKeys.backupStatus });
+  }
+
+  /** Dismisses the automatic backup's notice. */
+  dismissAutoBackup(): void {
+    if (this.state.autoBackup !== null) this.update({ autoBackup: null });
   }
 
   /** Marks the one automatic unlock attempt as used; returns false if it already was. */

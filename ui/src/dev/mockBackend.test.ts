@@ -2,6 +2,8 @@
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 
+import type { AutoBackup } from "../bindings/AutoBackup";
+import type { Progress } from "../bindings/Progress";
 import * as ipc from "../lib/ipc";
 import { installMockBackend } from "./mockBackend";
 
@@ -106,5 +108,41 @@ describe("dev mock backend: requests, export, erasure, business details", () => 
     await expect(ipc.setController({ ...details, kvk: "123" })).rejects.toMatchObject({ code: "invalid_input" });
     await ipc.setController(details);
     expect(await ipc.getController()).toEqual(details);
+  });
+});
+
+describe("dev mock backend: keys and backups", () => {
+  it("makes a new key only with the current passphrase, and forgets the remembered key", async () => {
+    start("?remembered=1");
+    await expect(ipc.rotateKey("fout", "wolk lamp fiets zeventien")).rejects.toMatchObject({
+      code: "wrong_passphrase",
+    });
+    await expect(ipc.rotateKey("paard batterij nietje correct", "wolk lamp fiets zeventien")).resolves.toMatch(
+      /^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/,
+    );
+    expect(await ipc.vaultStatus()).toMatchObject({ remembered: false });
+    await ipc.lock();
+    await expect(ipc.unlock("paard batterij nietje correct")).rejects.toMatchObject({ code: "wrong_passphrase" });
+    await ipc.unlock("wolk lamp fiets zeventien");
+  });
+
+  it("reports the progress of a backup", async () => {
+    start("");
+    const seen: Progress[] = [];
+    const stop = await ipc.onBackupProgress((p) => seen.push(p));
+    await ipc.runBackup(true);
+    stop();
+    expect(seen[0]).toEqual({ step: "snapshot", done: 0, total: 1 });
+    expect(seen.at(-1)).toMatchObject({ step: "encrypt" });
+    expect(seen.at(-1)?.done).toBe(seen.at(-1)?.total);
+  });
+
+  it("makes an overdue backup after unlocking and tells how it went", async () => {
+    start("?state=locked&backup=overdue&autobackup=fail");
+    const outcome = new Promise<AutoBackup>((resolve) => {
+      void ipc.onAutoBackup(resolve);
+    });
+    await ipc.unlock("paard batterij nietje correct");
+    expect(await outcome).toMatchObject({ file: null, error: { code: "internal" } });
   });
 });

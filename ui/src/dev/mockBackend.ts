@@ -77,12 +77,32 @@ export function installMockBackend(): void {
   const requireUnlocked = () => {
     if (!unlocked) fail("locked", "vault is locked");
   };
+  const backup = backupHandlers(
+    {
+      now,
+      fail,
+      requireUnlocked,
+      passphrase: () => passphrase,
+      contactCount: () => contacts.size,
+      restored: () => {
+        exists = true;
+        unlocked = false;
+      },
+    },
+    params,
+  );
   // ?purge=removed|confirm|clock: what the first unlock reports (try it with ?state=locked).
   const retention = retentionHandlers(
     { contacts, interactions, now, requireUnlocked, fail },
     exists && params.get("empty") !== "1",
     params.get("purge"),
   );
+  /** What every unlock does: the retention purge's report, and an automatic backup when due. */
+  const opened = () => {
+    unlocked = true;
+    backup.afterUnlock();
+    return retention.openingReport();
+  };
   const lastActivity = (c: Contact) =>
     interactions.filter((i) => i.contact_id === c.id).map((i) => i.at).sort().at(-1) ?? c.updated_at;
   const validate = (input: ContactInput, confirmNotBsn: unknown) => {
@@ -118,21 +138,23 @@ export function installMockBackend(): void {
     },
     unlock: (args) => {
       if (args.passphrase !== passphrase) fail("wrong_passphrase", "wrong passphrase");
-      unlocked = true;
-      return retention.openingReport();
+      return opened();
     },
     unlock_remembered: () => {
       if (!remembered) fail("keyring_unavailable", "no remembered key");
-      unlocked = true;
-      return retention.openingReport();
+      return opened();
     },
     unlock_with_recovery: (args) => {
       if (String(args.recoveryKey).length < 8) fail("wrong_recovery_key", "wrong recovery key");
       passphrase = String(args.newPassphrase);
-      unlocked = true;
-      return retention.openingReport();
+      return opened();
     },
     lock: () => {
+      unlocked = false;
+      return null;
+    },
+    // A browser tab cannot close the app; the mock locks instead.
+    quit: () => {
       unlocked = false;
       return null;
     },
@@ -198,6 +220,13 @@ export function installMockBackend(): void {
       passphrase = String(next);
       return null;
     },
+    rotate_key: ({ current, next }) => {
+      requireUnlocked();
+      if (current !== passphrase) fail("wrong_passphrase", "wrong passphrase");
+      passphrase = String(next);
+      remembered = false;
+      return "R0T8-4K3Y-PL4D-88ZW-TR3N-HC6V-Q2JE-5BUA";
+    },
     remember_device: () => {
       if (params.get("keyring") === "0") fail("keyring_unavailable", "no secret service");
       remembered = true;
@@ -209,20 +238,7 @@ export function installMockBackend(): void {
     },
     ...privacyHandlers({ contacts, now, requireUnlocked, fail }, exists && params.get("empty") !== "1"),
     ...retention.handlers,
-    ...backupHandlers(
-      {
-        now,
-        fail,
-        requireUnlocked,
-        passphrase: () => passphrase,
-        contactCount: () => contacts.size,
-        restored: () => {
-          exists = true;
-          unlocked = false;
-        },
-      },
-      params,
-    ),
+    ...backup.handlers,
   };
   Object.assign(
     handlers,

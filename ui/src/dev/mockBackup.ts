@@ -1,7 +1,13 @@
 // Backups in the fake backend of `npm run dev:mock`: nothing is written anywhere.
+import { emit } from "@tauri-apps/api/event";
+
 import type { ApiError } from "../bindings/ApiError";
+import type { AutoBackup } from "../bindings/AutoBackup";
 import type { BackupSettings } from "../bindings/BackupSettings";
+import type { Progress } from "../bindings/Progress";
 import type { RestoreReport } from "../bindings/RestoreReport";
+import type { Step } from "../bindings/Step";
+import { AUTO_BACKUP_EVENT, BACKUP_PROGRESS_EVENT } from "../lib/ipc";
 
 type Args = Record<string, unknown>;
 type Fail = (code: ApiError["code"], message: string, field?: string | null) => never;
@@ -17,8 +23,29 @@ type Context = {
   restored: () => void;
 };
 
-/** `?backup=overdue` makes the last backup older than planned. */
-export function backupHandlers(ctx: Context, params: URLSearchParams): Record<string, (args: Args) => unknown> {
+const BACKUP_BYTES = 1_250_000;
+/** The pause after each progress event, so the progress bar can be seen. */
+const STEP_MS = 80;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends `backup-progress` for `steps` as the backend does: bytes for two, 0 then 1 of 1 for the rest. */
+async function progress(...steps: Step[]): Promise<void> {
+  for (const step of steps) {
+    const total = step === "encrypt" || step === "verify" ? BACKUP_BYTES : 1;
+    const parts = total === 1 ? 1 : 10;
+    for (let i = 0; i <= parts; i++) {
+      await emit(BACKUP_PROGRESS_EVENT, { step, done: Math.round((total * i) / parts), total } satisfies Progress);
+      await pause(STEP_MS);
+    }
+  }
+}
+
+/**
+ * `?backup=overdue` makes the last backup older than planned (so unlocking makes an automatic
+ * one; try it with `?state=locked`); `?autobackup=fail` makes that automatic backup fail.
+ */
+export function backupHandlers(ctx: Context, params: URLSearchParams) {
   let settings: BackupSettings = { dir: "/media/usb/kluis-back-ups", keep: 10, every_hours: 24 };
   const daysAgo = params.get("backup") === "overdue" ? 3 : 0;
   let last: string | null = new Date(Date.now() - daysAgo * 86_400_000 - 3_600_000).toISOString();
@@ -53,13 +80,36 @@ export function backupHandlers(ctx: Context, params: URLSearchParams): Record<st
     },
   });
 
-  return {
+  const overdue = () =>
+    settings.dir !== null &&
+    (last === null || Date.now() - new Date(last).getTime() > settings.every_hours * 3_600_000);
+  /** A backup into the folder; the file's name. */
+  const backUp = async (dir: string): Promise<string> => {
+    await progress("snapshot", "encrypt");
+    last = new Date().toISOString();
+    return `${dir}/kluis-${last.slice(0, 10)}.kluisbackup`;
+  };
+
+  /** As the app does after unlocking: an automatic backup when one is due, its outcome as an event. */
+  const afterUnlock = () => {
+    const dir = settings.dir;
+    if (dir === null || !overdue()) return;
+    void (async () => {
+      const outcome: AutoBackup =
+        params.get("autobackup") === "fail"
+          ? {
+              file: null,
+              error: { code: "internal", message: `I/O error: ${dir}: No such file or directory (os error 2)`, field: null },
+            }
+          : { file: await backUp(dir), error: null };
+      await emit(AUTO_BACKUP_EVENT, outcome);
+    })();
+  };
+
+  const handlers: Record<string, (args: Args) => unknown> = {
     backup_status: () => {
       ctx.requireUnlocked();
-      const overdue =
-        settings.dir !== null &&
-        (last === null || Date.now() - new Date(last).getTime() > settings.every_hours * 3_600_000);
-      return { settings, last_backup_at: last, overdue };
+      return { settings, last_backup_at: last, overdue: overdue() };
     },
     set_backup_settings: (args) => {
       ctx.requireUnlocked();
@@ -69,32 +119,36 @@ export function backupHandlers(ctx: Context, params: URLSearchParams): Record<st
       settings = next;
       return null;
     },
-    run_backup: () => {
+    run_backup: async () => {
       ctx.requireUnlocked();
-      if (settings.dir === null) return null;
-      last = new Date().toISOString();
-      return `${settings.dir}/kluis-${last.slice(0, 10)}.kluisbackup`;
+      return settings.dir === null ? null : backUp(settings.dir);
     },
-    backup_to: () => {
+    backup_to: async () => {
       ctx.requireUnlocked();
-      last = new Date().toISOString();
+      await backUp("/tmp");
       return null;
     },
-    test_restore: (args) => {
+    test_restore: async (args) => {
       ctx.requireUnlocked();
       checkSecret(args);
+      await progress("verify", "write", "check", "erasures", "purge", "swap");
       return report();
     },
-    verify_backup: (args) => {
+    verify_backup: async (args) => {
       checkFile(args.path);
       checkSecret(args);
-      return { created_at: last ?? ctx.now(), app_version: "0.1.0", schema_version: 1, bytes: 1_250_000, vault_id: "demo" };
+      await progress("verify");
+      return { created_at: last ?? ctx.now(), app_version: "0.1.0", schema_version: 1, bytes: BACKUP_BYTES, vault_id: "demo" };
     },
-    restore_backup: (args) => {
+    restore_backup: async (args) => {
       checkFile(args.path);
       checkSecret(args);
+      // As the backend: the file is checked in full before the vault is touched.
+      await progress("verify");
+      await progress("verify", "write", "check", "erasures", "purge", "swap");
       ctx.restored();
       return report();
     },
   };
+  return { handlers, afterUnlock };
 }

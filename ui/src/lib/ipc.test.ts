@@ -165,6 +165,7 @@ describe("command wrappers", () => {
       { settings: { language: "en", auto_lock_minutes: 15 } },
     ],
     ["changePassphrase", () => ipc.changePassphrase("oud", "nieuw"), "change_passphrase", { current: "oud", next: "nieuw" }],
+    ["rotateKey", () => ipc.rotateKey("oud", "nieuw"), "rotate_key", { current: "oud", next: "nieuw" }],
     ["rememberDevice", () => ipc.rememberDevice(), "remember_device", undefined],
     ["forgetDevice", () => ipc.forgetDevice(), "forget_device", undefined],
     ["retentionRules", () => ipc.retentionRules("en"), "retention_rules", { language: "en" }],
@@ -430,5 +431,27 @@ describe("vault-locked event", () => {
     expect(handler).toHaveBeenCalledTimes(1);
     stop();
     expect(unlisten).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("backup events", () => {
+  it("hands the payloads of backup-progress and auto-backup to the handlers", async () => {
+    const unlisten = vi.fn();
+    listenMock.mockReset();
+    listenMock.mockResolvedValue(unlisten);
+    const onProgress = vi.fn();
+    const onOutcome = vi.fn();
+    const stops = [await ipc.onBackupProgress(onProgress), await ipc.onAutoBackup(onOutcome)];
+    expect(listenMock.mock.calls.map(([event]) => event)).toEqual(["backup-progress", "auto-backup"]);
+
+    const progress = { step: "encrypt", done: 45, total: 100 };
+    listenMock.mock.calls[0]?.[1]({ event: "backup-progress", id: 1, payload: progress });
+    expect(onProgress).toHaveBeenCalledWith(progress);
+    const outcome = { file: "/media/usb/kluis.kluisbackup", error: null };
+    listenMock.mock.calls[1]?.[1]({ event: "auto-backup", id: 2, payload: outcome });
+    expect(onOutcome).toHaveBeenCalledWith(outcome);
+
+    stops.forEach((stop) => stop());
+    expect(unlisten).toHaveBeenCalledTimes(2);
   });
 });

@@ -5,6 +5,7 @@ import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { Action } from "../bindings/Action";
+import type { AutoBackup } from "../bindings/AutoBackup";
 import type { ApiError } from "../bindings/ApiError";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { BackupSettings } from "../bindings/BackupSettings";
@@ -30,6 +31,7 @@ import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Language } from "../bindings/Language";
 import type { Method } from "../bindings/Method";
 import type { ObjectionReport } from "../bindings/ObjectionReport";
+import type { Progress } from "../bindings/Progress";
 import type { PurgeItem } from "../bindings/PurgeItem";
 import type { PurgeReport } from "../bindings/PurgeReport";
 import type { Purpose } from "../bindings/Purpose";
@@ -143,6 +145,11 @@ export function lock(): Promise<null> {
   return call("lock");
 }
 
+/** Closes the app, like the window's close button; the backend backs up what changed first. */
+export function quit(): Promise<null> {
+  return call("quit");
+}
+
 /** Reports user activity; resets the backend's idle timer. */
 export function touch(): Promise<null> {
   return call("touch");
@@ -150,6 +157,14 @@ export function touch(): Promise<null> {
 
 export function changePassphrase(current: string, next: string): Promise<null> {
   return call("change_passphrase", { current, next });
+}
+
+/**
+ * New data key, new passphrase `next` and a new recovery key (the resolved string, to be shown
+ * once); keys remembered on this device are forgotten. Old backups keep their own key.
+ */
+export function rotateKey(current: string, next: string): Promise<string> {
+  return call("rotate_key", { current, next });
 }
 
 export function rememberDevice(): Promise<null> {
@@ -549,4 +564,24 @@ export const VAULT_LOCKED_EVENT = "vault-locked";
  */
 export async function onVaultLocked(handler: () => void): Promise<() => void> {
   return listen(VAULT_LOCKED_EVENT, () => handler());
+}
+
+export const BACKUP_PROGRESS_EVENT = "backup-progress";
+
+/**
+ * Calls `handler` with the progress of every backup, verification and restore the backend
+ * runs (asked for by the user or automatic). Resolves to a function that stops listening.
+ */
+export async function onBackupProgress(handler: (progress: Progress) => void): Promise<() => void> {
+  return listen<Progress>(BACKUP_PROGRESS_EVENT, (event) => handler(event.payload));
+}
+
+export const AUTO_BACKUP_EVENT = "auto-backup";
+
+/**
+ * Calls `handler` when an automatic backup (after unlocking when one is due, or before an idle
+ * lock) has finished or failed. Resolves to a function that stops listening.
+ */
+export async function onAutoBackup(handler: (outcome: AutoBackup) => void): Promise<() => void> {
+  return listen<AutoBackup>(AUTO_BACKUP_EVENT, (event) => handler(event.payload));
 }

@@ -1,5 +1,8 @@
-// A fake backend for component tests: the mocked `invoke` dispatches to handlers.
+// A fake backend for component tests: the mocked `invoke` dispatches to handlers, the mocked
+// `listen` registers handlers that `emitEvent` calls.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type EventCallback } from "@tauri-apps/api/event";
+import { act } from "@testing-library/react";
 import { vi } from "vitest";
 
 import type { ApiError } from "../bindings/ApiError";
@@ -18,6 +21,7 @@ export type Handler = (args: Args) => unknown;
 export type Handlers = Record<string, Handler>;
 
 export const invokeMock = vi.mocked(invoke);
+const listenMock = vi.mocked(listen);
 
 /** A rejection the way the backend sends it. */
 export function apiError(code: ApiError["code"], message = "", field: string | null = null): ApiError {
@@ -157,4 +161,73 @@ export function callsOf(command: string): Args[] {
   return invokeMock.mock.calls
     .filter(([name]) => name === command)
     .map(([, args]) => (args ?? {}) as Args);
+}
+
+/**
+ * The passphrase commands of an unlocked vault whose passphrase is `passphrase`: the strength
+ * check (20 characters or more is strong) and `rotate_key`, which refuses a wrong current
+ * passphrase (as `change_passphrase` does) and answers with `recoveryKey(n)` for the n-th new key.
+ */
+export function passphraseHandlers(passphrase: string): Handlers {
+  let current = passphrase;
+  let rotations = 0;
+  return {
+    passphrase_strength: ({ passphrase: p }) =>
+      String(p).length >= 20 ? { score: 4, acceptable: true } : { score: 1, acceptable: false },
+    rotate_key: ({ current: given, next }) => {
+      if (given !== current) throw apiError("wrong_passphrase", "wrong passphrase");
+      current = String(next);
+      rotations += 1;
+      return recoveryKey(rotations);
+    },
+  };
+}
+
+/** The recovery key `passphraseHandlers` hands out with its n-th new key. */
+export function recoveryKey(n: number): string {
+  return `N3WK-${String(n).padStart(4, "0")}-PL4D-88ZW-TR3N-HC6V`;
+}
+
+const listeners = new Map<string, Set<EventCallback<unknown>>>();
+let eventId = 0;
+
+/**
+ * Makes the mocked `listen` keep its handlers, for `emitEvent` (the test file must mock
+ * `@tauri-apps/api/event`). Forgets the handlers of an earlier test.
+ */
+export function installEvents(): void {
+  listeners.clear();
+  listenMock.mockReset();
+  listenMock.mockImplementation((event, handler) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(handler);
+    return Promise.resolve(() => {
+      set.delete(handler);
+    });
+  });
+}
+
+/** Sends a backend event to everything listening now, as Tauri would. */
+export function emitEvent(event: string, payload: unknown): void {
+  act(() => {
+    for (const handler of [...(listeners.get(event) ?? [])]) {
+      eventId += 1;
+      handler({ event, id: eventId, payload });
+    }
+  });
+}
+
+/** How many handlers listen to `event` now. */
+export function listenerCount(event: string): number {
+  return listeners.get(event)?.size ?? 0;
+}
+
+/** A promise settled by hand: the answer of a command that is still running. */
+export function deferred<T>() {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((res) => {
+    resolve = res;
+  });
+  return { promise, resolve };
 }

@@ -88,6 +88,15 @@ describe("backup settings", () => {
 
     await user.clear(keep);
     await user.type(keep, "10");
+    // The core accepts at most 31 days between backups.
+    const every = screen.getByLabelText("Elke … uur");
+    await user.clear(every);
+    await user.type(every, "745");
+    await user.click(screen.getByRole("button", { name: "Back-upinstellingen opslaan" }));
+    expect(await screen.findByText("Kies een heel getal van 1 tot en met 744 (31 dagen).")).toBeInTheDocument();
+    expect(callsOf("set_backup_settings")).toEqual([]);
+    await user.clear(every);
+    await user.type(every, "24");
     await user.click(screen.getByRole("button", { name: "Back-upinstellingen opslaan" }));
     expect(await screen.findByText("Automatische back-ups staan uit")).toBeInTheDocument();
     expect(callsOf("set_backup_settings")).toEqual([{ settings: { dir: null, keep: 10, every_hours: 24 } }]);

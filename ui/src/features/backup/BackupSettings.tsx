@@ -1,15 +1,16 @@
 import { Alert, Button, Center, Group, Loader, NumberInput, Stack, Text, TextInput } from "@mantine/core";
 import { IconAlertCircle, IconFolderOpen } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
-import { queryKeys } from "../../app/queryKeys";
+import { mutationKeys, queryKeys } from "../../app/queryKeys";
 import type { BackupStatus } from "../../bindings/BackupStatus";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { backupTo, chooseFolder, chooseSavePath, runBackup, setBackupSettings, testRestore } from "../../lib/ipc";
+import { BackupProgress } from "./BackupProgress";
 import { BACKUP_EXTENSION, backupErrorText } from "./labels";
 import { useBackupStatus } from "./queries";
 import { SecretFields, useSecret } from "./SecretFields";
@@ -17,12 +18,13 @@ import { SecretFields, useSecret } from "./SecretFields";
 export const KEEP_MIN = 1;
 export const KEEP_MAX = 365;
 export const EVERY_MIN = 1;
-export const EVERY_MAX = 8760;
+export const EVERY_MAX = 24 * 31;
 
 /** The Settings screen's "Back-ups" section. */
 export function BackupSettings() {
   const { t } = useI18n();
   const status = useBackupStatus();
+  const working = useIsMutating({ mutationKey: mutationKeys.backupWork }) > 0;
   if (status.isPending) {
     return (
       <Center role="status">
@@ -37,6 +39,7 @@ export function BackupSettings() {
       <BackupForm status={status.data} />
       <BackupActions status={status.data} />
       <TestRestore />
+      <BackupProgress running={working} />
     </Stack>
   );
 }
@@ -180,6 +183,7 @@ function BackupActions({ status }: { status: BackupStatus }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.backupStatus });
 
   const now = useMutation({
+    mutationKey: mutationKeys.backupWork,
     mutationFn: () => runBackup(true),
     onSuccess: async (path) => {
       setNote(path === null ? t("backup.notDue") : t("backup.written", { path }));
@@ -188,6 +192,7 @@ function BackupActions({ status }: { status: BackupStatus }) {
   });
 
   const toFile = useMutation({
+    mutationKey: mutationKeys.backupWork,
     mutationFn: async () => {
       const path = await chooseSavePath({
         title: t("backup.toFileTitle"),
@@ -246,6 +251,7 @@ function TestRestore() {
   const [missing, setMissing] = useState(false);
 
   const test = useMutation({
+    mutationKey: mutationKeys.backupWork,
     mutationFn: () => testRestore(...secret.args()),
     onSuccess: () => secret.clear(),
   });

@@ -11,6 +11,7 @@ import { VaultLayout } from "../../components/VaultLayout";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { chooseOpenPath, restoreBackup, verifyBackup } from "../../lib/ipc";
+import { BackupProgress } from "./BackupProgress";
 import { BACKUP_EXTENSION, backupErrorText, formatBytes } from "./labels";
 import { SecretFields, useSecret } from "./SecretFields";
 
@@ -185,6 +186,7 @@ export function RestoreBackupScreen({ onBack, onDone }: Props) {
               <Text>{t("restore.restoring")}</Text>
             </Group>
           )}
+          <BackupProgress running={verify.isPending || restore.isPending} />
           <Group justify="space-between">
             <Button
               variant="subtle"

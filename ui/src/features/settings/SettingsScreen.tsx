@@ -11,6 +11,7 @@ import { ControllerSettings } from "./ControllerSettings";
 import { DeviceSettings } from "./DeviceSettings";
 import { GeneralSettings } from "./GeneralSettings";
 import { useSettings } from "./queries";
+import { RotateKey } from "./RotateKey";
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -44,6 +45,9 @@ export function SettingsScreen({ status }: { status: VaultStatus }) {
       </Section>
       <Section id="settings-passphrase" title={t("settings.passphraseHeading")}>
         <ChangePassphrase />
+      </Section>
+      <Section id="settings-rotate" title={t("settings.rotateHeading")}>
+        <RotateKey />
       </Section>
       <Section id="settings-backup" title={t("backup.heading")}>
         <BackupSettings />
