@@ -1,6 +1,6 @@
 // Takes the user guide's screenshots from the real app (make screenshots): every screen, on a
 // temporary vault with made-up contacts. Writes docs/images/*.png.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { App, root, PASS } from "./lib/app.mjs";
 
@@ -10,6 +10,11 @@ const shot = (name) => app.screenshot(name, out);
 
 try {
   await app.launch();
+  await app.waitForHeading("Welkom bij Kluis");
+  await app.click("Een back-up terugzetten");
+  await app.waitForHeading("Een back-up terugzetten");
+  await shot("18-restore");
+  await app.click("Terug");
   await app.waitForHeading("Welkom bij Kluis");
   await app.type("Wachtwoord", PASS);
   await app.type("Herhaal wachtwoord", PASS);
@@ -47,6 +52,10 @@ try {
   const today = new Date().toISOString().slice(0, 10);
   app.cli(["request", "add", "--contact", jan, "--type", "access", "--received", today]);
   app.cli(["field", "set", "--contact", jan, "--field", "Voorkeur contactmoment", "--value", "Ochtend"]);
+  const backups = path.join(app.tmp, "usb-schijf", "kluis-backups");
+  mkdirSync(backups, { recursive: true });
+  app.cli(["backup-settings", "--dir", backups]);
+  app.cli(["backup", "--auto"]);
 
   await app.launch();
   await app.waitForHeading("Ontgrendelen");
@@ -84,6 +93,18 @@ try {
   await app.click("Instellingen");
   await app.waitForHeading("Instellingen");
   await shot("09-settings");
+  const section = async (title) => {
+    const h = await app.browser.$(`//h2[normalize-space()=${JSON.stringify(title)}]`);
+    // Below the fixed header.
+    await app.browser.execute((el) => {
+      el.scrollIntoView();
+      window.scrollBy(0, -80);
+    }, h);
+  };
+  await section("Back-ups");
+  await shot("16-backups");
+  await section("Nieuwe sleutel maken");
+  await shot("17-new-key");
   await app.click("Bewaren");
   await app.waitForHeading("Bewaarbeleid");
   await shot("10-retention-rules");
