@@ -74,6 +74,25 @@ describe("restoring a backup on first run", () => {
     await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
   });
 
+  it.each([
+    [purgeReport({ contacts_deleted: 3, interactions_deleted: 4 }), "7 items verwijderd volgens je bewaarbeleid"],
+    [
+      purgeReport({ ran: false, stopped: "confirm", contacts_due: 200, contacts_total: 900 }),
+      "De opschoning is gepauzeerd: 200 van 900 contacten zouden worden verwijderd.",
+    ],
+  ])("says what the retention policy did after the restore", async (purge, text) => {
+    installBackend({
+      vault_status: () => vaultStatus({ exists: false, unlocked: false }),
+      get_settings: () => DUTCH,
+      restore_backup: () => ({ ...REPORT, purge }),
+    });
+    const { user } = await openRestore();
+    await user.type(screen.getByLabelText("Pad naar het back-upbestand"), PATH);
+    await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    expect(await screen.findByText(text)).toBeInTheDocument();
+  });
+
   it("says plainly that the passphrase does not match the backup", async () => {
     const { user } = await openRestore();
     await user.type(screen.getByLabelText("Pad naar het back-upbestand"), PATH);

@@ -11,6 +11,7 @@ import { VaultLayout } from "../../components/VaultLayout";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { chooseOpenPath, restoreBackup, verifyBackup } from "../../lib/ipc";
+import { PurgeResult } from "../retention/PurgeResult";
 import { BackupProgress } from "./BackupProgress";
 import { BACKUP_EXTENSION, backupErrorText, formatBytes } from "./labels";
 import { SecretFields, useSecret } from "./SecretFields";
@@ -100,6 +101,10 @@ export function RestoreBackupScreen({ onBack, onDone }: Props) {
               erasures: report.erasures_reapplied,
             })}
           </StatusNote>
+          <PurgeResult report={report.purge} detailed />
+          {report.purge.stopped === "confirm" && (
+            <Text>{t("purge.paused", { due: report.purge.contacts_due, total: report.purge.contacts_total })}</Text>
+          )}
           <Text>{t("restore.doneHint")}</Text>
           <Button
             size="md"
