@@ -3,6 +3,8 @@
 //! a checkpoint. Safety stops: a clock earlier than the last purge, and mass deletion (more
 //! than 50 contacts and more than 20 % of all) without confirmation.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -326,6 +328,12 @@ pub fn run(
         report.stopped = Some("confirm".into());
         return Ok(report);
     }
+    // Contacts already waiting for review stay as they are: no statement per contact at every
+    // opening (a vault with thousands of former clients waiting would pay for each).
+    let mut waiting =
+        conn.prepare("SELECT rule, contact_id FROM review_queue WHERE kept_until IS NULL")?;
+    let waiting: HashSet<(String, i64)> =
+        waiting.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     for rule in RuleKey::ALL {
         let mine: Vec<&PurgeItem> = items.iter().filter(|i| i.rule == *rule).collect();
         if mine.is_empty() {
@@ -335,7 +343,8 @@ pub fn run(
         let mut count = 0i64;
         for i in &mine {
             if i.action == Action::Review {
-                if let Some(id) = i.contact_id {
+                let queued = |id: &i64| waiting.contains(&(rule.as_str().to_owned(), *id));
+                if let Some(id) = i.contact_id.filter(|id| !queued(id)) {
                     // A restricted contact is never deleted by a rule; it waits for a person.
                     // An entry whose keep date passed comes back.
                     let n = conn.execute(
