@@ -4,7 +4,7 @@
 use std::thread;
 use std::time::Duration;
 
-use kluis::backup::auto::When;
+use kluis::backup::auto::{AutoBackup, When};
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::commands::backup::{automatic, AUTO_EVENT};
@@ -23,8 +23,9 @@ pub fn spawn(app: AppHandle) {
         if state.lock() {
             // The UI may be gone already when the app is closing; nothing to do then.
             let _ = app.emit(LOCKED_EVENT, ());
-            if let Some(outcome) = backup {
-                let _ = app.emit(AUTO_EVENT, outcome);
+            // A failure is worth telling at the next unlock; a success is not.
+            if let Some(failed @ AutoBackup { error: Some(_), .. }) = backup {
+                let _ = app.emit(AUTO_EVENT, failed);
             }
         }
     });

@@ -30,6 +30,10 @@ fn reporter(app: &AppHandle) -> impl FnMut(Progress) + '_ {
 /// changed since the last one). Returns the outcome, or None when none was needed.
 pub fn automatic(app: &AppHandle, when: When) -> Option<AutoBackup> {
     let state = app.state::<AppState>();
+    if !state.is_unlocked() {
+        // Nothing to back up with: the key is gone (and a locked vault did not change since).
+        return None;
+    }
     let made = state.with_vault(|v| match auto::settings(v.conn())?.dir {
         Some(_) => auto::run(v, when, &mut reporter(app)),
         None => Ok(None),

@@ -1,8 +1,9 @@
+use kluis::backup::auto::{AutoBackup, When};
 use kluis::passphrase::{self, Strength};
 use kluis::retention::purge::PurgeReport;
 use kluis::vault::{self as core_vault, Created, VaultStatus};
 use kluis::Vault;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Emitter, State};
 use zeroize::Zeroizing;
 
 use super::Res;
@@ -70,9 +71,16 @@ pub async fn unlock_with_recovery(
     Ok(opened(app, &state, Vault::recover(&state.dir, &key, &new, state.clock, ACTOR)?))
 }
 
+/// Locks; like an idle lock it ends the session, so what changed is backed up first.
 #[tauri::command]
-pub fn lock(state: State<'_, AppState>) {
+pub async fn lock(app: AppHandle, state: State<'_, AppState>) -> Res<()> {
+    let backup = super::backup::automatic(&app, When::Exit);
     state.lock();
+    // A failure is worth telling at the next unlock; a success is not.
+    if let Some(failed @ AutoBackup { error: Some(_), .. }) = backup {
+        let _ = app.emit(super::backup::AUTO_EVENT, failed);
+    }
+    Ok(())
 }
 
 /// Closes the app, as the window's close button does: what changed is backed up first (see the

@@ -46,12 +46,31 @@ test("unlocking makes the backup that is due and shows it as the last backup", a
   assert.ok(JSON.parse(out).bytes > 0);
 });
 
-test("closing the app after a change makes a backup; the new contact is in it", async () => {
+async function addContact(name) {
   await app.click("Contacten");
   await app.click("Nieuw contact");
-  await app.type("Naam", "Na Het Ontgrendelen Toegevoegd");
+  await app.type("Naam", name);
   await app.click("Opslaan");
-  await app.waitForHeading("Na Het Ontgrendelen Toegevoegd");
+  await app.waitForHeading(name);
+}
+
+test("locking after a change makes a backup; locking without one does not", async () => {
+  await addContact("Voor Het Vergrendelen");
+  await app.click("Vergrendelen");
+  await app.waitForHeading("Ontgrendelen");
+  await waitForBackups(2, "after locking");
+  await app.unlockThroughUi();
+  await app.waitForHeading("Contacten");
+  await app.click("Vergrendelen");
+  await app.waitForHeading("Ontgrendelen");
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(backups().length, 2, "a session without changes made a backup");
+  await app.unlockThroughUi();
+  await app.waitForHeading("Contacten");
+});
+
+test("closing the app after a change makes a backup; the new contacts are in it", async () => {
+  await addContact("Na Het Ontgrendelen Toegevoegd");
   const before = backups().length;
   const quit = await app.button("Afsluiten");
   // The app ends while WebDriver still waits for the click to finish.
@@ -67,4 +86,5 @@ test("closing the app after a change makes a backup; the new contact is in it", 
   elsewhere(["restore", newest]);
   const names = elsewhere(["--json", "contact", "list"]);
   assert.match(names, /Na Het Ontgrendelen Toegevoegd/);
+  assert.match(names, /Voor Het Vergrendelen/);
 });
