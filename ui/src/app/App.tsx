@@ -12,7 +12,7 @@ import { useVaultStatus } from "../features/vault/queries";
 import { RecoveryKeyScreen } from "../features/vault/RecoveryKeyScreen";
 import { UnlockScreen } from "../features/vault/UnlockScreen";
 import { useI18n } from "../i18n";
-import { useSession } from "./session";
+import { useSession, useSessionState } from "./session";
 import { Shell } from "./Shell";
 import { useAutoBackupEvent } from "./useAutoBackupEvent";
 import { useVaultLockedEvent } from "./useVaultLockedEvent";
@@ -28,8 +28,9 @@ export function App() {
   );
   // First run only: after the recovery key, ask what client data is used for.
   const [choosingPurposes, setChoosingPurposes] = useState(false);
-  // First run: restoring a backup instead (kept up until the report has been read).
-  const [restoring, setRestoring] = useState(false);
+  const { restoring } = useSessionState();
+  // Leaving a restore opened in Settings (the vault still unlocked) returns there; a lock ends it.
+  const [backToSettings, setBackToSettings] = useState(false);
 
   useVaultLockedEvent(session);
   useAutoBackupEvent(session);
@@ -42,6 +43,7 @@ export function App() {
   }, [locked, session]);
   // The purposes step belongs to the first run; a lock ends it (it never follows an unlock).
   if (locked && choosingPurposes) setChoosingPurposes(false);
+  if (locked && backToSettings) setBackToSettings(false);
 
   if (created !== null) {
     const rememberFailed =
@@ -80,21 +82,26 @@ export function App() {
   if (restoring) {
     return (
       <RestoreBackupScreen
-        onBack={() => setRestoring(false)}
+        replaces={vault.exists}
+        onBack={() => {
+          if (vault.unlocked) setBackToSettings(true);
+          session.endRestore();
+        }}
         // The restored vault exists and is locked: refresh vault_status, then unlock.
-        onDone={() => void status.refetch().finally(() => setRestoring(false))}
+        onDone={() => void status.refetch().finally(() => session.endRestore())}
       />
     );
   }
+  const startRestore = () => session.startRestore();
   if (!vault.exists) {
     return (
       <FirstRunScreen
         onCreated={(recoveryKey, rememberRequested) => setCreated({ recoveryKey, rememberRequested })}
-        onRestore={() => setRestoring(true)}
+        onRestore={startRestore}
       />
     );
   }
-  if (!vault.unlocked) return <UnlockScreen status={vault} />;
+  if (!vault.unlocked) return <UnlockScreen status={vault} onRestore={startRestore} />;
   if (choosingPurposes) return <PurposesSetupScreen onDone={() => setChoosingPurposes(false)} />;
-  return <Shell status={vault} />;
+  return <Shell status={vault} initialView={backToSettings ? { name: "settings" } : undefined} />;
 }

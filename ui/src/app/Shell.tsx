@@ -63,11 +63,17 @@ function sectionOf(view: View): Section {
   return "contacts";
 }
 
+type Props = {
+  status: VaultStatus;
+  /** The screen to start on (the contacts unless said otherwise). */
+  initialView?: View;
+};
+
 /** The unlocked app: header with navigation and lock, and the current screen. */
-export function Shell({ status }: { status: VaultStatus }) {
+export function Shell({ status, initialView = SECTION_VIEWS.contacts }: Props) {
   const { t } = useI18n();
   const session = useSession();
-  const [view, setViewState] = useState<View>({ name: "contacts" });
+  const [view, setViewState] = useState<View>(initialView);
   // A one-off note for the next screen (e.g. "Contact erased"); any navigation drops it.
   const [flash, setFlash] = useState<string | null>(null);
   const setView = (next: View) => {

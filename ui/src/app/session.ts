@@ -26,6 +26,11 @@ export type SessionState = {
    * for the next unlock.
    */
   autoBackup: AutoBackup | null;
+  /**
+   * The restore screen is up (opened on first run, on the unlock screen or in Settings) until
+   * it is left or, after a restore, its report has been read. Opening it changes nothing yet.
+   */
+  restoring: boolean;
 };
 
 /**
@@ -34,7 +39,13 @@ export type SessionState = {
  * hold form input).
  */
 export class Session {
-  private state: SessionState = { lockReason: null, autoUnlockTried: false, purgeReport: null, autoBackup: null };
+  private state: SessionState = {
+    lockReason: null,
+    autoUnlockTried: false,
+    purgeReport: null,
+    autoBackup: null,
+    restoring: false,
+  };
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly queryClient: QueryClient) {}
@@ -116,6 +127,25 @@ export class Session {
   /** Dismisses the automatic backup's notice. */
   dismissAutoBackup(): void {
     if (this.state.autoBackup !== null) this.update({ autoBackup: null });
+  }
+
+  /** Shows the restore screen instead of the current one. */
+  startRestore(): void {
+    if (!this.state.restoring) this.update({ restoring: true });
+  }
+
+  /** Leaves the restore screen: back to what the vault's state says (unlock screen or app). */
+  endRestore(): void {
+    if (this.state.restoring) this.update({ restoring: false });
+  }
+
+  /**
+   * A backup has replaced the vault; the backend locked it first. As a lock, but the unlock
+   * screen must not say an earlier idle lock was the reason.
+   */
+  restored(): void {
+    this.locked("manual");
+    if (this.state.lockReason !== "manual") this.update({ lockReason: "manual" });
   }
 
   /** Marks the one automatic unlock attempt as used; returns false if it already was. */

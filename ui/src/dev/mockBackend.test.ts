@@ -1,6 +1,6 @@
 // The in-memory backend of `npm run dev:mock` must keep answering what the UI asks.
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import type { AutoBackup } from "../bindings/AutoBackup";
 import type { Progress } from "../bindings/Progress";
@@ -135,6 +135,24 @@ describe("dev mock backend: keys and backups", () => {
     expect(seen[0]).toEqual({ step: "snapshot", done: 0, total: 1 });
     expect(seen.at(-1)).toMatchObject({ step: "encrypt" });
     expect(seen.at(-1)?.done).toBe(seen.at(-1)?.total);
+  });
+
+  it("restores over the running vault only with the right passphrase, and leaves it locked", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      start("");
+      const path = "/media/usb/kluis.kluisbackup";
+      await expect(ipc.restoreBackup(path, "fout", null)).rejects.toMatchObject({ code: "wrong_passphrase" });
+      expect(await ipc.vaultStatus()).toMatchObject({ exists: true, unlocked: true });
+
+      const restoring = ipc.restoreBackup(path, "paard batterij nietje correct", null);
+      await vi.runAllTimersAsync();
+      expect(await restoring).toMatchObject({ erasures_reapplied: 1 });
+      expect(await ipc.vaultStatus()).toMatchObject({ exists: true, unlocked: false });
+      await expect(ipc.listContacts(null, 25, 0)).rejects.toMatchObject({ code: "locked" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("makes an overdue backup after unlocking and tells how it went", async () => {

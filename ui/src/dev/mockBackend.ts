@@ -84,6 +84,9 @@ export function installMockBackend(): void {
       requireUnlocked,
       passphrase: () => passphrase,
       contactCount: () => contacts.size,
+      lock: () => {
+        unlocked = false;
+      },
       restored: () => {
         exists = true;
         unlocked = false;

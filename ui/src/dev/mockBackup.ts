@@ -19,6 +19,8 @@ type Context = {
   /** The demo passphrase; a restored vault opens with it too. */
   passphrase: () => string;
   contactCount: () => number;
+  /** Locks a running vault (a restore does so once the file has been checked). */
+  lock: () => void;
   /** Called after a restore: the vault exists and is locked. */
   restored: () => void;
 };
@@ -143,8 +145,9 @@ export function backupHandlers(ctx: Context, params: URLSearchParams) {
     restore_backup: async (args) => {
       checkFile(args.path);
       checkSecret(args);
-      // As the backend: the file is checked in full before the vault is touched.
+      // As the backend: the file is checked in full before the vault is locked and replaced.
       await progress("verify");
+      ctx.lock();
       await progress("verify", "write", "check", "erasures", "purge", "swap");
       ctx.restored();
       return report();

@@ -173,3 +173,33 @@ describe("backup progress while restoring on first run", () => {
     await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
   });
 });
+
+describe("backup progress while restoring over the vault", () => {
+  it("shows the bar on the screen once the replacement is confirmed", async () => {
+    const restored = deferred<RestoreReport>();
+    installBackend({
+      vault_status: () => vaultStatus({ unlocked: false }),
+      get_settings: () => DUTCH,
+      restore_backup: () => restored.promise,
+    });
+    const { user } = renderApp();
+    await user.click(await screen.findByRole("button", { name: "Een back-up terugzetten" }));
+    await user.type(await screen.findByLabelText("Pad naar het back-upbestand"), FILE);
+    await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+
+    progress("verify", 1, 2);
+    expect(screen.getByRole("progressbar", { name: "Voortgang" })).toHaveAccessibleDescription(
+      "Back-up controleren: 50%",
+    );
+    progress("swap", 0, 1);
+    expect(screen.getByRole("progressbar", { name: "Voortgang" })).toHaveAccessibleDescription(
+      "Herstelde kluis op zijn plaats zetten…",
+    );
+    restored.resolve(REPORT);
+    expect(await screen.findByText(/^Teruggezet: /)).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
+  });
+});

@@ -1,9 +1,18 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { BackupStatus } from "../../bindings/BackupStatus";
-import { apiError, callsOf, DUTCH, installBackend, purgeReport, vaultStatus } from "../../test/backend";
+import {
+  apiError,
+  callsOf,
+  deferred,
+  DUTCH,
+  installBackend,
+  purgeReport,
+  summary,
+  vaultStatus,
+} from "../../test/backend";
 import { renderApp } from "../../test/render";
 import { BackupSettings } from "./BackupSettings";
 
@@ -128,6 +137,53 @@ describe("backup settings", () => {
       { passphrase: "fout", recoveryKey: null },
       { passphrase: "geheim wachtwoord", recoveryKey: null },
     ]);
+  });
+
+  it("opens the restore screen without locking; 'Terug' returns to Settings until a lock", async () => {
+    let vault = vaultStatus();
+    const backedUp = deferred<string>();
+    installBackend({
+      vault_status: () => vault,
+      get_settings: () => DUTCH,
+      backup_status: () => status,
+      run_backup: () => backedUp.promise,
+      list_contacts: () => ({ items: [summary({ name: "Anna de Boer" })], total: 1 }),
+      list_requests: () => [],
+      touch: () => null,
+      lock: () => {
+        vault = { ...vault, unlocked: false };
+        return null;
+      },
+      unlock: () => {
+        vault = { ...vault, unlocked: true };
+        return null;
+      },
+    });
+    const { user, session } = renderApp();
+    await screen.findByRole("button", { name: "Anna de Boer" });
+    await user.click(screen.getByRole("button", { name: "Instellingen" }));
+    const restore = await screen.findByRole("button", { name: "Back-up terugzetten…" });
+
+    // Not while a backup is being made.
+    await user.click(screen.getByRole("button", { name: "Nu een back-up maken" }));
+    expect(restore).toBeDisabled();
+    backedUp.resolve("/media/usb/kluis/kluis-2025-03-02.kluisbackup");
+    await waitFor(() => expect(restore).toBeEnabled());
+
+    await user.click(restore);
+    await screen.findByRole("heading", { level: 1, name: "Een back-up terugzetten" });
+    expect(screen.getByText(/^Dit vervangt de kluis op deze laptop door de back-up\./)).toBeInTheDocument();
+    expect(callsOf("lock")).toEqual([]);
+    expect(session.queryClient.getQueryCache().findAll({ queryKey: ["contacts"] })).not.toHaveLength(0);
+
+    await user.click(screen.getByRole("button", { name: "Terug" }));
+    await screen.findByRole("heading", { level: 1, name: "Instellingen" });
+    expect(screen.getByRole("button", { name: "Instellingen" })).toHaveAttribute("aria-current", "page");
+
+    // After a lock the app starts on the contacts again.
+    await user.click(screen.getByRole("button", { name: "Vergrendelen" }));
+    await user.type(await screen.findByLabelText("Wachtwoord"), "geheim wachtwoord{Enter}");
+    await screen.findByRole("heading", { level: 1, name: "Contacten" });
   });
 
   it("warns when the last backup is overdue, also on the contacts screen", async () => {

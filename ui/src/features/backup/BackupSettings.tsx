@@ -1,9 +1,10 @@
 import { Alert, Button, Center, Group, Loader, NumberInput, Stack, Text, TextInput } from "@mantine/core";
-import { IconAlertCircle, IconFolderOpen } from "@tabler/icons-react";
+import { IconAlertCircle, IconFolderOpen, IconRestore } from "@tabler/icons-react";
 import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import { mutationKeys, queryKeys } from "../../app/queryKeys";
+import { useSession } from "../../app/session";
 import type { BackupStatus } from "../../bindings/BackupStatus";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StatusNote } from "../../components/StatusNote";
@@ -23,6 +24,7 @@ export const EVERY_MAX = 24 * 31;
 /** The Settings screen's "Back-ups" section. */
 export function BackupSettings() {
   const { t } = useI18n();
+  const session = useSession();
   const status = useBackupStatus();
   const working = useIsMutating({ mutationKey: mutationKeys.backupWork }) > 0;
   if (status.isPending) {
@@ -39,6 +41,17 @@ export function BackupSettings() {
       <BackupForm status={status.data} />
       <BackupActions status={status.data} />
       <TestRestore />
+      <Group>
+        <Button
+          variant="default"
+          leftSection={<IconRestore size={18} aria-hidden />}
+          // Not while a backup runs here: leaving would hide its progress, and it would race the restore.
+          disabled={working}
+          onClick={() => session.startRestore()}
+        >
+          {t("backup.restore")}
+        </Button>
+      </Group>
       <BackupProgress running={working} />
     </Stack>
   );

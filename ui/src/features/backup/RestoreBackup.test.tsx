@@ -1,9 +1,19 @@
 import { open } from "@tauri-apps/plugin-dialog";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { RestoreReport } from "../../bindings/RestoreReport";
-import { apiError, callsOf, DUTCH, installBackend, purgeReport, vaultStatus } from "../../test/backend";
+import {
+  apiError,
+  callsOf,
+  DUTCH,
+  emitEvent,
+  installBackend,
+  installEvents,
+  purgeReport,
+  summary,
+  vaultStatus,
+} from "../../test/backend";
 import { renderApp } from "../../test/render";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
@@ -64,10 +74,13 @@ describe("restoring a backup on first run", () => {
     expect(within(note).getByText(/1,3\sMB/)).toBeInTheDocument();
     expect(callsOf("verify_backup")).toEqual([{ path: PATH, passphrase: SECRET, recoveryKey: null }]);
 
+    // Nothing to replace: no warning, no question.
+    expect(screen.queryByText(/vervangt de kluis/)).toBeNull();
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     expect(
       await screen.findByText(/^Teruggezet: back-up van .+, 42 contacten, 130 interacties; 2 wissingen opnieuw toegepast\.$/),
     ).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).toBeNull();
     expect(callsOf("restore_backup")).toEqual([{ path: PATH, passphrase: SECRET, recoveryKey: null }]);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
@@ -146,5 +159,153 @@ describe("restoring a backup on first run", () => {
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Kies een back-upbestand");
     expect(callsOf("restore_backup")).toEqual([]);
+  });
+});
+
+describe("restoring a backup over the vault on this laptop", () => {
+  const WARNING =
+    "Dit vervangt de kluis op deze laptop door de back-up. Wat je na de back-up hebt toegevoegd of gewijzigd, gaat verloren; wie je na de back-up hebt gewist, wordt opnieuw gewist.";
+
+  /** A vault that is unlocked (or not): restore_backup locks it first, as the backend does. */
+  function vaultBackend(start: { unlocked: boolean }, restore: () => RestoreReport = () => REPORT) {
+    let status = vaultStatus(start);
+    installBackend({
+      vault_status: () => status,
+      get_settings: () => DUTCH,
+      list_contacts: () => ({ items: [summary({ name: "Anna de Boer" })], total: 1 }),
+      list_requests: () => [],
+      backup_status: () => ({
+        settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
+        last_backup_at: "2025-03-01T09:30:00Z",
+        overdue: false,
+      }),
+      touch: () => null,
+      restore_backup: ({ passphrase }) => {
+        if (passphrase !== SECRET) throw apiError("wrong_passphrase", "wrong passphrase");
+        status = { ...status, unlocked: false };
+        return restore();
+      },
+    });
+    return {
+      lockFromBackend: () => {
+        status = { ...status, unlocked: false };
+      },
+    };
+  }
+
+  async function fillIn(user: ReturnType<typeof renderApp>["user"]) {
+    await user.type(await screen.findByLabelText("Pad naar het back-upbestand"), PATH);
+    await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
+  }
+
+  async function openFromUnlock() {
+    const rendered = renderApp();
+    await rendered.user.click(await screen.findByRole("button", { name: "Een back-up terugzetten" }));
+    await screen.findByRole("heading", { level: 1, name: "Een back-up terugzetten" });
+    return rendered;
+  }
+
+  async function openFromSettings() {
+    const rendered = renderApp();
+    await screen.findByRole("button", { name: "Anna de Boer" });
+    await rendered.user.click(screen.getByRole("button", { name: "Instellingen" }));
+    await rendered.user.click(await screen.findByRole("button", { name: "Back-up terugzetten…" }));
+    await screen.findByRole("heading", { level: 1, name: "Een back-up terugzetten" });
+    return rendered;
+  }
+
+  it("warns, and restores only after 'Ja, vervangen'", async () => {
+    vaultBackend({ unlocked: false });
+    const { user } = await openFromUnlock();
+    expect(screen.getByText(WARNING)).toBeInTheDocument();
+    await fillIn(user);
+
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    let dialog = await screen.findByRole("dialog", { name: "Kluis vervangen door de back-up?" });
+    expect(within(dialog).getByText(WARNING)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Annuleren" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(callsOf("restore_backup")).toEqual([]);
+
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    dialog = await screen.findByRole("dialog", { name: "Kluis vervangen door de back-up?" });
+    await user.click(within(dialog).getByRole("button", { name: "Ja, vervangen" }));
+    expect(await screen.findByText(/^Teruggezet: back-up van /)).toBeInTheDocument();
+    expect(callsOf("restore_backup")).toEqual([{ path: PATH, passphrase: SECRET, recoveryKey: null }]);
+
+    await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
+    await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
+  });
+
+  it("replaces the unlocked vault from Settings and keeps none of its data", async () => {
+    vaultBackend({ unlocked: true });
+    const { user, session } = await openFromSettings();
+    expect(screen.getByText(WARNING)).toBeInTheDocument();
+    // Opening the screen does not lock; the data goes once the restore has run.
+    expect(session.queryClient.getQueryCache().findAll({ queryKey: ["contacts"] })).not.toHaveLength(0);
+    await fillIn(user);
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    const dialog = await screen.findByRole("dialog", { name: "Kluis vervangen door de back-up?" });
+    await user.click(within(dialog).getByRole("button", { name: "Ja, vervangen" }));
+
+    expect(await screen.findByText(/^Teruggezet: back-up van /)).toBeInTheDocument();
+    expect(screen.getByText("Je kluis is vergrendeld. Ontgrendel hem met het wachtwoord van de back-up.")).toBeInTheDocument();
+    expect(session.queryClient.getQueryCache().findAll({ queryKey: ["contacts"] })).toHaveLength(0);
+
+    await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
+    await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(session.queryClient.getQueryCache().findAll({ queryKey: ["contacts"] })).toHaveLength(0);
+    expect(callsOf("list_contacts")).toHaveLength(1);
+  });
+
+  it("does not say an earlier idle lock locked the restored vault", async () => {
+    installEvents();
+    const backend = vaultBackend({ unlocked: true });
+    const { user } = renderApp();
+    await screen.findByRole("button", { name: "Anna de Boer" });
+    backend.lockFromBackend();
+    emitEvent("vault-locked", null);
+    expect(await screen.findByText("De kluis is vergrendeld omdat je een tijdje niet actief was.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Een back-up terugzetten" }));
+    await fillIn(user);
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
+    await user.click(await screen.findByRole("button", { name: "Naar ontgrendelen" }));
+    await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
+    expect(screen.queryByText("De kluis is vergrendeld omdat je een tijdje niet actief was.")).toBeNull();
+  });
+
+  it("keeps the vault as it is when the backup does not open, and says so", async () => {
+    vaultBackend({ unlocked: true });
+    const { user, session } = await openFromSettings();
+    await user.type(screen.getByLabelText("Pad naar het back-upbestand"), PATH);
+    await user.type(screen.getByLabelText("Wachtwoord van de back-up"), "verkeerd");
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Het wachtwoord past niet bij deze back-up.");
+
+    await user.click(screen.getByRole("button", { name: "Terug" }));
+    await screen.findByRole("heading", { level: 1, name: "Instellingen" });
+    expect(screen.getByRole("button", { name: "Back-up terugzetten…" })).toBeInTheDocument();
+    expect(session.queryClient.getQueryCache().findAll({ queryKey: ["contacts"] })).not.toHaveLength(0);
+  });
+
+  it("goes to the unlock screen when the restore failed after the vault was locked", async () => {
+    vaultBackend({ unlocked: true }, () => {
+      throw apiError("internal", "No space left on device (os error 28)");
+    });
+    const { user, session } = await openFromSettings();
+    await fillIn(user);
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
+    expect(await screen.findByRole("alert")).toBeInTheDocument();
+    await waitFor(() =>
+      expect(session.queryClient.getQueryCache().findAll({ queryKey: ["contacts"] })).toHaveLength(0),
+    );
+
+    await user.click(screen.getByRole("button", { name: "Terug" }));
+    await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
   });
 });

@@ -3,29 +3,34 @@ import { IconAlertCircle, IconArrowLeft, IconFolderOpen } from "@tabler/icons-re
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
+import { useSession } from "../../app/session";
 import type { BackupInfo } from "../../bindings/BackupInfo";
 import type { RestoreReport } from "../../bindings/RestoreReport";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { PageTitle } from "../../components/PageTitle";
 import { StatusNote } from "../../components/StatusNote";
 import { VaultLayout } from "../../components/VaultLayout";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
-import { chooseOpenPath, restoreBackup, verifyBackup } from "../../lib/ipc";
+import { chooseOpenPath, restoreBackup, vaultStatus, verifyBackup } from "../../lib/ipc";
 import { PurgeResult } from "../retention/PurgeResult";
 import { BackupProgress } from "./BackupProgress";
 import { BACKUP_EXTENSION, backupErrorText, formatBytes } from "./labels";
 import { SecretFields, useSecret } from "./SecretFields";
 
 type Props = {
-  /** Back to creating a new vault. */
+  /** A vault exists on this laptop: the backup replaces it, after a warning and a confirmation. */
+  replaces: boolean;
+  /** Back to where the screen was opened (first run, the unlock screen or Settings). */
   onBack: () => void;
   /** After a restore: the vault exists and is locked; show the unlock screen. */
   onDone: () => void;
 };
 
-/** First run: restore a backup file instead of creating a new vault. */
-export function RestoreBackupScreen({ onBack, onDone }: Props) {
+/** Restores a backup file: on first run instead of a new vault, or over the existing vault. */
+export function RestoreBackupScreen({ replaces, onBack, onDone }: Props) {
   const { t, locale } = useI18n();
+  const session = useSession();
   const [path, setPath] = useState("");
   const secret = useSecret();
   const [missing, setMissing] = useState(false);
@@ -34,6 +39,7 @@ export function RestoreBackupScreen({ onBack, onDone }: Props) {
   const [report, setReport] = useState<RestoreReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [leaving, setLeaving] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   const choose = useMutation({
     mutationFn: () =>
@@ -58,8 +64,21 @@ export function RestoreBackupScreen({ onBack, onDone }: Props) {
     onSuccess: (result) => {
       secret.clear();
       setReport(result);
+      // The backend locked the vault before replacing it: nothing of the old one may stay cached.
+      session.restored();
     },
-    onError: setError,
+    onError: (failure) => {
+      setError(failure);
+      // The file is checked before the vault is locked; a failure after that leaves it locked.
+      // (Should the status not come, the next call's `locked` error shows the unlock screen.)
+      if (!replaces) return;
+      vaultStatus().then(
+        (now) => {
+          if (!now.unlocked) session.locked("manual");
+        },
+        () => undefined,
+      );
+    },
   });
 
   // Only a running restore blocks the form: "Terugzetten" right after "Back-up controleren" works.
@@ -80,6 +99,7 @@ export function RestoreBackupScreen({ onBack, onDone }: Props) {
       return;
     }
     if (action === "verify") verify.mutate();
+    else if (replaces) setConfirming(true);
     else restore.mutate();
   };
 
@@ -127,6 +147,7 @@ export function RestoreBackupScreen({ onBack, onDone }: Props) {
         <Stack gap="md">
           <PageTitle focusOnMount>{t("restore.title")}</PageTitle>
           <Text>{t("restore.intro")}</Text>
+          {replaces && <StatusNote tone="warning">{t("restore.replaceWarning")}</StatusNote>}
           <Group align="flex-end" wrap="nowrap" gap="xs">
             <TextInput
               label={t("restore.path")}
@@ -212,6 +233,18 @@ export function RestoreBackupScreen({ onBack, onDone }: Props) {
           </Group>
         </Stack>
       </form>
+      <ConfirmDialog
+        opened={confirming}
+        title={t("restore.confirmTitle")}
+        message={t("restore.replaceWarning")}
+        confirmLabel={t("restore.confirm")}
+        onConfirm={() => {
+          // The progress shows on the screen, not behind the dialog.
+          setConfirming(false);
+          restore.mutate();
+        }}
+        onCancel={() => setConfirming(false)}
+      />
     </VaultLayout>
   );
 }

@@ -74,6 +74,23 @@ describe("unlock", () => {
     expect(screen.getByLabelText("Wachtwoord")).toBeInTheDocument();
   });
 
+  it("opens the restore screen, which warns that it replaces the vault; 'Terug' returns", async () => {
+    installBackend({
+      vault_status: () => vaultStatus({ unlocked: false }),
+      get_settings: () => DUTCH,
+    });
+    const { user } = renderApp();
+    await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
+    await user.click(screen.getByRole("button", { name: "Een back-up terugzetten" }));
+    await screen.findByRole("heading", { level: 1, name: "Een back-up terugzetten" });
+    expect(screen.getByText(/^Dit vervangt de kluis op deze laptop door de back-up\./)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Terug" }));
+    await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
+    expect(screen.getByLabelText("Wachtwoord")).toBeInTheDocument();
+    expect(callsOf("restore_backup")).toEqual([]);
+  });
+
   it("opens the recovery form and unlocks with the recovery key", async () => {
     let status = vaultStatus({ unlocked: false });
     installBackend({

@@ -14,15 +14,19 @@ import { useI18n } from "../../i18n";
 import { unlock, unlockRemembered } from "../../lib/ipc";
 import { RecoveryForm } from "./RecoveryForm";
 
-type Props = { status: VaultStatus };
+type Props = {
+  status: VaultStatus;
+  /** Restore a backup over this vault (a broken vault, or back to an older backup). */
+  onRestore: () => void;
+};
 
-export function UnlockScreen({ status }: Props) {
+export function UnlockScreen({ status, onRestore }: Props) {
   const [mode, setMode] = useState<"passphrase" | "recovery">("passphrase");
   if (mode === "recovery") return <RecoveryForm onBack={() => setMode("passphrase")} />;
-  return <PassphraseUnlock status={status} onForgot={() => setMode("recovery")} />;
+  return <PassphraseUnlock status={status} onRestore={onRestore} onForgot={() => setMode("recovery")} />;
 }
 
-function PassphraseUnlock({ status, onForgot }: Props & { onForgot: () => void }) {
+function PassphraseUnlock({ status, onRestore, onForgot }: Props & { onForgot: () => void }) {
   const { t } = useI18n();
   const session = useSession();
   const { lockReason } = useSessionState();
@@ -120,6 +124,16 @@ function PassphraseUnlock({ status, onForgot }: Props & { onForgot: () => void }
           <Divider />
           <Anchor component="button" type="button" onClick={onForgot} ta="center" size="sm">
             {t("unlock.forgot")}
+          </Anchor>
+          <Anchor
+            component="button"
+            type="button"
+            onClick={onRestore}
+            disabled={byPassphrase.isPending}
+            ta="center"
+            size="sm"
+          >
+            {t("unlock.restore")}
           </Anchor>
         </Stack>
       </form>
