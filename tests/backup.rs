@@ -66,6 +66,17 @@ fn round_trip_and_every_kind_of_damage_is_refused() {
             "truncated to {len}"
         );
     }
+    // A header that claims a huge body (it is authenticated only with the body) is refused
+    // without trying to allocate it.
+    let (mut header, start) = backup::read_header(&good).unwrap();
+    header.body_len = 1 << 60;
+    header.chunks = 1 << 40;
+    let json = serde_json::to_vec(&header).unwrap();
+    let mut forged = good[..9].to_vec();
+    forged.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    forged.extend_from_slice(&json);
+    forged.extend_from_slice(&good[start..]);
+    assert!(matches!(backup::open(&forged, &pass, &mut |_| {}), Err(Error::Integrity(_))));
     let mut longer = good.clone();
     longer.push(0);
     assert!(matches!(backup::open(&longer, &pass, &mut |_| {}), Err(Error::Integrity(_))));

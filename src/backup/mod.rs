@@ -257,6 +257,11 @@ pub fn open(bytes: &[u8], secret: &BackupSecret<'_>, on: OnProgress<'_>) -> Resu
     {
         return Err(integrity("has a damaged header"));
     }
+    // The header is authenticated only with the body: a length larger than what follows is
+    // refused before anything is allocated for it.
+    if header.body_len > (bytes.len() - body_start) as u64 {
+        return Err(integrity("is truncated or its header was changed"));
+    }
     let key = body_key(&data_key, &salt);
     let mut dec = DecryptorBE32::from_aead(
         XChaCha20Poly1305::new(key.as_ref().into()),
