@@ -243,6 +243,12 @@ fn the_cli_backs_up_verifies_and_restores_into_an_empty_folder_without_yes() {
     damaged.truncate(damaged.len() - 3);
     std::fs::write(&file, damaged).unwrap();
     assert_eq!(kluis(&["verify-backup", file.to_str().unwrap()], &t.dir()).status.code(), Some(4));
+    // Some other file picked by mistake: refused by its first bytes, before it is read whole.
+    let film = t.tmp.path().join("vakantie.mp4");
+    std::fs::write(&film, vec![7u8; 3_000_000]).unwrap();
+    let out = kluis(&["restore", film.to_str().unwrap()], &t.tmp.path().join("elders"));
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Kluis backup file"));
 }
 
 #[test]

@@ -309,9 +309,20 @@ pub struct BackupInfo {
     pub vault_id: String,
 }
 
+/// Reads a backup file; a file that does not start like one is refused before it is read whole
+/// (someone may pick a film instead of a backup).
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    let mut bytes = vec![0u8; MAGIC.len()];
+    if file.read_exact(&mut bytes).is_err() || bytes != MAGIC {
+        return Err(Error::Integrity("this is not a Kluis backup file".into()));
+    }
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 pub fn verify(path: &Path, secret: &BackupSecret<'_>, on: OnProgress<'_>) -> Result<BackupInfo> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.read_to_end(&mut bytes)?;
+    let bytes = read_file(path)?;
     let o = open(&bytes, secret, on)?;
     Ok(BackupInfo {
         created_at: format_instant(o.header.created_at),

@@ -104,7 +104,7 @@ fn known_tombstones(
         if path == backup || !path.is_file() {
             continue;
         }
-        let Ok(bytes) = fs::read(&path) else { continue };
+        let Ok(bytes) = super::read_file(&path) else { continue };
         let Ok((h, _)) = read_header(&bytes) else { continue };
         if h.keyfile.vault_id != vault_id || h.created_at <= created {
             continue;
@@ -130,7 +130,7 @@ pub fn restore(
     actor: &str,
     on: OnProgress<'_>,
 ) -> Result<RestoreReport> {
-    let bytes = fs::read(backup)?;
+    let bytes = super::read_file(backup)?;
     let opened = open(&bytes, secret, on)?;
     drop(bytes);
     begin(on, Step::Write);
