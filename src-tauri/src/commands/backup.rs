@@ -135,8 +135,12 @@ pub async fn restore_backup(
 ) -> Res<RestoreReport> {
     let (p, k) = (passphrase.map(Zeroizing::new), recovery_key.map(Zeroizing::new));
     let (s, path) = (secret(&p, &k), std::path::Path::new(&path));
-    // Refuse a bad file before locking the vault the user is working in.
-    backup::verify(path, &s, &mut reporter(&app))?;
-    state.lock();
+    // Refuse a bad file before locking a vault the user is working in. A locked vault (first
+    // run, the unlock screen) needs no separate check: restore verifies the whole file before it
+    // touches anything.
+    if state.is_unlocked() {
+        backup::verify(path, &s, &mut reporter(&app))?;
+        state.lock();
+    }
     Ok(restore::restore(path, &state.dir, &s, state.clock, ACTOR, &mut reporter(&app))?)
 }
