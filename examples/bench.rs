@@ -9,12 +9,16 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use kluis::backup::{self, restore, BackupSecret, Step};
-use kluis::contacts::{self, read, ContactInput, InteractionInput, InteractionKind};
-use kluis::export::sar;
-use kluis::retention::purge::{self, Trigger};
+use kluis::app::demo;
+use kluis::app::restore;
+use kluis::app::unlock::{open_without_purge, unlock_with};
+use kluis::domain::backup::{self, BackupSecret, Step};
+use kluis::domain::contacts::{self, read, ContactInput, InteractionInput, InteractionKind};
+use kluis::domain::export::sar;
+use kluis::domain::retention::purge::{self, Trigger};
+use kluis::kernel::language::Language;
 use kluis::vault::Secret;
-use kluis::{demo, Clock, Vault};
+use kluis::{Clock, Vault};
 use sha2::{Digest, Sha256};
 
 const PASS: &str = "bench-passphrase-lang-genoeg-42";
@@ -94,7 +98,7 @@ fn workload(conn: &rusqlite::Connection) -> Duration {
     let t = Instant::now();
     for i in 0..40 {
         bare_page(conn, i * 2_311 % 90_000);
-        let q = kluis::contacts::search::fts_query(PREFIXES[i as usize % PREFIXES.len()]);
+        let q = kluis::domain::contacts::search::fts_query(PREFIXES[i as usize % PREFIXES.len()]);
         bare_search(conn, &q.unwrap_or_default());
     }
     let _: i64 = conn
@@ -138,10 +142,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     eprintln!("bench: opening");
     let (mut with, mut without) = (Vec::new(), Vec::new());
     for _ in 0..5 {
-        let (d, v) = time(|| Vault::open(&dir, Secret::Passphrase(PASS), clock, "bench", false));
+        let (d, v) = time(|| open_without_purge(&dir, Secret::Passphrase(PASS), clock, "bench"));
         v?.lock();
         without.push(d);
-        let (d, v) = time(|| Vault::open(&dir, Secret::Passphrase(PASS), clock, "bench", true));
+        let (d, v) =
+            time(|| unlock_with(&dir, Secret::Passphrase(PASS), clock, "bench").map(|u| u.vault));
         v?.lock();
         with.push(d);
     }
@@ -164,11 +169,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 2. Search and a list page through the core vs the same SQL bare.
     eprintln!("bench: search and list");
-    let mut v = Vault::open(&dir, Secret::Passphrase(PASS), clock, "bench", false)?;
+    let mut v = open_without_purge(&dir, Secret::Passphrase(PASS), clock, "bench")?;
     let (mut core_s, mut bare_s, mut core_p, mut bare_p) = (vec![], vec![], vec![], vec![]);
     for round in 0..10 {
         for (i, p) in PREFIXES.iter().enumerate() {
-            let q = kluis::contacts::search::fts_query(p).unwrap_or_default();
+            let q = kluis::domain::contacts::search::fts_query(p).unwrap_or_default();
             core_s.push(time(|| read::list(v.conn(), Some(p), Some(100), 0)).0);
             bare_s.push(time(|| bare_search(v.conn(), &q)).0);
             let offset = ((round * 10 + i as i64) * 997) % i64::from(n.max(1));
@@ -229,7 +234,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut pdf_times = Vec::new();
     let mut pdf_len = 0;
     for _ in 0..3 {
-        let (d, pdf) = time(|| v.write(|tx, c| sar::pdf(tx, c, id, true, None)));
+        let (d, pdf) = time(|| v.write(|tx, c| sar::pdf(tx, c, id, Language::Nl, None)));
         pdf_len = pdf?.len();
         pdf_times.push(d);
     }

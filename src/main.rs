@@ -8,14 +8,20 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
-use kluis::consent::{self, ConsentInput};
-use kluis::contacts::{self, privacy, ContactInput, InteractionInput};
-use kluis::export::{mailing, sar};
-use kluis::register::fields::{self, FieldDefInput};
-use kluis::register::purposes::{self, Basis, PurposeInput};
-use kluis::requests;
-use kluis::retention::{self, documents, purge, rules};
-use kluis::{audit, backup, demo, vault, Clock, Error, Vault};
+use kluis::app::subject_access::SubjectAccess;
+use kluis::app::{self, demo};
+use kluis::domain::backup;
+use kluis::domain::consent::objection;
+use kluis::domain::consent::{self, ConsentInput};
+use kluis::domain::contacts::{self, privacy, ContactInput, InteractionInput};
+use kluis::domain::fields::{self, FieldDefInput};
+use kluis::domain::register::purposes::{self, Basis, PurposeInput};
+use kluis::domain::requests;
+use kluis::domain::retention::{self, documents, purge, rules};
+use kluis::kernel::language::Language;
+use kluis::store::audit;
+use kluis::vault::{self, Secret};
+use kluis::{Clock, Error, Vault};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -606,7 +612,7 @@ fn run(cli: Cli) -> Out {
         }
         Cmd::Passphrase(PassphraseCmd::Change) => {
             let current = secret("KLUIS_PASSPHRASE", "Current passphrase: ")?;
-            let mut v = Vault::unlock(&ctx.dir, &current, ctx.clock, ACTOR)?;
+            let mut v = app::unlock::unlock(&ctx.dir, &current, ctx.clock, ACTOR)?.vault;
             let new = new_passphrase()?;
             v.change_passphrase(&current, &new)?;
             done(&ctx, "Passphrase changed.")
@@ -617,12 +623,12 @@ fn run(cli: Cli) -> Out {
                 return Err(Error::NoVault(ctx.dir.display().to_string()).into());
             }
             let new = new_passphrase()?;
-            Vault::recover(&ctx.dir, &key, &new, ctx.clock, ACTOR)?;
+            app::unlock::recover(&ctx.dir, &key, &new, ctx.clock, ACTOR)?;
             done(&ctx, "Passphrase reset with the recovery key.")
         }
         Cmd::RotateKey => {
             let current = secret("KLUIS_PASSPHRASE", "Current passphrase: ")?;
-            let mut v = Vault::unlock(&ctx.dir, &current, ctx.clock, ACTOR)?;
+            let mut v = app::unlock::unlock(&ctx.dir, &current, ctx.clock, ACTOR)?.vault;
             let new = new_passphrase()?;
             let recovery = v.rotate_key(&current, &new)?;
             if ctx.json {
@@ -675,11 +681,8 @@ fn run(cli: Cli) -> Out {
         Cmd::Consent(c) => consent_cmd(&ctx, c),
         Cmd::Export(ExportCmd::MailingList { purpose, out }) => {
             let mut v = open(&ctx)?;
-            let (csv, rows) = v.write(|tx, c| {
-                let p = purposes::by_name(tx, &purpose)?;
-                mailing::csv(tx, c, p.id)
-            })?;
-            std::fs::write(&out, csv).map_err(Error::Io)?;
+            let p = purposes::by_name(v.conn(), &purpose)?;
+            let rows = app::mailing::export_mailing_list(&mut v, p.id, &out)?;
             if ctx.json {
                 return print_json(&serde_json::json!({ "rows": rows, "out": out }));
             }
@@ -793,7 +796,7 @@ fn run(cli: Cli) -> Out {
             let dir = s.dir.ok_or_else(|| Error::invalid("dir", "no backup folder is set"))?;
             drop(v);
             let secret = backup_secret()?;
-            let r = backup::auto::test_restore(
+            let r = app::restore::test_restore(
                 Path::new(&dir),
                 &secret.as_secret(),
                 ctx.clock,
@@ -827,7 +830,7 @@ fn run(cli: Cli) -> Out {
                 backup::verify(&file, &secret.as_secret(), &mut meter(&ctx))?;
                 confirm_destroy(yes, &format!("replace the vault in {}", ctx.dir.display()))?;
             }
-            let r = backup::restore::restore(
+            let r = app::restore::restore(
                 &file,
                 &ctx.dir,
                 &secret.as_secret(),
@@ -847,42 +850,33 @@ fn run(cli: Cli) -> Out {
         }
         Cmd::Sar { contact, out, zip, lang, request, include_special } => {
             let mut v = open(&ctx)?;
-            let dutch = lang != "en";
-            let (pdf, archive) = v.write(|tx, c| {
-                let pdf = sar::pdf(tx, c, contact, dutch, request)?;
-                let archive = match &zip {
-                    Some(_) => Some(sar::portability_zip(tx, c, contact, include_special, c.now)?),
-                    None => None,
-                };
-                if let Some(r) = request {
-                    requests::record_file(tx, c, r, "subject-access-pdf", &sar::sha256_hex(&pdf))?;
-                    if let Some(a) = &archive {
-                        requests::record_file(tx, c, r, "portability-zip", &sar::sha256_hex(a))?;
-                    }
-                }
-                c.audit(tx, "export.subject_access", "contact", Some(contact), &[])?;
-                Ok((pdf, archive))
-            })?;
-            std::fs::write(&out, &pdf).map_err(Error::Io)?;
-            if let (Some(path), Some(a)) = (&zip, &archive) {
-                std::fs::write(path, a).map_err(Error::Io)?;
-            }
+            let written = app::subject_access::export(
+                &mut v,
+                &SubjectAccess {
+                    contact_id: contact,
+                    request_id: request,
+                    language: Language::from_tag(&lang),
+                    pdf_path: &out,
+                    zip_path: zip.as_deref(),
+                    include_special,
+                },
+            )?;
             if ctx.json {
                 return print_json(&serde_json::json!({
-                    "pdf": out, "pdf_sha256": sar::sha256_hex(&pdf),
-                    "zip": zip, "zip_sha256": archive.as_deref().map(sar::sha256_hex),
+                    "pdf": out, "pdf_sha256": written.pdf_sha256,
+                    "zip": zip, "zip_sha256": written.zip_sha256,
                 }));
             }
             println!("Subject-access report written to {}.", out.display());
             Ok(())
         }
         Cmd::Settings(SettingsCmd::Set { key, value }) => {
-            open(&ctx)?.write(|tx, c| kluis::controller::set(tx, c, &key, &value))?;
+            open(&ctx)?.write(|tx, c| kluis::domain::controller::set(tx, c, &key, &value))?;
             done(&ctx, "Setting saved.")
         }
         Cmd::Settings(SettingsCmd::Show) => {
             let v = open(&ctx)?;
-            let c = kluis::controller::get(v.conn())?;
+            let c = kluis::domain::controller::get(v.conn())?;
             if ctx.json {
                 return print_json(&c);
             }
@@ -976,7 +970,7 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
         }
         ContactCmd::Edit { id, fields, yes } => {
             let mut v = open(ctx)?;
-            let c = kluis::contacts::read::contact(v.conn(), id)?;
+            let c = kluis::domain::contacts::read::contact(v.conn(), id)?;
             let mut input = ContactInput {
                 name: c.name,
                 emails: c.emails,
@@ -1002,8 +996,8 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
             };
             let source = source.parse()?;
             let mut v = open(ctx)?;
+            let p = purposes::by_name(v.conn(), &purpose)?;
             v.write(|tx, c| {
-                let p = purposes::by_name(tx, &purpose)?;
                 consent::link(tx, c, id, p.id, basis.unwrap_or(Some(p.basis)), source)
             })?;
             done(ctx, "Linked.")
@@ -1029,7 +1023,7 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
         }
         ContactCmd::Erase { id, request, yes } => {
             let mut v = open(ctx)?;
-            let p = kluis::contacts::erase::preview(v.conn(), id)?;
+            let p = app::erase::preview(v.conn(), id)?;
             if !ctx.json {
                 eprintln!(
                     "Erasing contact {id}: {} interactions, {} consent records, {} purpose links, {} field values.",
@@ -1044,8 +1038,7 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
                 }
             }
             confirm_destroy(yes, &format!("erase contact {id}"))?;
-            let p = v.write(|tx, c| kluis::contacts::erase::erase(tx, c, id, request))?;
-            v.checkpoint()?;
+            let p = app::erase::erase(&mut v, id, request)?;
             if ctx.json {
                 return print_json(&p);
             }
@@ -1061,7 +1054,7 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
             done(ctx, "Restriction lifted.")
         }
         ContactCmd::Object { id } => {
-            let report = open(ctx)?.write(|tx, c| privacy::object(tx, c, id))?;
+            let report = open(ctx)?.write(|tx, c| objection::object(tx, c, id))?;
             if ctx.json {
                 return print_json(&report);
             }
@@ -1108,16 +1101,8 @@ fn purpose(ctx: &Ctx, cmd: PurposeCmd) -> Out {
         }
         PurposeCmd::Propose { lang } => {
             let mut v = open(ctx)?;
-            let added = v.write(|tx, c| {
-                let mut added = 0;
-                for p in purposes::proposals(lang != "en") {
-                    if purposes::by_name(tx, &p.name).is_err() {
-                        purposes::create(tx, c, &p)?;
-                        added += 1;
-                    }
-                }
-                Ok(added)
-            })?;
+            let language = Language::from_tag(&lang);
+            let added = v.write(|tx, c| purposes::add_proposals(tx, c, language))?;
             done(ctx, &format!("{added} purposes added."))
         }
     }
@@ -1127,14 +1112,10 @@ fn field(ctx: &Ctx, cmd: FieldCmd) -> Out {
     match cmd {
         FieldCmd::Add { label, kind, purpose, required, special_category } => {
             let kind = kind.parse()?;
-            let id = open(ctx)?.write(|tx, c| {
-                let p = purposes::by_name(tx, &purpose)?;
-                fields::define(
-                    tx,
-                    c,
-                    &FieldDefInput { label, kind, purpose_id: p.id, required, special_category },
-                )
-            })?;
+            let mut v = open(ctx)?;
+            let p = purposes::by_name(v.conn(), &purpose)?;
+            let input = FieldDefInput { label, kind, purpose_id: p.id, required, special_category };
+            let id = v.write(|tx, c| fields::define(tx, c, &input))?;
             print_id(ctx, id)
         }
         FieldCmd::List => {
@@ -1157,13 +1138,12 @@ fn field(ctx: &Ctx, cmd: FieldCmd) -> Out {
             Ok(())
         }
         FieldCmd::Set { contact, field, value, yes } => {
-            open(ctx)?.write(|tx, c| {
-                let def = fields::list(tx)?
-                    .into_iter()
-                    .find(|f| f.label.eq_ignore_ascii_case(field.trim()))
-                    .ok_or_else(|| Error::NotFound(format!("field \"{}\"", field.trim())))?;
-                fields::set_value(tx, c, contact, def.id, &value, yes)
-            })?;
+            let mut v = open(ctx)?;
+            let def = fields::list(v.conn())?
+                .into_iter()
+                .find(|f| f.label.eq_ignore_ascii_case(field.trim()))
+                .ok_or_else(|| Error::NotFound(format!("field \"{}\"", field.trim())))?;
+            v.write(|tx, c| fields::set_value(tx, c, contact, def.id, &value, yes))?;
             done(ctx, "Field set.")
         }
     }
@@ -1176,28 +1156,22 @@ fn consent_cmd(ctx: &Ctx, cmd: ConsentCmd) -> Out {
             let bytes = std::fs::read(&text_file).map_err(Error::Io)?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| Error::invalid("text", "the consent text file is not UTF-8 text"))?;
-            let id = open(ctx)?.write(|tx, c| {
-                let p = purposes::by_name(tx, &purpose)?;
-                consent::give(
-                    tx,
-                    c,
-                    contact,
-                    &ConsentInput { purpose_id: p.id, method, text, evidence },
-                )
-            })?;
+            let mut v = open(ctx)?;
+            let p = purposes::by_name(v.conn(), &purpose)?;
+            let input = ConsentInput { purpose_id: p.id, method, text, evidence };
+            let id = v.write(|tx, c| consent::give(tx, c, contact, &input))?;
             print_id(ctx, id)
         }
         ConsentCmd::Withdraw { contact, purpose, method, evidence } => {
             let method = method.parse()?;
-            let id = open(ctx)?.write(|tx, c| {
-                let p = purposes::by_name(tx, &purpose)?;
-                consent::withdraw(tx, c, contact, p.id, method, evidence)
-            })?;
+            let mut v = open(ctx)?;
+            let p = purposes::by_name(v.conn(), &purpose)?;
+            let id = v.write(|tx, c| consent::withdraw(tx, c, contact, p.id, method, evidence))?;
             print_id(ctx, id)
         }
         ConsentCmd::History { contact } => {
             let v = open(ctx)?;
-            kluis::contacts::read::contact(v.conn(), contact)?;
+            kluis::domain::contacts::read::contact(v.conn(), contact)?;
             let events = consent::history(v.conn(), contact)?;
             if ctx.json {
                 let list: Vec<_> = events
@@ -1229,7 +1203,7 @@ fn consent_cmd(ctx: &Ctx, cmd: ConsentCmd) -> Out {
 
 fn purge_cmd(ctx: &Ctx, dry_run: bool, yes: bool) -> Out {
     // `purge` opens without the open-time purge, so a dry run changes nothing.
-    let mut v = open_with_purge(ctx, false)?;
+    let mut v = open_without_purge(ctx)?;
     if dry_run {
         let items = purge::plan(v.conn(), v.now())?;
         if ctx.json {
@@ -1249,13 +1223,13 @@ fn purge_cmd(ctx: &Ctx, dry_run: bool, yes: bool) -> Out {
         return Ok(());
     }
     let items = purge::plan(v.conn(), v.now())?;
-    let mut report = v.write(|tx, c| purge::run(tx, c, purge::Trigger::Manual, yes))?;
+    let mut report = app::retention::purge_now(&mut v, yes)?;
     if report.stopped.as_deref() == Some("confirm") {
         confirm_destroy(
             false,
             &format!("delete {} of {} contacts", report.contacts_due, report.contacts_total),
         )?;
-        report = v.write(|tx, c| purge::run(tx, c, purge::Trigger::Manual, true))?;
+        report = app::retention::purge_now(&mut v, true)?;
     }
     if report.stopped.is_some() {
         return Err(Error::invalid(
@@ -1265,7 +1239,6 @@ fn purge_cmd(ctx: &Ctx, dry_run: bool, yes: bool) -> Out {
         .into());
     }
 
-    v.checkpoint()?;
     if ctx.json {
         return print_json(&items_json(&items));
     }
@@ -1301,12 +1274,7 @@ fn request_cmd(ctx: &Ctx, cmd: RequestCmd) -> Out {
     match cmd {
         RequestCmd::Add { contact, kind, received } => {
             let kind = kind.parse()?;
-            let mut v = open(ctx)?;
-            let today = v.now().date_naive();
-            let r = v.write(|tx, c| {
-                let id = requests::add(tx, c, contact, kind, &received)?;
-                requests::get(tx, id, today)
-            })?;
+            let r = app::requests::add_request(&mut open(ctx)?, contact, kind, &received)?;
             if ctx.json {
                 return print_json(&r);
             }
@@ -1314,12 +1282,7 @@ fn request_cmd(ctx: &Ctx, cmd: RequestCmd) -> Out {
             Ok(())
         }
         RequestCmd::Extend { id, reason, notified } => {
-            let mut v = open(ctx)?;
-            let today = v.now().date_naive();
-            let r = v.write(|tx, c| {
-                requests::extend(tx, c, id, &reason, &notified)?;
-                requests::get(tx, id, today)
-            })?;
+            let r = app::requests::extend_request(&mut open(ctx)?, id, &reason, &notified)?;
             if ctx.json {
                 return print_json(&r);
             }
@@ -1371,7 +1334,7 @@ fn retention_cmd(ctx: &Ctx, cmd: RetentionCmd) -> Out {
     match cmd {
         RetentionCmd::List { lang } => {
             let v = open(ctx)?;
-            let list = rules::list(v.conn(), lang != "en")?;
+            let list = rules::list(v.conn(), Language::from_tag(&lang))?;
             if ctx.json {
                 return print_json(&list);
             }
@@ -1393,21 +1356,24 @@ fn retention_cmd(ctx: &Ctx, cmd: RetentionCmd) -> Out {
         }
         RetentionCmd::Policy { lang, business, pdf, out } => {
             let v = open(ctx)?;
-            let dutch = lang != "en";
+            let language = Language::from_tag(&lang);
             match (pdf, out) {
                 (true, None) => Err(Failure::Usage("--pdf needs --out FILE".into())),
                 (true, Some(path)) => {
-                    let bytes = retention::policy_pdf(v.conn(), dutch, &business, v.now())?;
+                    let bytes = retention::policy_pdf(v.conn(), language, &business, v.now())?;
                     std::fs::write(&path, bytes).map_err(Error::Io)?;
                     done(ctx, "Policy written.")
                 }
                 (false, Some(path)) => {
-                    let md = retention::policy_markdown(v.conn(), dutch, &business, v.now())?;
+                    let md = retention::policy_markdown(v.conn(), language, &business, v.now())?;
                     std::fs::write(&path, md).map_err(Error::Io)?;
                     done(ctx, "Policy written.")
                 }
                 (false, None) => {
-                    print!("{}", retention::policy_markdown(v.conn(), dutch, &business, v.now())?);
+                    print!(
+                        "{}",
+                        retention::policy_markdown(v.conn(), language, &business, v.now())?
+                    );
                     Ok(())
                 }
             }
@@ -1441,9 +1407,7 @@ fn review_cmd(ctx: &Ctx, cmd: ReviewCmd) -> Out {
         }
         ReviewCmd::Delete { id, yes } => {
             confirm_destroy(yes, "delete this item's data")?;
-            let mut v = open(ctx)?;
-            v.write(|tx, c| retention::review_delete(tx, c, id))?;
-            v.checkpoint()?;
+            app::retention::review_delete(&mut open(ctx)?, id)?;
             done(ctx, "Deleted.")
         }
     }
@@ -1520,7 +1484,6 @@ fn run_demo(ctx: &Ctx, n: u32, seed: u64) -> Out {
     };
     let started = Instant::now();
     let interactions = demo::generate(&mut v, n, seed)?;
-    v.checkpoint()?;
     let secs = started.elapsed().as_secs_f64();
     if ctx.json {
         return print_json(&serde_json::json!({
@@ -1574,11 +1537,9 @@ fn meter(ctx: &Ctx) -> impl FnMut(backup::Progress) {
 }
 
 fn open(ctx: &Ctx) -> Result<Vault, Failure> {
-    let v = open_with_purge(ctx, true)?;
-    if let Some(r) = v.opening_purge() {
-        purge_notice(r);
-    }
-    Ok(v)
+    let unlocked = with_secret(ctx, |s| app::unlock::unlock_with(&ctx.dir, s, ctx.clock, ACTOR))?;
+    purge_notice(&unlocked.purge);
+    Ok(unlocked.vault)
 }
 
 /// What an automatic purge (at opening or after a restore) did or why it stopped, on stderr.
@@ -1600,19 +1561,24 @@ fn purge_notice(r: &purge::PurgeReport) {
     }
 }
 
-fn open_with_purge(ctx: &Ctx, purge: bool) -> Result<Vault, Failure> {
-    use kluis::vault::Secret;
+/// Opens without the start-up purge (`kluis purge`, so a dry run changes nothing).
+fn open_without_purge(ctx: &Ctx) -> Result<Vault, Failure> {
+    with_secret(ctx, |s| app::unlock::open_without_purge(&ctx.dir, s, ctx.clock, ACTOR))
+}
+
+/// Runs `f` with KLUIS_PASSPHRASE, else the remembered key, else a prompted passphrase.
+fn with_secret<T>(ctx: &Ctx, f: impl Fn(Secret<'_>) -> kluis::Result<T>) -> Result<T, Failure> {
     if let Some(p) = env_secret("KLUIS_PASSPHRASE") {
-        return Ok(Vault::open(&ctx.dir, Secret::Passphrase(&p), ctx.clock, ACTOR, purge)?);
+        return Ok(f(Secret::Passphrase(&p))?);
     }
     if !vault::exists(&ctx.dir) {
         return Err(Error::NoVault(ctx.dir.display().to_string()).into());
     }
-    if let Ok(v) = Vault::open(&ctx.dir, Secret::Remembered, ctx.clock, ACTOR, purge) {
+    if let Ok(v) = f(Secret::Remembered) {
         return Ok(v);
     }
     let p = prompt("Passphrase: ")?;
-    Ok(Vault::open(&ctx.dir, Secret::Passphrase(&p), ctx.clock, ACTOR, purge)?)
+    Ok(f(Secret::Passphrase(&p))?)
 }
 
 /// The secret for a backup: KLUIS_PASSPHRASE, else KLUIS_RECOVERY_KEY, else a prompt.

@@ -4,8 +4,9 @@
 mod common;
 
 use common::*;
-use kluis::audit;
-use kluis::contacts::{self, ContactInput};
+use kluis::app::unlock::unlock;
+use kluis::domain::contacts::{self, ContactInput};
+use kluis::store::audit;
 use kluis::Vault;
 
 fn vault_with_history() -> (TempVault, Vault, i64) {
@@ -89,7 +90,7 @@ fn a_deleted_newest_row_is_reported() {
 fn the_trail_survives_lock_and_unlock() {
     let (t, v, _) = vault_with_history();
     v.lock();
-    let v = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
+    let v = unlock(&t.dir(), PASS, clock(), "test").unwrap().vault;
     let r = audit::verify(v.conn()).unwrap();
     assert!(r.ok, "{r:?}");
     // create, contact create, update, read, unlock, and the retention purge at unlock.

@@ -8,9 +8,11 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use kluis::backup::auto::When;
-use kluis::backup::{self, restore, BackupSecret, Progress, Step};
-use kluis::contacts::{self, erase, ContactInput, Relationship};
+use kluis::app::unlock::unlock;
+use kluis::app::{erase, restore};
+use kluis::domain::backup::auto::When;
+use kluis::domain::backup::{self, BackupSecret, Progress, Step};
+use kluis::domain::contacts::{self, ContactInput, Relationship};
 use kluis::{Error, Vault};
 
 fn client(v: &mut Vault, name: &str) -> i64 {
@@ -20,7 +22,7 @@ fn client(v: &mut Vault, name: &str) -> i64 {
 }
 
 fn names(dir: &Path) -> Vec<String> {
-    let v = Vault::unlock(dir, PASS, clock(), "test").unwrap();
+    let v = unlock(dir, PASS, clock(), "test").unwrap().vault;
     let mut n: Vec<String> =
         contacts::list(&v, None, None, 0).unwrap().items.into_iter().map(|c| c.name).collect();
     n.sort();
@@ -101,7 +103,7 @@ fn an_erasure_after_the_backup_is_reapplied_on_restore() {
     let old = t.tmp.path().join("backups/old.kluisbackup");
     std::fs::create_dir_all(old.parent().unwrap()).unwrap();
     backup::create(&mut v, &old, &mut |_| {}).unwrap();
-    v.write(|tx, c| erase::erase(tx, c, gone, None)).unwrap();
+    erase::erase(&mut v, gone, None).unwrap();
     v.lock();
     let r = restore::restore(
         &old,
@@ -126,8 +128,8 @@ fn a_new_laptop_restoring_an_old_backup_takes_erasures_from_newer_backups() {
     backup::create(&mut v, &folder.join("1-old.kluisbackup"), &mut |_| {}).unwrap();
     v.lock();
     let later = kluis::Clock::fixed_from_rfc3339("2026-03-02T10:00:00Z").unwrap();
-    let mut v = Vault::unlock(&t.dir(), PASS, later, "test").unwrap();
-    v.write(|tx, c| erase::erase(tx, c, gone, None)).unwrap();
+    let mut v = unlock(&t.dir(), PASS, later, "test").unwrap().vault;
+    erase::erase(&mut v, gone, None).unwrap();
     backup::create(&mut v, &folder.join("2-new.kluisbackup"), &mut |_| {}).unwrap();
     v.lock();
     // The laptop is lost: restore the OLD backup into a fresh folder.
@@ -153,12 +155,12 @@ fn an_erasure_is_reapplied_even_after_the_deletion_log_was_pruned() {
     let old = t.tmp.path().join("backups/old.kluisbackup");
     std::fs::create_dir_all(old.parent().unwrap()).unwrap();
     backup::create(&mut v, &old, &mut |_| {}).unwrap();
-    v.write(|tx, c| erase::erase(tx, c, gone, None)).unwrap();
+    erase::erase(&mut v, gone, None).unwrap();
     v.lock();
     // Six years on, the start-up purge has pruned the deletion log (records: five years).
     let later = kluis::Clock::fixed_from_rfc3339("2032-03-02T10:00:00Z").unwrap();
-    let v = Vault::unlock(&t.dir(), PASS, later, "test").unwrap();
-    let log = kluis::retention::deletion_log(v.conn()).unwrap();
+    let v = unlock(&t.dir(), PASS, later, "test").unwrap().vault;
+    let log = kluis::domain::retention::deletion_log(v.conn()).unwrap();
     assert!(log.iter().all(|e| e.trigger != "erasure"), "the erasure is still in the log");
     v.lock();
     let r = restore::restore(
@@ -171,7 +173,7 @@ fn an_erasure_is_reapplied_even_after_the_deletion_log_was_pruned() {
     )
     .unwrap();
     assert_eq!(r.erasures_reapplied, 1);
-    let v = Vault::unlock(&t.dir(), PASS, later, "test").unwrap();
+    let v = unlock(&t.dir(), PASS, later, "test").unwrap().vault;
     let left = contacts::list(&v, None, None, 0).unwrap().items;
     assert!(left.iter().all(|c| c.id != gone && c.name != "Bram Gewist"));
 }
@@ -276,7 +278,7 @@ fn automatic_backups_follow_the_schedule_keep_the_newest_and_test_restore() {
     assert!(backup::auto::run(&mut v, When::Exit, &mut |_| {}).unwrap().is_none(), "saved");
     // A session that only opens the vault and looks at a contact changes nothing.
     v.lock();
-    let mut v = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
+    let mut v = unlock(&t.dir(), PASS, clock(), "test").unwrap().vault;
     let id = contacts::list(&v, None, None, 0).unwrap().items[0].id;
     contacts::show(&mut v, id).unwrap();
     assert!(backup::auto::run(&mut v, When::Exit, &mut |_| {}).unwrap().is_none(), "looked only");
@@ -285,7 +287,7 @@ fn automatic_backups_follow_the_schedule_keep_the_newest_and_test_restore() {
     for day in 2..=6 {
         let when =
             kluis::Clock::fixed_from_rfc3339(&format!("2026-03-{day:02}T09:30:00Z")).unwrap();
-        let mut v = Vault::unlock(&t.dir(), PASS, when, "test").unwrap();
+        let mut v = unlock(&t.dir(), PASS, when, "test").unwrap().vault;
         assert!(backup::auto::run(&mut v, When::Due, &mut |_| {}).unwrap().is_some(), "day {day}");
         v.lock();
     }
@@ -293,9 +295,8 @@ fn automatic_backups_follow_the_schedule_keep_the_newest_and_test_restore() {
     assert_eq!(kept.len(), 3, "only the newest 3 are kept");
     assert!(kept.last().unwrap().to_string_lossy().contains("20260306"));
     let live = snapshot(&t.dir());
-    let r =
-        backup::auto::test_restore(&folder, &BackupSecret::Passphrase(PASS), clock(), &mut |_| {})
-            .unwrap();
+    let r = restore::test_restore(&folder, &BackupSecret::Passphrase(PASS), clock(), &mut |_| {})
+        .unwrap();
     assert_eq!(r.contacts, 2);
     assert_eq!(snapshot(&t.dir()), live, "a test restore leaves the live vault alone");
     let bad = backup::auto::BackupSettings {
@@ -303,7 +304,7 @@ fn automatic_backups_follow_the_schedule_keep_the_newest_and_test_restore() {
         keep: 3,
         every_hours: 24,
     };
-    let mut v = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
+    let mut v = unlock(&t.dir(), PASS, clock(), "test").unwrap().vault;
     assert!(v.write(|tx, c| backup::auto::set_settings(tx, c, &bad)).is_err());
 }
 

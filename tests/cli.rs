@@ -357,7 +357,7 @@ fn purposes_consent_history_and_mailing_list() {
     assert_eq!(h[0]["purpose"], "Nieuwsbrief");
     assert_eq!(h[0]["at"], "2026-04-01T10:00:00Z");
     assert_eq!(h[0]["method"], "form");
-    assert_eq!(h[0]["text_sha256"], kluis::consent::text_hash(consent_text));
+    assert_eq!(h[0]["text_sha256"], kluis::domain::consent::text_hash(consent_text));
     assert_eq!(h[1]["kind"], "withdrawn");
     assert_eq!(h[1]["method"], "email");
     assert!(h[1]["text_sha256"].is_null());

@@ -4,11 +4,14 @@
 mod common;
 
 use common::*;
-use kluis::consent::{self, ConsentInput, EventKind, Method, Source};
-use kluis::contacts::{self, privacy, ContactInput, InteractionInput, InteractionKind};
-use kluis::export::mailing;
-use kluis::register::fields::{self, FieldDefInput, FieldKind};
-use kluis::register::purposes::{self, Basis, PurposeInput};
+use kluis::app::unlock::unlock;
+use kluis::domain::consent::objection;
+use kluis::domain::consent::{self, ConsentInput, EventKind, Method, Source};
+use kluis::domain::contacts::{self, privacy, ContactInput, InteractionInput, InteractionKind};
+use kluis::domain::export::mailing;
+use kluis::domain::fields::{self, FieldDefInput, FieldKind};
+use kluis::domain::register::purposes::{self, Basis, PurposeInput};
+use kluis::kernel::language::Language;
 use kluis::{Error, Vault};
 
 struct Setup {
@@ -47,7 +50,7 @@ fn person(v: &mut Vault, name: &str, email: &str) -> i64 {
 fn client(v: &mut Vault, name: &str, email: &str) -> i64 {
     let mut c = ContactInput::new(name);
     c.emails = vec![email.into()];
-    c.relationship = kluis::contacts::Relationship::Client;
+    c.relationship = kluis::domain::contacts::Relationship::Client;
     contacts::create(v, &c, false).unwrap()
 }
 
@@ -80,7 +83,7 @@ fn purpose_names_are_unique_and_bases_are_checked() {
     assert_eq!("legal-obligation".parse::<Basis>().unwrap(), Basis::LegalObligation);
     let names: Vec<_> = purposes::list(s.v.conn()).unwrap().into_iter().map(|p| p.name).collect();
     assert_eq!(names, ["Klantadministratie", "Klantevents", "Nieuwsbrief"]);
-    assert_eq!(purposes::proposals(true).len(), 4);
+    assert_eq!(purposes::proposals(Language::Nl).len(), 4);
 }
 
 #[test]
@@ -172,7 +175,7 @@ fn repermission_lists_old_or_missing_consent() {
     v.lock();
     // Two years and a day later.
     let later = kluis::Clock::fixed_from_rfc3339("2028-03-02T10:00:00Z").unwrap();
-    let mut v = Vault::unlock(&t.dir(), PASS, later, "test").unwrap();
+    let mut v = unlock(&t.dir(), PASS, later, "test").unwrap().vault;
     give(&mut v, fresh, p, "ja").unwrap();
     let ids: Vec<_> = consent::repermission(v.conn(), v.now(), 24)
         .unwrap()
@@ -225,7 +228,7 @@ fn objection_stops_direct_marketing_whatever_the_basis_and_suppresses_the_addres
     .unwrap();
     s.v.write(|tx, c| consent::link(tx, c, id, admin, Some(Basis::Contract), Source::Email))
         .unwrap();
-    let r = s.v.write(|tx, c| privacy::object(tx, c, id)).unwrap();
+    let r = s.v.write(|tx, c| objection::object(tx, c, id)).unwrap();
     assert_eq!((r.withdrawn, r.ended, r.suppressed), (1, 2, 1));
     assert!(!link_usable(&s.v, id, newsletter));
     assert!(!link_usable(&s.v, id, events), "legitimate interest ended too");
@@ -264,7 +267,7 @@ fn mailing_list_holds_only_people_with_a_valid_basis() {
     withdraw(&mut s.v, withdrawn, n).unwrap();
     s.v.write(|tx, c| consent::link(tx, c, never, n, Some(Basis::Consent), Source::Form)).unwrap();
     give(&mut s.v, objected, n, "ja").unwrap();
-    s.v.write(|tx, c| privacy::object(tx, c, objected)).unwrap();
+    s.v.write(|tx, c| objection::object(tx, c, objected)).unwrap();
     let list = mailing::recipients(s.v.conn(), n).unwrap();
     let names: Vec<_> = list.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["Ja Zeker"]);

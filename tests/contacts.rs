@@ -3,7 +3,9 @@
 mod common;
 
 use common::*;
-use kluis::contacts::{self, ContactInput, InteractionInput, InteractionKind, Relationship};
+use kluis::domain::contacts::{
+    self, ContactInput, InteractionInput, InteractionKind, Relationship,
+};
 use kluis::Error;
 
 fn person(name: &str, email: &str, org: &str) -> ContactInput {

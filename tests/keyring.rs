@@ -7,9 +7,10 @@ mod common;
 use std::process::Command;
 
 use common::*;
-use kluis::contacts::{self, ContactInput};
+use kluis::app::unlock::{unlock, unlock_remembered};
+use kluis::domain::contacts::{self, ContactInput};
 use kluis::vault::{self, VaultStatus};
-use kluis::{Error, Vault};
+use kluis::Error;
 
 #[test]
 #[ignore = "needs a Secret Service; run by `make test-keyring`"]
@@ -21,7 +22,7 @@ fn remember_unlock_without_passphrase_and_forget() {
     v.lock();
     assert!(VaultStatus::of(&t.dir(), false).remembered);
 
-    let mut v = Vault::unlock_remembered(&t.dir(), clock(), "test").unwrap();
+    let mut v = unlock_remembered(&t.dir(), clock(), "test").unwrap().vault;
     assert_eq!(contacts::show(&mut v, id).unwrap().contact.name, "Onthouden Persoon");
     v.lock();
 
@@ -38,11 +39,11 @@ fn remember_unlock_without_passphrase_and_forget() {
     assert!(!vault::forget(&t.dir()).unwrap(), "forgetting twice finds nothing");
     assert!(!VaultStatus::of(&t.dir(), false).remembered);
     assert!(matches!(
-        Vault::unlock_remembered(&t.dir(), clock(), "test").unwrap_err(),
+        unlock_remembered(&t.dir(), clock(), "test").unwrap_err(),
         Error::KeyringUnavailable(_)
     ));
     // The passphrase still works.
-    Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
+    unlock(&t.dir(), PASS, clock(), "test").unwrap();
 }
 
 #[test]
@@ -54,6 +55,6 @@ fn a_remembered_key_of_another_vault_is_not_used() {
     let (t2, v2) = new_vault();
     v2.lock();
     // Each vault has its own entry; the second has none.
-    assert!(Vault::unlock_remembered(&t2.dir(), clock(), "test").is_err());
-    Vault::unlock_remembered(&t1.dir(), clock(), "test").unwrap().forget().unwrap();
+    assert!(unlock_remembered(&t2.dir(), clock(), "test").is_err());
+    unlock_remembered(&t1.dir(), clock(), "test").unwrap().vault.forget().unwrap();
 }

@@ -7,8 +7,9 @@ mod common;
 use std::process::Command;
 
 use common::*;
-use kluis::export::pdf::Doc;
-use kluis::retention;
+use kluis::domain::retention;
+use kluis::kernel::language::Language;
+use kluis::kernel::pdf::Doc;
 
 fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -31,7 +32,8 @@ fn fonts(pdf: &[u8]) -> String {
 #[test]
 fn the_retention_policy_pdf_has_embedded_fonts_and_extractable_text() {
     let (_t, v) = new_vault();
-    let pdf = retention::policy_pdf(v.conn(), true, "Łukasz Dąbrowski Bouw", v.now()).unwrap();
+    let pdf =
+        retention::policy_pdf(v.conn(), Language::Nl, "Łukasz Dąbrowski Bouw", v.now()).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     let text = pdftotext(&pdf);
     assert!(text.contains("Łukasz Dąbrowski Bouw"), "{text}");

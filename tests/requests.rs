@@ -3,20 +3,23 @@
 mod common;
 
 use common::*;
-use kluis::consent::{self, ConsentInput, Method};
-use kluis::contacts::{self, erase, privacy, ContactInput, InteractionInput, InteractionKind};
-use kluis::register::purposes::{self, Basis, PurposeInput};
-use kluis::requests::{self, IdentityMethod, RequestKind};
-use kluis::retention::{
+use kluis::app::erase;
+use kluis::domain::consent::objection;
+use kluis::domain::consent::{self, ConsentInput, Method};
+use kluis::domain::contacts::{self, privacy, ContactInput, InteractionInput, InteractionKind};
+use kluis::domain::register::purposes::{self, Basis, PurposeInput};
+use kluis::domain::requests::{self, IdentityMethod, RequestKind};
+use kluis::domain::retention::{
     self as ret,
     documents::{self, DocumentKind},
 };
-use kluis::{suppression, Error, Vault};
+use kluis::domain::suppression;
+use kluis::{Error, Vault};
 
 fn person(v: &mut Vault, name: &str, email: &str) -> i64 {
     let mut c = ContactInput::new(name);
     c.emails = vec![email.into()];
-    c.relationship = kluis::contacts::Relationship::Client;
+    c.relationship = kluis::domain::contacts::Relationship::Client;
     contacts::create(v, &c, false).unwrap()
 }
 
@@ -110,7 +113,7 @@ fn erasure_removes_everything_but_the_legal_hold_and_leaves_a_tombstone() {
     .unwrap();
     v.write(|tx, c| documents::add(tx, c, id, DocumentKind::Invoice, "2026-7", "2026-02-01", 9900))
         .unwrap();
-    v.write(|tx, c| privacy::object(tx, c, id)).unwrap();
+    v.write(|tx, c| objection::object(tx, c, id)).unwrap();
     v.write(|tx, c| privacy::restrict(tx, c, id, "Wacht op wissing")).unwrap();
     let r = v.write(|tx, c| requests::add(tx, c, id, RequestKind::Erasure, "2026-02-20")).unwrap();
 
@@ -122,7 +125,7 @@ fn erasure_removes_everything_but_the_legal_hold_and_leaves_a_tombstone() {
     assert_eq!(p.kept_until.as_deref(), Some("2033-12-31"));
     assert!(p.suppression_kept);
     // Erasure works on a restricted contact: it is the person's own request.
-    v.write(|tx, c| erase::erase(tx, c, id, Some(r))).unwrap();
+    erase::erase(&mut v, id, Some(r)).unwrap();
     v.checkpoint().unwrap();
     assert!(matches!(contacts::read::contact(v.conn(), id), Err(Error::NotFound(_))));
     assert!(contacts::read::contact(v.conn(), keep).is_ok());

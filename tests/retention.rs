@@ -5,16 +5,18 @@
 mod common;
 
 use common::*;
-use kluis::audit;
-use kluis::consent::{self, ConsentInput, Method};
-use kluis::contacts::{
+use kluis::app::unlock::{open_without_purge, unlock, Unlocked};
+use kluis::domain::consent::{self, ConsentInput, Method};
+use kluis::domain::contacts::{
     self, privacy, ContactInput, InteractionInput, InteractionKind, Relationship,
 };
-use kluis::register::purposes::{self, Basis, PurposeInput};
-use kluis::retention::documents::{self, DocumentKind};
-use kluis::retention::purge::{self, Trigger};
-use kluis::retention::rules::{self, Action, RuleKey};
-use kluis::retention::{self as ret};
+use kluis::domain::register::purposes::{self, Basis, PurposeInput};
+use kluis::domain::retention::documents::{self, DocumentKind};
+use kluis::domain::retention::purge::{self, Trigger};
+use kluis::domain::retention::rules::{self, Action, RuleKey};
+use kluis::domain::retention::{self as ret};
+use kluis::kernel::language::Language;
+use kluis::store::audit;
 use kluis::vault::Secret;
 use kluis::{Clock, Vault};
 
@@ -24,7 +26,7 @@ fn at(s: &str) -> Clock {
 
 /// Opens without the purge (to set things up at a given time).
 fn setup_at(t: &TempVault, when: &str) -> Vault {
-    Vault::open(&t.dir(), Secret::Passphrase(PASS), at(when), "test", false).unwrap()
+    open_without_purge(&t.dir(), Secret::Passphrase(PASS), at(when), "test").unwrap()
 }
 
 fn add(v: &mut Vault, name: &str, rel: Relationship, ended: Option<&str>) -> i64 {
@@ -98,8 +100,9 @@ fn the_purge_at_open_removes_exactly_the_due_items() {
     v.lock();
 
     // Opening runs the purge.
-    let v = Vault::unlock(&t.dir(), PASS, at("2028-04-01T08:00:00Z"), "test").unwrap();
-    let r = v.opening_purge().unwrap().clone();
+    let Unlocked { vault: v, purge } =
+        unlock(&t.dir(), PASS, at("2028-04-01T08:00:00Z"), "test").unwrap();
+    let r = purge;
     assert!(r.ran);
     assert_eq!((r.contacts_deleted, r.interactions_deleted, r.queued_for_review), (2, 2, 1));
     assert!(!exists(&v, stale) && !exists(&v, rejected));
@@ -131,8 +134,9 @@ fn the_purge_at_open_removes_exactly_the_due_items() {
     assert!(audit::verify(v.conn()).unwrap().ok);
     v.lock();
     // A second open finds nothing more to do.
-    let v = Vault::unlock(&t.dir(), PASS, at("2028-04-01T09:00:00Z"), "test").unwrap();
-    assert_eq!(v.opening_purge().unwrap().removed(), 0);
+    let Unlocked { vault: _v, purge } =
+        unlock(&t.dir(), PASS, at("2028-04-01T09:00:00Z"), "test").unwrap();
+    assert_eq!(purge.removed(), 0);
 }
 
 #[test]
@@ -146,7 +150,7 @@ fn fiscal_records_outlive_their_contact_until_their_own_period() {
     })
     .unwrap();
     v.lock();
-    let v = Vault::unlock(&t.dir(), PASS, at("2028-04-01T08:00:00Z"), "test").unwrap();
+    let v = unlock(&t.dir(), PASS, at("2028-04-01T08:00:00Z"), "test").unwrap().vault;
     assert!(!exists(&v, h), "the prospect is purged");
     let (contact, name, amount): (Option<i64>, String, i64) = v
         .conn()
@@ -163,12 +167,13 @@ fn fiscal_records_outlive_their_contact_until_their_own_period() {
     );
     v.lock();
     // 7 years from the end of financial year 2026 is 31 December 2033.
-    let v = Vault::unlock(&t.dir(), PASS, at("2033-12-31T12:00:00Z"), "test").unwrap();
+    let v = unlock(&t.dir(), PASS, at("2033-12-31T12:00:00Z"), "test").unwrap().vault;
     assert_eq!(count(&v, "SELECT count(*) FROM fiscal_documents"), 1);
     v.lock();
-    let v = Vault::unlock(&t.dir(), PASS, at("2034-01-01T12:00:00Z"), "test").unwrap();
+    let Unlocked { vault: v, purge } =
+        unlock(&t.dir(), PASS, at("2034-01-01T12:00:00Z"), "test").unwrap();
     assert_eq!(count(&v, "SELECT count(*) FROM fiscal_documents"), 0);
-    assert_eq!(v.opening_purge().unwrap().documents_deleted, 1);
+    assert_eq!(purge.documents_deleted, 1);
 }
 
 #[test]
@@ -178,13 +183,14 @@ fn a_backwards_clock_stops_the_purge() {
     v.lock();
     // A purge ran on 2027-01-01; then the clock is set back to 2026-12-01 and the old
     // prospect's data is also made to look due by a shorter rule.
-    Vault::unlock(&t.dir(), PASS, at("2027-01-01T00:00:00Z"), "test").unwrap().lock();
+    unlock(&t.dir(), PASS, at("2027-01-01T00:00:00Z"), "test").unwrap().vault.lock();
     let mut v = setup_at(&t, "2027-01-01T00:00:00Z");
     v.write(|tx, c| rules::set(tx, c, RuleKey::Prospects, "1m".parse().unwrap(), Action::Delete))
         .unwrap();
     v.lock();
-    let v = Vault::unlock(&t.dir(), PASS, at("2026-12-01T00:00:00Z"), "test").unwrap();
-    let r = v.opening_purge().unwrap();
+    let Unlocked { vault: v, purge } =
+        unlock(&t.dir(), PASS, at("2026-12-01T00:00:00Z"), "test").unwrap();
+    let r = purge;
     assert_eq!(r.stopped.as_deref(), Some("clock"));
     assert!(!r.ran);
     assert!(exists(&v, p), "nothing is deleted while the clock is behind");
@@ -200,8 +206,9 @@ fn a_mass_deletion_waits_for_confirmation() {
         add(&mut v, &format!("Klant {i}"), Relationship::Client, None);
     }
     v.lock();
-    let mut v = Vault::unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap();
-    let r = v.opening_purge().unwrap().clone();
+    let Unlocked { vault: mut v, purge } =
+        unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap();
+    let r = purge;
     assert_eq!(r.stopped.as_deref(), Some("confirm"));
     assert_eq!((r.contacts_due, r.contacts_total), (60, 70));
     assert_eq!(contacts::list(&v, None, None, 0).unwrap().total, 70, "nothing deleted");
@@ -216,7 +223,7 @@ fn restricted_contacts_go_to_review_not_deletion() {
     let id = add(&mut v, "Beperkte Prospect", Relationship::Prospect, None);
     v.write(|tx, c| privacy::restrict(tx, c, id, "Bezwaar loopt")).unwrap();
     v.lock();
-    let mut v = Vault::unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap();
+    let mut v = unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap().vault;
     assert!(exists(&v, id));
     let q = ret::review_queue(v.conn(), false).unwrap();
     assert_eq!((q[0].contact_id, q[0].reason.as_str()), (id, "restricted"));
@@ -228,7 +235,7 @@ fn restricted_contacts_go_to_review_not_deletion() {
     assert!(ret::review_queue(v.conn(), false).unwrap().is_empty());
     v.lock();
     // After the keep date it comes back.
-    let v = Vault::unlock(&t.dir(), PASS, at("2028-12-02T00:00:00Z"), "test").unwrap();
+    let v = unlock(&t.dir(), PASS, at("2028-12-02T00:00:00Z"), "test").unwrap().vault;
     assert_eq!(ret::review_queue(v.conn(), false).unwrap().len(), 1);
 }
 
@@ -237,7 +244,7 @@ fn review_delete_removes_the_contact_and_logs_it() {
     let (t, mut v) = new_vault();
     let id = add(&mut v, "Oud Klant", Relationship::FormerClient, Some("2026-01-31"));
     v.lock();
-    let mut v = Vault::unlock(&t.dir(), PASS, at("2028-03-01T00:00:00Z"), "test").unwrap();
+    let mut v = unlock(&t.dir(), PASS, at("2028-03-01T00:00:00Z"), "test").unwrap().vault;
     let qid = ret::review_queue(v.conn(), false).unwrap()[0].id;
     v.write(|tx, c| ret::review_delete(tx, c, qid)).unwrap();
     assert!(!exists(&v, id));
@@ -250,7 +257,7 @@ fn the_deletion_log_holds_no_personal_values() {
     let (t, mut v) = new_vault();
     add(&mut v, "Zwartkruis Geheim", Relationship::Prospect, None);
     v.lock();
-    let v = Vault::unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap();
+    let v = unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap().vault;
     let all: String = v
         .conn()
         .query_row("SELECT group_concat(at || trigger || rule || category || count || ids, '|') FROM deletion_log", [], |r| r.get(0))
@@ -281,8 +288,9 @@ fn purged_values_are_gone_from_the_decrypted_pages_and_the_wal() {
     let before = decrypt_pages(&std::fs::read(t.dir().join("kluis.db")).unwrap(), &key);
     assert!(contains(&before, b"Canarius"), "the decryption works: the value is there before");
     v.lock();
-    let v = Vault::unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap();
-    assert_eq!(v.opening_purge().unwrap().contacts_deleted, 1);
+    let Unlocked { vault: _v, purge } =
+        unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap();
+    assert_eq!(purge.contacts_deleted, 1);
     let plain = decrypt_pages(&std::fs::read(t.dir().join("kluis.db")).unwrap(), &key);
     assert!(contains(&plain, b"Blijvende"), "other data is still readable");
     for needle in
@@ -303,15 +311,16 @@ fn pruning_old_audit_rows_keeps_the_chain_verifiable() {
     let (t, mut v) = new_vault(); // 2026-03-01
     add(&mut v, "Klant Audit", Relationship::Client, None);
     v.lock();
-    let v = Vault::unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap();
-    let r = v.opening_purge().unwrap();
+    let Unlocked { vault: v, purge } =
+        unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap();
+    let r = purge;
     assert!(r.audit_rows_pruned >= 2, "{r:?}");
     let first: String = v.conn().query_row("SELECT min(at) FROM audit", [], |r| r.get(0)).unwrap();
     assert!(first.as_str() >= "2026-06-01", "only rows younger than two years remain: {first}");
     let report = audit::verify(v.conn()).unwrap();
     assert!(report.ok, "{report:?}");
     v.lock();
-    let v = Vault::unlock(&t.dir(), PASS, at("2028-06-02T00:00:00Z"), "test").unwrap();
+    let v = unlock(&t.dir(), PASS, at("2028-06-02T00:00:00Z"), "test").unwrap().vault;
     assert!(audit::verify(v.conn()).unwrap().ok);
     // A forged checkpoint does not anchor the chain.
     v.conn().execute_batch("DROP TRIGGER audit_no_update;").unwrap();
@@ -324,14 +333,14 @@ fn pruning_old_audit_rows_keeps_the_chain_verifiable() {
 #[test]
 fn rules_are_editable_with_a_floor_for_fiscal_records() {
     let (_t, mut v) = new_vault();
-    let list = rules::list(v.conn(), true).unwrap();
+    let list = rules::list(v.conn(), Language::Nl).unwrap();
     assert_eq!(list.len(), 7);
     assert!(list.iter().all(|r| !r.changed && !r.note.is_empty()));
     let prospects = &list[0];
     assert_eq!((prospects.period.as_str(), prospects.action), ("24m", Action::Delete));
     v.write(|tx, c| rules::set(tx, c, RuleKey::Prospects, "12m".parse().unwrap(), Action::Review))
         .unwrap();
-    let p = &rules::list(v.conn(), false).unwrap()[0];
+    let p = &rules::list(v.conn(), Language::En).unwrap()[0];
     assert_eq!(
         (p.period.as_str(), p.action, p.changed, p.period_text.as_str()),
         ("12m", Action::Review, true, "12 months")
@@ -340,9 +349,9 @@ fn rules_are_editable_with_a_floor_for_fiscal_records() {
         rules::set(tx, c, RuleKey::FiscalRecords, "5y".parse().unwrap(), Action::Delete)
     });
     assert!(e.is_err());
-    let md = ret::policy_markdown(v.conn(), true, "Bakker Bouw", v.now()).unwrap();
+    let md = ret::policy_markdown(v.conn(), Language::Nl, "Bakker Bouw", v.now()).unwrap();
     assert!(md.contains("# Bewaarbeleid — Bakker Bouw"));
     assert!(md.contains("| Prospects zonder contact | 12 maanden | beoordelen |"));
-    let en = ret::policy_markdown(v.conn(), false, "", v.now()).unwrap();
+    let en = ret::policy_markdown(v.conn(), Language::En, "", v.now()).unwrap();
     assert!(en.contains("| Fiscal records (quotes, invoices) | 7 years | delete |"));
 }

@@ -8,13 +8,14 @@ use std::io::Read;
 use std::process::Command;
 
 use common::*;
-use kluis::consent::{self, ConsentInput, Method};
-use kluis::contacts::{self, ContactInput, InteractionInput, InteractionKind};
-use kluis::export::sar;
-use kluis::register::fields::{self, FieldDefInput, FieldKind};
-use kluis::register::purposes::{self, Basis, PurposeInput};
-use kluis::requests::{self, RequestKind};
-use kluis::retention::documents::{self, DocumentKind};
+use kluis::domain::consent::{self, ConsentInput, Method};
+use kluis::domain::contacts::{self, ContactInput, InteractionInput, InteractionKind};
+use kluis::domain::export::sar;
+use kluis::domain::fields::{self, FieldDefInput, FieldKind};
+use kluis::domain::register::purposes::{self, Basis, PurposeInput};
+use kluis::domain::requests::{self, RequestKind};
+use kluis::domain::retention::documents::{self, DocumentKind};
+use kluis::kernel::language::Language;
 
 fn text_of(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -28,13 +29,13 @@ fn text_of(pdf: &[u8]) -> String {
 fn the_report_holds_everything_and_the_zip_is_structured() {
     let (_t, mut v) = new_vault();
     v.write(|tx, c| {
-        kluis::controller::set(tx, c, "name", "Bakker Bouw")?;
-        kluis::controller::set(tx, c, "privacy_contact", "privacy@bakkerbouw.nl")
+        kluis::domain::controller::set(tx, c, "name", "Bakker Bouw")?;
+        kluis::domain::controller::set(tx, c, "privacy_contact", "privacy@bakkerbouw.nl")
     })
     .unwrap();
     let mut c = ContactInput::new("Łukasz Dąbrowski");
     c.emails = vec!["lukasz@example.pl".into()];
-    c.relationship = kluis::contacts::Relationship::Client;
+    c.relationship = kluis::domain::contacts::Relationship::Client;
     let id = contacts::create(&mut v, &c, false).unwrap();
     let health = v
         .write(|tx, c| {
@@ -82,7 +83,7 @@ fn the_report_holds_everything_and_the_zip_is_structured() {
     .unwrap();
     let r = v.write(|tx, c| requests::add(tx, c, id, RequestKind::Access, "2026-02-27")).unwrap();
 
-    let pdf = v.write(|tx, c| sar::pdf(tx, c, id, true, Some(r))).unwrap();
+    let pdf = v.write(|tx, c| sar::pdf(tx, c, id, Language::Nl, Some(r))).unwrap();
     let t = text_of(&pdf);
     // Table cells wrap: compare with the whitespace folded.
     let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -106,7 +107,7 @@ fn the_report_holds_everything_and_the_zip_is_structured() {
     let pages = t.matches("Pagina ").count();
     assert!(pages > 10, "1000 interactions take many pages ({pages})");
     assert!(t.contains(&format!("Pagina {pages} van {pages}")));
-    let en = text_of(&v.write(|tx, c| sar::pdf(tx, c, id, false, Some(r))).unwrap());
+    let en = text_of(&v.write(|tx, c| sar::pdf(tx, c, id, Language::En, Some(r))).unwrap());
     let en = en.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [
         "Access to your personal data",
@@ -232,8 +233,9 @@ fn the_cli_records_the_files_on_the_request_by_hash() {
 fn a_restricted_person_still_gets_their_access_report() {
     let (_t, mut v) = new_vault();
     let id = contacts::create(&mut v, &ContactInput::new("Beperkt Maar Welkom"), false).unwrap();
-    v.write(|tx, c| kluis::contacts::privacy::restrict(tx, c, id, "Juistheid betwist")).unwrap();
-    let pdf = v.write(|tx, c| sar::pdf(tx, c, id, true, None)).unwrap();
+    v.write(|tx, c| kluis::domain::contacts::privacy::restrict(tx, c, id, "Juistheid betwist"))
+        .unwrap();
+    let pdf = v.write(|tx, c| sar::pdf(tx, c, id, Language::Nl, None)).unwrap();
     let t = text_of(&pdf);
     assert!(t.contains("Beperkt Maar Welkom"));
     assert!(t.contains("Juistheid betwist"), "the restriction itself is part of the report");

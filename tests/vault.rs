@@ -4,7 +4,8 @@
 mod common;
 
 use common::*;
-use kluis::contacts::{self, ContactInput, InteractionInput, InteractionKind};
+use kluis::app::unlock::{recover, unlock};
+use kluis::domain::contacts::{self, ContactInput, InteractionInput, InteractionKind};
 use kluis::{store, Error, Vault};
 
 fn add_canary(v: &mut Vault) -> i64 {
@@ -30,7 +31,7 @@ fn create_lock_unlock_keeps_the_data() {
     let (t, mut v) = new_vault();
     let id = add_canary(&mut v);
     v.lock();
-    let mut v = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
+    let mut v = unlock(&t.dir(), PASS, clock(), "test").unwrap().vault;
     let d = contacts::show(&mut v, id).unwrap();
     assert_eq!(d.contact.name, "Canarius Zwartkruis");
     assert_eq!(d.interactions.len(), 1);
@@ -43,14 +44,14 @@ fn wrong_passphrase_and_recovery_key_are_typed_errors_and_write_nothing() {
     add_canary(&mut v);
     v.lock();
     let before = snapshot(&t.dir());
-    let e = Vault::unlock(&t.dir(), "niet-het-goede-wachtwoord", clock(), "test").unwrap_err();
+    let e = unlock(&t.dir(), "niet-het-goede-wachtwoord", clock(), "test").unwrap_err();
     assert!(matches!(e, Error::WrongPassphrase), "{e:?}");
     assert_eq!(e.exit_code(), 3);
     // A well-formed recovery key that is not this vault's.
     let wrong_key = "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH";
-    let e = Vault::recover(&t.dir(), wrong_key, OTHER_PASS, clock(), "test").unwrap_err();
+    let e = recover(&t.dir(), wrong_key, OTHER_PASS, clock(), "test").unwrap_err();
     assert!(matches!(e, Error::WrongRecoveryKey), "{e:?}");
-    let e = Vault::recover(&t.dir(), "not a key", OTHER_PASS, clock(), "test").unwrap_err();
+    let e = recover(&t.dir(), "not a key", OTHER_PASS, clock(), "test").unwrap_err();
     assert!(matches!(e, Error::WrongRecoveryKey), "{e:?}");
     assert_eq!(snapshot(&t.dir()), before, "a failed unlock changed a vault file");
 }
@@ -93,19 +94,16 @@ fn passphrase_change_rewraps_the_key() {
     assert!(matches!(e, Error::WeakPassphrase { .. }));
     v.change_passphrase(PASS, OTHER_PASS).unwrap();
     v.lock();
-    assert!(matches!(
-        Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap_err(),
-        Error::WrongPassphrase
-    ));
-    let mut v = Vault::unlock(&t.dir(), OTHER_PASS, clock(), "test").unwrap();
+    assert!(matches!(unlock(&t.dir(), PASS, clock(), "test").unwrap_err(), Error::WrongPassphrase));
+    let mut v = unlock(&t.dir(), OTHER_PASS, clock(), "test").unwrap().vault;
     assert_eq!(contacts::show(&mut v, id).unwrap().contact.name, "Canarius Zwartkruis");
     v.lock();
     // The recovery key still works after a passphrase change, and sets a new passphrase.
     let third = "blauwe-walvis-zingt-zacht";
-    let v = Vault::recover(&t.dir(), &t.recovery_key, third, clock(), "test").unwrap();
+    let v = recover(&t.dir(), &t.recovery_key, third, clock(), "test").unwrap().vault;
     v.lock();
-    assert!(Vault::unlock(&t.dir(), OTHER_PASS, clock(), "test").is_err());
-    Vault::unlock(&t.dir(), third, clock(), "test").unwrap();
+    assert!(unlock(&t.dir(), OTHER_PASS, clock(), "test").is_err());
+    unlock(&t.dir(), third, clock(), "test").unwrap();
 }
 
 #[test]
@@ -113,7 +111,7 @@ fn recovery_key_accepts_sloppy_typing() {
     let (t, v) = new_vault();
     v.lock();
     let sloppy = t.recovery_key.to_lowercase().replace('-', " ");
-    Vault::recover(&t.dir(), &sloppy, OTHER_PASS, clock(), "test").unwrap();
+    recover(&t.dir(), &sloppy, OTHER_PASS, clock(), "test").unwrap();
 }
 
 #[test]
@@ -137,7 +135,7 @@ fn newer_schema_is_refused_with_a_clear_message() {
     let (t, v) = new_vault();
     v.conn().pragma_update(None, "user_version", 999).unwrap();
     v.lock();
-    let e = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap_err();
+    let e = unlock(&t.dir(), PASS, clock(), "test").unwrap_err();
     assert!(matches!(e, Error::NewerSchema { found: 999, .. }), "{e:?}");
     assert!(e.to_string().contains("newer version of Kluis"));
 }
@@ -150,21 +148,21 @@ fn missing_or_damaged_files_are_integrity_errors() {
     let mut bytes = std::fs::read(&db).unwrap();
     bytes[5000] ^= 0x55;
     std::fs::write(&db, &bytes).unwrap();
-    let e = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap_err();
+    let e = unlock(&t.dir(), PASS, clock(), "test").unwrap_err();
     assert_eq!(e.exit_code(), 4, "{e:?}");
     std::fs::remove_file(&db).unwrap();
-    let e = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap_err();
+    let e = unlock(&t.dir(), PASS, clock(), "test").unwrap_err();
     assert!(matches!(e, Error::Integrity(_)), "{e:?}");
     assert!(!db.exists(), "unlocking must not create an empty database");
     std::fs::write(t.dir().join("vault.json"), b"{ not json").unwrap();
-    let e = Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap_err();
+    let e = unlock(&t.dir(), PASS, clock(), "test").unwrap_err();
     assert!(matches!(e, Error::Integrity(_)), "{e:?}");
 }
 
 #[test]
 fn no_vault_is_a_clear_error() {
     let tmp = tempfile::tempdir().unwrap();
-    let e = Vault::unlock(tmp.path(), PASS, clock(), "test").unwrap_err();
+    let e = unlock(tmp.path(), PASS, clock(), "test").unwrap_err();
     assert!(matches!(e, Error::NoVault(_)));
 }
 
@@ -173,25 +171,26 @@ fn key_rotation_retires_the_old_passphrase_and_recovery_key() {
     let (t, mut v) = new_vault();
     let id = add_canary(&mut v);
     let old_backup = t.tmp.path().join("before.kluisbackup");
-    kluis::backup::create(&mut v, &old_backup, &mut |_| {}).unwrap();
+    kluis::domain::backup::create(&mut v, &old_backup, &mut |_| {}).unwrap();
     assert!(v.rotate_key("fout-wachtwoord-hier", OTHER_PASS).is_err());
     let new_recovery = v.rotate_key(PASS, OTHER_PASS).unwrap().to_string();
     assert_ne!(new_recovery, t.recovery_key);
     v.lock();
-    assert!(matches!(Vault::unlock(&t.dir(), PASS, clock(), "test"), Err(Error::WrongPassphrase)));
-    let e = Vault::recover(&t.dir(), &t.recovery_key, "derde-nieuwe-zin-hier", clock(), "test");
+    assert!(matches!(unlock(&t.dir(), PASS, clock(), "test"), Err(Error::WrongPassphrase)));
+    let e = recover(&t.dir(), &t.recovery_key, "derde-nieuwe-zin-hier", clock(), "test");
     assert!(matches!(e, Err(Error::WrongRecoveryKey)));
-    let mut v = Vault::unlock(&t.dir(), OTHER_PASS, clock(), "test").unwrap();
+    let mut v = unlock(&t.dir(), OTHER_PASS, clock(), "test").unwrap().vault;
     assert_eq!(contacts::show(&mut v, id).unwrap().contact.name, "Canarius Zwartkruis");
     v.lock();
-    Vault::recover(&t.dir(), &new_recovery, "derde-nieuwe-zin-hier", clock(), "test")
+    recover(&t.dir(), &new_recovery, "derde-nieuwe-zin-hier", clock(), "test")
         .unwrap()
+        .vault
         .lock();
     // An old backup still opens with the passphrase of its time.
     let bytes = std::fs::read(&old_backup).unwrap();
-    assert!(kluis::backup::open(
+    assert!(kluis::domain::backup::open(
         &bytes,
-        &kluis::backup::BackupSecret::Passphrase(PASS),
+        &kluis::domain::backup::BackupSecret::Passphrase(PASS),
         &mut |_| {}
     )
     .is_ok());
@@ -207,7 +206,7 @@ fn an_interrupted_key_rotation_settles_on_the_key_that_opens_the_database() {
     v.lock();
     std::fs::rename(t.dir().join("vault.json"), t.dir().join("vault.json.next")).unwrap();
     std::fs::write(t.dir().join("vault.json"), &old_keyfile).unwrap();
-    let mut v = Vault::unlock(&t.dir(), OTHER_PASS, clock(), "test").unwrap();
+    let mut v = unlock(&t.dir(), OTHER_PASS, clock(), "test").unwrap().vault;
     assert_eq!(contacts::show(&mut v, id).unwrap().contact.name, "Canarius Zwartkruis");
     assert!(!t.dir().join("vault.json.next").exists());
     v.lock();
@@ -215,6 +214,6 @@ fn an_interrupted_key_rotation_settles_on_the_key_that_opens_the_database() {
     let (t, v) = new_vault();
     v.lock();
     std::fs::write(t.dir().join("vault.json.next"), b"{\"not\": \"used\"}").unwrap();
-    Vault::unlock(&t.dir(), PASS, clock(), "test").unwrap();
+    unlock(&t.dir(), PASS, clock(), "test").unwrap();
     assert!(!t.dir().join("vault.json.next").exists());
 }

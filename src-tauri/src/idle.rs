@@ -4,7 +4,7 @@
 use std::thread;
 use std::time::Duration;
 
-use kluis::backup::auto::{AutoBackup, When};
+use kluis::domain::backup::auto::{AutoBackup, When};
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::commands::backup::{automatic, AUTO_EVENT};

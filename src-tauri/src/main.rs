@@ -8,8 +8,8 @@ mod commands;
 mod idle;
 mod state;
 
-use kluis::backup::auto::When;
-use kluis::settings::Settings;
+use kluis::domain::backup::auto::When;
+use kluis::vault::settings::Settings;
 use kluis::Clock;
 use state::AppState;
 use tauri::{Manager, RunEvent};
@@ -115,7 +115,7 @@ fn main() {
         Ok(app) => app.run(|app, event| {
             if let RunEvent::Exit = event {
                 // Closing the app ends the session: back up what changed, then lock.
-                if let Some(kluis::backup::auto::AutoBackup { error: Some(e), .. }) =
+                if let Some(kluis::domain::backup::auto::AutoBackup { error: Some(e), .. }) =
                     commands::backup::automatic(app, When::Exit)
                 {
                     eprintln!("error: the automatic backup on exit failed: {}", e.message);

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use kluis::settings::Settings;
+use kluis::vault::settings::Settings;
 use kluis::{ApiError, Clock, Error, Vault};
 
 /// Who the audit trail names for actions taken in the app.

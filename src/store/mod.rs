@@ -1,13 +1,15 @@
 //! Opening the SQLCipher database: key, pragmas, embedded ordered migrations, and a refusal to
-//! open a database written by a newer schema.
+//! open a database written by a newer schema. The audit trail lives here too (`audit`).
+
+pub mod audit;
 
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 use zeroize::Zeroizing;
 
-use crate::error::{Error, Result};
-use crate::vault::crypto::SecretKey;
+use crate::kernel::crypto::SecretKey;
+use crate::kernel::error::{Error, Result};
 
 /// Embedded migrations, in order; the index + 1 is the schema version (`PRAGMA user_version`).
 const MIGRATIONS: &[&str] = &[

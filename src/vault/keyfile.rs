@@ -2,7 +2,6 @@
 //! no personal data and no unwrapped secret. Written atomically (temp file, fsync, rename).
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD as B64;
@@ -10,8 +9,9 @@ use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::crypto::{self, KdfParams, SecretKey, Wrapped};
-use crate::error::{Error, Result};
+use crate::kernel::crypto::{self, KdfParams, SecretKey, Wrapped};
+use crate::kernel::error::{Error, Result};
+use crate::kernel::fs::write_atomic;
 
 pub const FORMAT: u32 = 1;
 pub const FILE_NAME: &str = "vault.json";
@@ -155,17 +155,4 @@ impl KeyFile {
             .map_err(|e| Error::Internal(format!("vault.json: {e}")))?;
         write_atomic(dir, FILE_NAME, &json)
     }
-}
-
-/// Writes `name` in `dir` through a temporary file in the same folder, fsynced and renamed.
-pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
-    let tmp = dir.join(format!(".{name}.tmp"));
-    {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    fs::rename(&tmp, dir.join(name))?;
-    fs::File::open(dir)?.sync_all()?;
-    Ok(())
 }

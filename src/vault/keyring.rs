@@ -4,8 +4,8 @@
 
 use zeroize::Zeroizing;
 
-use super::crypto::{SecretKey, KEY_LEN};
-use crate::error::{Error, Result};
+use crate::kernel::crypto::{SecretKey, KEY_LEN};
+use crate::kernel::error::{Error, Result};
 
 const SERVICE: &str = "nl.kluis.vault";
 

@@ -1,10 +1,12 @@
 //! A vault is a folder holding `kluis.db` (SQLCipher 4) and `vault.json` (the wrapped data key).
 //! Unlocking checks the key against `vault.json` before the database is touched, so a wrong
 //! passphrase or recovery key writes nothing. Locking drops the connection and zeroises the key.
+//! The vault never calls upwards: finishing an interrupted restore and the start-up purge
+//! happen around opening, in `src/app/unlock.rs`.
 
-pub mod crypto;
 pub mod keyfile;
 pub mod keyring;
+pub mod settings;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,58 +17,14 @@ use serde::Serialize;
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
-use crate::audit;
-use crate::clock::Clock;
-use crate::error::{Error, Result};
-use crate::passphrase;
-use crate::retention::purge::{self, PurgeReport};
+use crate::kernel::clock::{Clock, Ctx};
+use crate::kernel::crypto::{self, SecretKey};
+use crate::kernel::error::{Error, Result};
+use crate::kernel::passphrase;
 use crate::store;
-use crypto::SecretKey;
 use keyfile::KeyFile;
 
 pub const DB_FILE: &str = "kluis.db";
-
-/// The time and the actor of one action, for the rows and audit entries it writes.
-pub struct Ctx<'a> {
-    pub now: DateTime<Utc>,
-    pub actor: &'a str,
-}
-
-impl Ctx<'_> {
-    pub fn audit(
-        &self,
-        conn: &Connection,
-        action: &str,
-        entity: &str,
-        entity_id: Option<i64>,
-        fields: &[&str],
-    ) -> Result<()> {
-        self.audit_detail(conn, action, entity, entity_id, fields, None)
-    }
-
-    pub fn audit_detail(
-        &self,
-        conn: &Connection,
-        action: &str,
-        entity: &str,
-        entity_id: Option<i64>,
-        fields: &[&str],
-        detail: Option<&str>,
-    ) -> Result<()> {
-        audit::record(
-            conn,
-            &audit::Entry {
-                at: self.now,
-                actor: self.actor,
-                action,
-                entity,
-                entity_id,
-                fields,
-                detail,
-            },
-        )
-    }
-}
 
 /// An unlocked vault: the open database and the data key.
 pub struct Vault {
@@ -76,7 +34,6 @@ pub struct Vault {
     keyfile: KeyFile,
     clock: Clock,
     actor: String,
-    opening_purge: Option<PurgeReport>,
 }
 
 /// How to unlock.
@@ -112,10 +69,9 @@ pub struct VaultStatus {
 }
 
 impl VaultStatus {
+    /// What is in `dir` now (`app::vault_status` first finishes a restore a crash
+    /// interrupted).
     pub fn of(dir: &Path, unlocked: bool) -> VaultStatus {
-        // A restore that a crash interrupted is completed (or rolled back) first; if that
-        // fails the status below says what is there.
-        let _ = crate::backup::restore::finish_interrupted(dir);
         let exists = exists(dir);
         VaultStatus {
             exists,
@@ -181,34 +137,16 @@ impl Vault {
             keyfile: kf,
             clock,
             actor: actor.to_owned(),
-            opening_purge: None,
         };
         vault.audit("vault.create", "vault", None, &[])?;
         Ok(NewVault { vault, recovery_key: crypto::format_recovery(&recovery) })
     }
 
-    /// Unlocks with the passphrase and runs the due retention purge. A wrong passphrase
-    /// writes nothing.
-    pub fn unlock(dir: &Path, passphrase: &str, clock: Clock, actor: &str) -> Result<Vault> {
-        Self::open(dir, Secret::Passphrase(passphrase), clock, actor, true)
-    }
-
-    /// Unlocks with the key remembered in the OS secret store and runs the due purge.
-    pub fn unlock_remembered(dir: &Path, clock: Clock, actor: &str) -> Result<Vault> {
-        Self::open(dir, Secret::Remembered, clock, actor, true)
-    }
-
-    /// Unlocks; with `purge`, the due retention purge runs before anything is read (every
-    /// front end opens this way; only `kluis purge` itself opens without, so a dry run
-    /// changes nothing).
-    pub fn open(
-        dir: &Path,
-        secret: Secret<'_>,
-        clock: Clock,
-        actor: &str,
-        purge: bool,
-    ) -> Result<Vault> {
-        crate::backup::restore::finish_interrupted(dir)?;
+    /// Opens the vault: settles a key rotation a crash interrupted, checks the key against
+    /// `vault.json`, opens the database and records the unlock. A wrong passphrase writes
+    /// nothing. (Front ends unlock through `app::unlock`, which also finishes an interrupted
+    /// restore and runs the start-up purge.)
+    pub fn open(dir: &Path, secret: Secret<'_>, clock: Clock, actor: &str) -> Result<Vault> {
         settle_rotation(dir, &secret)?;
         let kf = KeyFile::load(dir)?;
         let (key, action) = match secret {
@@ -230,25 +168,7 @@ impl Vault {
                 (key, "vault.unlock_remembered")
             }
         };
-        let mut vault = Self::open_with(dir, kf, key, clock, actor, action)?;
-        if purge {
-            vault.purge_on_open()?;
-        }
-        Ok(vault)
-    }
-
-    fn purge_on_open(&mut self) -> Result<()> {
-        let report = self.write(|tx, ctx| purge::run(tx, ctx, purge::Trigger::Startup, false))?;
-        if report.removed() > 0 {
-            self.checkpoint()?;
-        }
-        self.opening_purge = Some(report);
-        Ok(())
-    }
-
-    /// What the retention purge did when this vault was opened (None when it did not run).
-    pub fn opening_purge(&self) -> Option<&PurgeReport> {
-        self.opening_purge.as_ref()
+        Self::open_with(dir, kf, key, clock, actor, action)
     }
 
     /// Unlocks with the recovery key and sets a new passphrase (the forgotten-passphrase path).
@@ -268,7 +188,6 @@ impl Vault {
         kf.save(dir)?;
         vault.keyfile = kf;
         vault.audit("vault.passphrase_reset", "vault", None, &[])?;
-        vault.purge_on_open()?;
         Ok(vault)
     }
 
@@ -281,15 +200,8 @@ impl Vault {
         action: &str,
     ) -> Result<Vault> {
         let conn = store::open(&dir.join(DB_FILE), &key, false)?;
-        let vault = Vault {
-            dir: dir.to_path_buf(),
-            conn,
-            key,
-            keyfile,
-            clock,
-            actor: actor.to_owned(),
-            opening_purge: None,
-        };
+        let vault =
+            Vault { dir: dir.to_path_buf(), conn, key, keyfile, clock, actor: actor.to_owned() };
         vault.audit(action, "vault", None, &[])?;
         Ok(vault)
     }
@@ -330,7 +242,7 @@ impl Vault {
             self.keyfile.created_at,
         )?;
         let json = serde_json::to_vec_pretty(&kf).map_err(|e| Error::Internal(e.to_string()))?;
-        keyfile::write_atomic(&self.dir, keyfile::NEXT_FILE_NAME, &json)?;
+        crate::kernel::fs::write_atomic(&self.dir, keyfile::NEXT_FILE_NAME, &json)?;
         self.checkpoint()?;
         let pragma =
             Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", hex::encode(key.as_ref())));

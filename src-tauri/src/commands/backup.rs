@@ -1,6 +1,6 @@
-use kluis::backup::auto::{self, AutoBackup, BackupSettings, BackupStatus, When};
-use kluis::backup::restore::{self, RestoreReport};
-use kluis::backup::{self, BackupInfo, BackupSecret, Progress};
+use kluis::app::{self, restore::RestoreReport};
+use kluis::domain::backup::auto::{self, AutoBackup, BackupSettings, BackupStatus, When};
+use kluis::domain::backup::{self, BackupInfo, BackupSecret, Progress};
 use tauri::{AppHandle, Emitter, Manager, State};
 use zeroize::Zeroizing;
 
@@ -109,7 +109,7 @@ pub async fn test_restore(
     let dir = state.with_vault(|v| auto::settings(v.conn()))?.dir;
     let dir = dir.ok_or(kluis::Error::invalid("dir", "no backup folder is set"))?;
     let dir = std::path::Path::new(&dir);
-    Ok(auto::test_restore(dir, &secret(&p, &k), state.clock, &mut reporter(&app))?)
+    Ok(app::restore::test_restore(dir, &secret(&p, &k), state.clock, &mut reporter(&app))?)
 }
 
 #[tauri::command]
@@ -142,5 +142,5 @@ pub async fn restore_backup(
         backup::verify(path, &s, &mut reporter(&app))?;
         state.lock();
     }
-    Ok(restore::restore(path, &state.dir, &s, state.clock, ACTOR, &mut reporter(&app))?)
+    Ok(app::restore::restore(path, &state.dir, &s, state.clock, ACTOR, &mut reporter(&app))?)
 }

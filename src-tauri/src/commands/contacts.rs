@@ -1,4 +1,4 @@
-use kluis::contacts::{self, ContactDetail, ContactInput, ContactPage, InteractionInput};
+use kluis::domain::contacts::{self, ContactDetail, ContactInput, ContactPage, InteractionInput};
 use tauri::State;
 
 use super::Res;

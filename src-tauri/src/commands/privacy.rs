@@ -1,7 +1,9 @@
-use kluis::consent::{self, ConsentInput, ContactPrivacy, Method, Source};
-use kluis::contacts::privacy::{self, ObjectionReport};
-use kluis::register::fields;
-use kluis::register::purposes::Basis;
+use kluis::app::{self, privacy::ContactPrivacy};
+use kluis::domain::consent::objection::{self, ObjectionReport};
+use kluis::domain::consent::{self, ConsentInput, Method, Source};
+use kluis::domain::contacts::privacy;
+use kluis::domain::fields;
+use kluis::domain::register::purposes::Basis;
 use tauri::State;
 
 use super::Res;
@@ -10,7 +12,7 @@ use crate::state::AppState;
 /// The Privacy tab; `reveal` shows special-category values (an audited read).
 #[tauri::command]
 pub fn contact_privacy(state: State<'_, AppState>, id: i64, reveal: bool) -> Res<ContactPrivacy> {
-    state.with_vault(|v| v.write(|tx, c| consent::privacy(tx, c, id, reveal)))
+    state.with_vault(|v| app::privacy::contact_privacy(v, id, reveal))
 }
 
 /// Links a contact to a purpose; `basis` null records it as unknown (triage).
@@ -74,5 +76,5 @@ pub fn unrestrict_contact(state: State<'_, AppState>, id: i64) -> Res<()> {
 
 #[tauri::command]
 pub fn object_contact(state: State<'_, AppState>, id: i64) -> Res<ObjectionReport> {
-    state.with_vault(|v| v.write(|tx, c| privacy::object(tx, c, id)))
+    state.with_vault(|v| v.write(|tx, c| objection::object(tx, c, id)))
 }

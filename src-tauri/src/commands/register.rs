@@ -1,8 +1,8 @@
-use kluis::consent::{self, ContactFlag};
-use kluis::export::mailing;
-use kluis::register::fields::{self, FieldDef, FieldDefInput};
-use kluis::register::purposes::{self, Purpose, PurposeInput};
-use kluis::settings::Language;
+use kluis::app;
+use kluis::domain::consent::{self, ContactFlag};
+use kluis::domain::fields::{self, FieldDef, FieldDefInput};
+use kluis::domain::register::purposes::{self, Purpose, PurposeInput};
+use kluis::kernel::language::Language;
 use tauri::State;
 
 use super::Res;
@@ -16,7 +16,7 @@ pub fn list_purposes(state: State<'_, AppState>) -> Res<Vec<Purpose>> {
 /// The usual purposes of a small business, for the first-run step (not yet stored).
 #[tauri::command]
 pub fn purpose_proposals(language: Language) -> Vec<PurposeInput> {
-    purposes::proposals(language == Language::Nl)
+    purposes::proposals(language)
 }
 
 #[tauri::command]
@@ -58,8 +58,6 @@ pub fn export_mailing_list(
     path: String,
 ) -> Res<usize> {
     state.with_vault(|v| {
-        let (csv, rows) = v.write(|tx, c| mailing::csv(tx, c, purpose_id))?;
-        std::fs::write(&path, csv)?;
-        Ok(rows)
+        app::mailing::export_mailing_list(v, purpose_id, std::path::Path::new(&path))
     })
 }

@@ -1,8 +1,9 @@
-use kluis::contacts::erase::{self, ErasurePreview};
-use kluis::controller::{self, Controller};
-use kluis::export::sar;
-use kluis::requests::{self, IdentityMethod, Request, RequestKind};
-use kluis::settings::Language;
+use kluis::app;
+use kluis::app::erase::ErasurePreview;
+use kluis::app::subject_access::SubjectAccess;
+use kluis::domain::controller::{self, Controller};
+use kluis::domain::requests::{self, IdentityMethod, Request, RequestKind};
+use kluis::kernel::language::Language;
 use tauri::State;
 
 use super::Res;
@@ -20,13 +21,7 @@ pub fn add_request(
     kind: RequestKind,
     received: String,
 ) -> Res<Request> {
-    state.with_vault(|v| {
-        let today = v.now().date_naive();
-        v.write(|tx, c| {
-            let id = requests::add(tx, c, contact_id, kind, &received)?;
-            requests::get(tx, id, today)
-        })
-    })
+    state.with_vault(|v| app::requests::add_request(v, contact_id, kind, &received))
 }
 
 #[tauri::command]
@@ -68,36 +63,24 @@ pub fn export_subject_access(
     zip_path: Option<String>,
     include_special: bool,
 ) -> Res<Vec<String>> {
+    let export = SubjectAccess {
+        contact_id,
+        request_id,
+        language,
+        pdf_path: std::path::Path::new(&pdf_path),
+        zip_path: zip_path.as_deref().map(std::path::Path::new),
+        include_special,
+    };
     state.with_vault(|v| {
-        let (pdf, zip) = v.write(|tx, c| {
-            let pdf = sar::pdf(tx, c, contact_id, language == Language::Nl, request_id)?;
-            let zip = match zip_path {
-                Some(_) => Some(sar::portability_zip(tx, c, contact_id, include_special, c.now)?),
-                None => None,
-            };
-            if let Some(r) = request_id {
-                requests::record_file(tx, c, r, "subject-access-pdf", &sar::sha256_hex(&pdf))?;
-                if let Some(z) = &zip {
-                    requests::record_file(tx, c, r, "portability-zip", &sar::sha256_hex(z))?;
-                }
-            }
-            c.audit(tx, "export.subject_access", "contact", Some(contact_id), &[])?;
-            Ok((pdf, zip))
-        })?;
-        std::fs::write(&pdf_path, &pdf)?;
-        let mut hashes = vec![sar::sha256_hex(&pdf)];
-        if let (Some(path), Some(z)) = (&zip_path, &zip) {
-            std::fs::write(path, z)?;
-            hashes.push(sar::sha256_hex(z));
-        }
-        Ok(hashes)
+        let written = app::subject_access::export(v, &export)?;
+        Ok([Some(written.pdf_sha256), written.zip_sha256].into_iter().flatten().collect())
     })
 }
 
 /// What erasing a contact removes and keeps, shown before the user confirms.
 #[tauri::command]
 pub fn erasure_preview(state: State<'_, AppState>, id: i64) -> Res<ErasurePreview> {
-    state.with_vault(|v| erase::preview(v.conn(), id))
+    state.with_vault(|v| app::erase::preview(v.conn(), id))
 }
 
 #[tauri::command]
@@ -106,11 +89,7 @@ pub fn erase_contact(
     id: i64,
     request_id: Option<i64>,
 ) -> Res<ErasurePreview> {
-    state.with_vault(|v| {
-        let p = v.write(|tx, c| erase::erase(tx, c, id, request_id))?;
-        v.checkpoint()?;
-        Ok(p)
-    })
+    state.with_vault(|v| app::erase::erase(v, id, request_id))
 }
 
 #[tauri::command]
@@ -120,12 +99,5 @@ pub fn get_controller(state: State<'_, AppState>) -> Res<Controller> {
 
 #[tauri::command]
 pub fn set_controller(state: State<'_, AppState>, controller: Controller) -> Res<()> {
-    state.with_vault(|v| {
-        v.write(|tx, c| {
-            controller::set(tx, c, "name", &controller.name)?;
-            controller::set(tx, c, "address", &controller.address)?;
-            controller::set(tx, c, "kvk", &controller.kvk)?;
-            controller::set(tx, c, "privacy_contact", &controller.privacy_contact)
-        })
-    })
+    state.with_vault(|v| app::controller::set_controller(v, &controller))
 }

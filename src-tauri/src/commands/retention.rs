@@ -1,8 +1,9 @@
-use kluis::retention::documents::{self, DocumentKind, FiscalDocument};
-use kluis::retention::purge::{self, PurgeItem, PurgeReport, Trigger};
-use kluis::retention::rules::{self, Action, Rule, RuleKey};
-use kluis::retention::{self as ret, DeletionLogEntry, ReviewItem};
-use kluis::settings::Language;
+use kluis::app;
+use kluis::domain::retention::documents::{self, DocumentKind, FiscalDocument};
+use kluis::domain::retention::purge::{self, PurgeItem, PurgeReport};
+use kluis::domain::retention::rules::{self, Action, Rule, RuleKey};
+use kluis::domain::retention::{self as ret, DeletionLogEntry, ReviewItem};
+use kluis::kernel::language::Language;
 use tauri::State;
 
 use super::Res;
@@ -10,7 +11,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn retention_rules(state: State<'_, AppState>, language: Language) -> Res<Vec<Rule>> {
-    state.with_vault(|v| rules::list(v.conn(), language == Language::Nl))
+    state.with_vault(|v| rules::list(v.conn(), language))
 }
 
 #[tauri::command]
@@ -35,11 +36,7 @@ pub fn purge_plan(state: State<'_, AppState>) -> Res<Vec<PurgeItem>> {
 /// Runs the purge now; `confirm` agrees to a mass deletion.
 #[tauri::command]
 pub fn purge_now(state: State<'_, AppState>, confirm: bool) -> Res<PurgeReport> {
-    state.with_vault(|v| {
-        let report = v.write(|tx, c| purge::run(tx, c, Trigger::Manual, confirm))?;
-        v.checkpoint()?;
-        Ok(report)
-    })
+    state.with_vault(|v| app::retention::purge_now(v, confirm))
 }
 
 #[tauri::command]
@@ -54,10 +51,7 @@ pub fn review_keep(state: State<'_, AppState>, id: i64, reason: String, until: S
 
 #[tauri::command]
 pub fn review_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
-    state.with_vault(|v| {
-        v.write(|tx, c| ret::review_delete(tx, c, id))?;
-        v.checkpoint()
-    })
+    state.with_vault(|v| app::retention::review_delete(v, id))
 }
 
 #[tauri::command]
@@ -68,7 +62,7 @@ pub fn deletion_log(state: State<'_, AppState>) -> Res<Vec<DeletionLogEntry>> {
 /// The written retention policy as Markdown.
 #[tauri::command]
 pub fn retention_policy(state: State<'_, AppState>, language: Language) -> Res<String> {
-    state.with_vault(|v| ret::policy_markdown(v.conn(), language == Language::Nl, "", v.now()))
+    state.with_vault(|v| ret::policy_markdown(v.conn(), language, "", v.now()))
 }
 
 /// Writes the retention policy to `path`, chosen in the save dialog: a PDF when the name ends
@@ -79,25 +73,13 @@ pub fn save_retention_policy(
     language: Language,
     path: String,
 ) -> Res<()> {
-    state.with_vault(|v| {
-        let dutch = language == Language::Nl;
-        let bytes = if path.to_lowercase().ends_with(".pdf") {
-            ret::policy_pdf(v.conn(), dutch, "", v.now())?
-        } else {
-            ret::policy_markdown(v.conn(), dutch, "", v.now())?.into_bytes()
-        };
-        std::fs::write(&path, bytes)?;
-        v.audit("retention.policy_export", "vault", None, &[])
-    })
+    state.with_vault(|v| app::retention::save_policy(v, language, "", std::path::Path::new(&path)))
 }
 
 /// Writes the deletion log as CSV to `path` (the written record of what was deleted when).
 #[tauri::command]
 pub fn save_deletion_log(state: State<'_, AppState>, path: String) -> Res<()> {
-    state.with_vault(|v| {
-        std::fs::write(&path, ret::deletion_log_csv(v.conn())?)?;
-        v.audit("retention.log_export", "vault", None, &[])
-    })
+    state.with_vault(|v| app::retention::save_deletion_log(v, std::path::Path::new(&path)))
 }
 
 #[tauri::command]

@@ -1,4 +1,4 @@
-use kluis::settings::Settings;
+use kluis::vault::settings::Settings;
 use tauri::State;
 
 use super::Res;

@@ -1,6 +1,7 @@
-use kluis::backup::auto::{AutoBackup, When};
-use kluis::passphrase::{self, Strength};
-use kluis::retention::purge::PurgeReport;
+use kluis::app::{self, unlock::Unlocked};
+use kluis::domain::backup::auto::{AutoBackup, When};
+use kluis::domain::retention::purge::PurgeReport;
+use kluis::kernel::passphrase::{self, Strength};
 use kluis::vault::{self as core_vault, Created, VaultStatus};
 use kluis::Vault;
 use tauri::{AppHandle, Emitter, State};
@@ -11,7 +12,7 @@ use crate::state::{AppState, ACTOR};
 
 #[tauri::command]
 pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
-    VaultStatus::of(&state.dir, state.is_unlocked())
+    app::unlock::vault_status(&state.dir, state.is_unlocked())
 }
 
 #[tauri::command]
@@ -35,11 +36,10 @@ pub async fn create_vault(
 
 /// Keeps the unlocked vault, starts the automatic backup when one is due, and hands back what
 /// the retention purge at opening did.
-fn opened(app: AppHandle, state: &AppState, vault: Vault) -> Option<PurgeReport> {
-    let report = vault.opening_purge().cloned();
-    state.set_unlocked(vault);
+fn opened(app: AppHandle, state: &AppState, unlocked: Unlocked) -> Option<PurgeReport> {
+    state.set_unlocked(unlocked.vault);
     super::backup::after_unlock(app);
-    report
+    Some(unlocked.purge)
 }
 
 #[tauri::command]
@@ -49,7 +49,7 @@ pub async fn unlock(
     passphrase: String,
 ) -> Res<Option<PurgeReport>> {
     let passphrase = Zeroizing::new(passphrase);
-    Ok(opened(app, &state, Vault::unlock(&state.dir, &passphrase, state.clock, ACTOR)?))
+    Ok(opened(app, &state, app::unlock::unlock(&state.dir, &passphrase, state.clock, ACTOR)?))
 }
 
 #[tauri::command]
@@ -57,7 +57,7 @@ pub async fn unlock_remembered(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Res<Option<PurgeReport>> {
-    Ok(opened(app, &state, Vault::unlock_remembered(&state.dir, state.clock, ACTOR)?))
+    Ok(opened(app, &state, app::unlock::unlock_remembered(&state.dir, state.clock, ACTOR)?))
 }
 
 #[tauri::command]
@@ -68,7 +68,7 @@ pub async fn unlock_with_recovery(
     new_passphrase: String,
 ) -> Res<Option<PurgeReport>> {
     let (key, new) = (Zeroizing::new(recovery_key), Zeroizing::new(new_passphrase));
-    Ok(opened(app, &state, Vault::recover(&state.dir, &key, &new, state.clock, ACTOR)?))
+    Ok(opened(app, &state, app::unlock::recover(&state.dir, &key, &new, state.clock, ACTOR)?))
 }
 
 /// Locks; like an idle lock it ends the session, so what changed is backed up first.

@@ -1,0 +1,101 @@
+//! The TypeScript types the UI shares with the core, generated with ts-rs into
+//! `ui/src/bindings/`. `tests/bindings.rs` fails when the committed files are stale and
+//! rewrites them with `UPDATE_BINDINGS=1`.
+
+use ts_rs::TS;
+
+use crate::app::erase::ErasurePreview;
+use crate::app::privacy::ContactPrivacy;
+use crate::app::restore::RestoreReport;
+use crate::domain::backup::auto::{AutoBackup, BackupSettings, BackupStatus};
+use crate::domain::backup::{BackupInfo, Progress, Step};
+use crate::domain::consent::objection::ObjectionReport;
+use crate::domain::consent::{
+    ConsentEvent, ConsentInput, ContactFlag, EventKind, Method, PurposeLink, Source,
+};
+use crate::domain::contacts::model::{
+    Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
+    InteractionInput, InteractionKind, Relationship,
+};
+use crate::domain::controller::Controller;
+use crate::domain::fields::{FieldDef, FieldDefInput, FieldKind, FieldValue};
+use crate::domain::register::purposes::{Basis, Purpose, PurposeInput};
+use crate::domain::requests::{IdentityMethod, Request, RequestFile, RequestKind};
+use crate::domain::retention::documents::{DocumentKind, FiscalDocument};
+use crate::domain::retention::purge::{PurgeItem, PurgeReport};
+use crate::domain::retention::rules::{Action, Rule, RuleKey};
+use crate::domain::retention::{DeletionLogEntry, ReviewItem};
+use crate::kernel::error::{ApiError, ErrorCode};
+use crate::kernel::language::Language;
+use crate::kernel::passphrase::Strength;
+use crate::store::audit::AuditReport;
+use crate::vault::settings::Settings;
+use crate::vault::{Created, VaultStatus};
+
+/// Where the files live, relative to the repository root.
+pub const DIR: &str = "ui/src/bindings";
+
+fn file<T: TS + 'static>() -> Result<(String, String), ts_rs::ExportError> {
+    Ok((format!("{}.ts", T::name()), T::export_to_string()?))
+}
+
+/// Every bindings file: (file name, contents).
+pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
+    Ok(vec![
+        file::<Action>()?,
+        file::<ApiError>()?,
+        file::<AuditReport>()?,
+        file::<AutoBackup>()?,
+        file::<BackupInfo>()?,
+        file::<BackupSettings>()?,
+        file::<BackupStatus>()?,
+        file::<Basis>()?,
+        file::<ConsentEvent>()?,
+        file::<ConsentInput>()?,
+        file::<ContactFlag>()?,
+        file::<ContactPrivacy>()?,
+        file::<EventKind>()?,
+        file::<FieldDef>()?,
+        file::<FieldDefInput>()?,
+        file::<FieldKind>()?,
+        file::<FieldValue>()?,
+        file::<FiscalDocument>()?,
+        file::<Method>()?,
+        file::<ObjectionReport>()?,
+        file::<Purpose>()?,
+        file::<PurposeInput>()?,
+        file::<Progress>()?,
+        file::<PurgeReport>()?,
+        file::<PurposeLink>()?,
+        file::<Source>()?,
+        file::<Contact>()?,
+        file::<ContactDetail>()?,
+        file::<ContactInput>()?,
+        file::<ContactPage>()?,
+        file::<ContactSummary>()?,
+        file::<Controller>()?,
+        file::<Created>()?,
+        file::<DeletionLogEntry>()?,
+        file::<DocumentKind>()?,
+        file::<ErasurePreview>()?,
+        file::<ErrorCode>()?,
+        file::<Interaction>()?,
+        file::<IdentityMethod>()?,
+        file::<InteractionInput>()?,
+        file::<InteractionKind>()?,
+        file::<PurgeItem>()?,
+        file::<Language>()?,
+        file::<Relationship>()?,
+        file::<Request>()?,
+        file::<RestoreReport>()?,
+        file::<RequestFile>()?,
+        file::<RequestKind>()?,
+        file::<ReviewItem>()?,
+        file::<Rule>()?,
+        file::<RuleKey>()?,
+        file::<Settings>()?,
+        file::<Strength>()?,
+        file::<Step>()?,
+        file::<VaultStatus>()?,
+    ])
+}

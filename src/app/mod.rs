@@ -1,0 +1,16 @@
+//! The application layer: one function per user action that spans domains or needs more than
+//! one step (a transaction and a WAL checkpoint, an audit row beside a file, …). The front ends
+//! (`src/main.rs`, `src-tauri/src/commands/`) parse their input, call one function here or in
+//! a domain module, and print or return the result.
+
+pub mod bindings;
+pub mod controller;
+pub mod demo;
+pub mod erase;
+pub mod mailing;
+pub mod privacy;
+pub mod requests;
+pub mod restore;
+pub mod retention;
+pub mod subject_access;
+pub mod unlock;

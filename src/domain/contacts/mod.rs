@@ -1,0 +1,104 @@
+//! Contacts, organisations and interactions: what a user does with them, each action one
+//! transaction with its audit row. Reading one contact's details is audited too.
+
+pub mod model;
+pub mod privacy;
+pub mod read;
+pub mod search;
+pub mod write;
+
+pub use model::{
+    Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
+    InteractionInput, InteractionKind, Relationship,
+};
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::kernel::bsn::looks_like_bsn;
+use crate::kernel::error::{Error, Result};
+use crate::vault::Vault;
+
+/// Refuses changes to a restricted contact (Art. 18): only lifting the restriction, the
+/// person's own requests and withdrawals are allowed.
+pub fn ensure_not_restricted(conn: &Connection, contact_id: i64) -> Result<()> {
+    let reason: Option<Option<String>> = conn
+        .query_row("SELECT restricted_reason FROM contacts WHERE id = ?1", [contact_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match reason {
+        None => Err(Error::NotFound(format!("contact {contact_id}"))),
+        Some(Some(_)) => Err(Error::Restricted),
+        Some(None) => Ok(()),
+    }
+}
+
+/// Refuses free text that looks like a BSN unless the user confirmed it is not one.
+fn check_bsn(fields: &[(&'static str, Option<&str>)], confirmed: bool) -> Result<()> {
+    if confirmed {
+        return Ok(());
+    }
+    match fields.iter().find(|(_, v)| v.is_some_and(looks_like_bsn)) {
+        Some((field, _)) => Err(Error::BsnSuspected { field }),
+        None => Ok(()),
+    }
+}
+
+fn check_contact_bsn(c: &model::ValidContact, confirmed: bool) -> Result<()> {
+    check_bsn(
+        &[
+            ("name", Some(&c.name)),
+            ("address", c.address.as_deref()),
+            ("organisation", c.organisation.as_deref()),
+            ("job_title", c.job_title.as_deref()),
+        ],
+        confirmed,
+    )
+}
+
+/// Creates a contact. `confirm_not_bsn`: the user confirmed a BSN-like number is not a BSN.
+pub fn create(vault: &mut Vault, input: &ContactInput, confirm_not_bsn: bool) -> Result<i64> {
+    let valid = input.validate()?;
+    check_contact_bsn(&valid, confirm_not_bsn)?;
+    vault.write(|tx, ctx| write::create(tx, ctx, &valid))
+}
+
+pub fn update(
+    vault: &mut Vault,
+    id: i64,
+    input: &ContactInput,
+    confirm_not_bsn: bool,
+) -> Result<()> {
+    let valid = input.validate()?;
+    check_contact_bsn(&valid, confirm_not_bsn)?;
+    vault.write(|tx, ctx| write::update(tx, ctx, id, &valid))
+}
+
+pub fn add_interaction(
+    vault: &mut Vault,
+    contact_id: i64,
+    input: &InteractionInput,
+    confirm_not_bsn: bool,
+) -> Result<i64> {
+    let valid = input.validate(vault.now())?;
+    check_bsn(&[("text", Some(&valid.text))], confirm_not_bsn)?;
+    vault.write(|tx, ctx| write::add_interaction(tx, ctx, contact_id, &valid))
+}
+
+pub fn list(
+    vault: &Vault,
+    query: Option<&str>,
+    limit: Option<i64>,
+    offset: i64,
+) -> Result<ContactPage> {
+    read::list(vault.conn(), query, limit, offset)
+}
+
+/// One contact with its interactions; the read is recorded in the audit trail.
+pub fn show(vault: &mut Vault, id: i64) -> Result<ContactDetail> {
+    vault.write(|tx, ctx| {
+        let detail = read::detail(tx, id)?;
+        ctx.audit(tx, "contact.read", "contact", Some(id), &[])?;
+        Ok(detail)
+    })
+}

@@ -1,0 +1,146 @@
+//! Writes: create and edit contacts, add interactions. Each runs in the caller's transaction,
+//! keeps the search index in step and writes an audit row with field names only.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::model::{Contact, ValidContact, ValidInteraction};
+use super::search::reindex;
+use crate::domain::contacts::ensure_not_restricted;
+use crate::kernel::clock::Ctx;
+use crate::kernel::date::format_instant;
+use crate::kernel::error::Result;
+
+fn organisation_id(conn: &Connection, ctx: &Ctx<'_>, name: Option<&str>) -> Result<Option<i64>> {
+    let Some(name) = name else { return Ok(None) };
+    if let Some(id) = conn
+        .query_row("SELECT id FROM organisations WHERE name = ?1", [name], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(Some(id));
+    }
+    conn.execute(
+        "INSERT INTO organisations (name, created_at) VALUES (?1, ?2)",
+        params![name, format_instant(ctx.now)],
+    )?;
+    let id = conn.last_insert_rowid();
+    ctx.audit(conn, "organisation.create", "organisation", Some(id), &["name"])?;
+    Ok(Some(id))
+}
+
+fn json(list: &[String]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
+}
+
+pub fn create(conn: &Connection, ctx: &Ctx<'_>, c: &ValidContact) -> Result<i64> {
+    let org = organisation_id(conn, ctx, c.organisation.as_deref())?;
+    let now = format_instant(ctx.now);
+    conn.execute(
+        "INSERT INTO contacts (name, emails, phones, address, organisation_id, job_title,
+                               relationship, relationship_ended, created_at, updated_at,
+                               last_activity_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)",
+        params![
+            c.name,
+            json(&c.emails),
+            json(&c.phones),
+            c.address,
+            org,
+            c.job_title,
+            c.relationship.as_str(),
+            c.relationship_ended.map(|d| d.to_string()),
+            now
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    reindex(conn, id)?;
+    let fields = filled_fields(c);
+    ctx.audit(conn, "contact.create", "contact", Some(id), &fields)?;
+    Ok(id)
+}
+
+fn filled_fields(c: &ValidContact) -> Vec<&'static str> {
+    let mut f = vec!["name", "relationship"];
+    let optional = [
+        ("emails", !c.emails.is_empty()),
+        ("phones", !c.phones.is_empty()),
+        ("address", c.address.is_some()),
+        ("organisation", c.organisation.is_some()),
+        ("job_title", c.job_title.is_some()),
+        ("relationship_ended", c.relationship_ended.is_some()),
+    ];
+    f.extend(optional.into_iter().filter(|(_, set)| *set).map(|(n, _)| n));
+    f
+}
+
+/// The names of the fields whose values differ.
+fn changed_fields(old: &Contact, new: &ValidContact) -> Vec<&'static str> {
+    let ended = new.relationship_ended.map(|d| d.to_string());
+    [
+        ("name", old.name != new.name),
+        ("emails", old.emails != new.emails),
+        ("phones", old.phones != new.phones),
+        ("address", old.address != new.address),
+        ("organisation", old.organisation != new.organisation),
+        ("job_title", old.job_title != new.job_title),
+        ("relationship", old.relationship != new.relationship),
+        ("relationship_ended", old.relationship_ended != ended),
+    ]
+    .into_iter()
+    .filter(|(_, changed)| *changed)
+    .map(|(n, _)| n)
+    .collect()
+}
+
+/// Replaces a contact's fields; the audit row names the fields that changed.
+pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, c: &ValidContact) -> Result<()> {
+    let old = super::read::contact(conn, id)?;
+    ensure_not_restricted(conn, id)?;
+    let changed = changed_fields(&old, c);
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let org = organisation_id(conn, ctx, c.organisation.as_deref())?;
+    conn.execute(
+        "UPDATE contacts SET name = ?2, emails = ?3, phones = ?4, address = ?5,
+                organisation_id = ?6, job_title = ?7, relationship = ?8,
+                relationship_ended = ?9, updated_at = ?10
+         WHERE id = ?1",
+        params![
+            id,
+            c.name,
+            json(&c.emails),
+            json(&c.phones),
+            c.address,
+            org,
+            c.job_title,
+            c.relationship.as_str(),
+            c.relationship_ended.map(|d| d.to_string()),
+            format_instant(ctx.now)
+        ],
+    )?;
+    reindex(conn, id)?;
+    ctx.audit(conn, "contact.update", "contact", Some(id), &changed)
+}
+
+pub fn add_interaction(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    contact_id: i64,
+    i: &ValidInteraction,
+) -> Result<i64> {
+    ensure_not_restricted(conn, contact_id)?;
+    let at = format_instant(i.at);
+    conn.execute(
+        "INSERT INTO interactions (contact_id, kind, at, text, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![contact_id, i.kind.as_str(), at, i.text, format_instant(ctx.now)],
+    )?;
+    let id = conn.last_insert_rowid();
+    conn.execute(
+        "UPDATE contacts SET last_activity_at = max(last_activity_at, ?2) WHERE id = ?1",
+        params![contact_id, at],
+    )?;
+    reindex(conn, contact_id)?;
+    ctx.audit(conn, "interaction.create", "contact", Some(contact_id), &["kind", "at", "text"])?;
+    Ok(id)
+}

@@ -1,0 +1,4 @@
+//! Exports that leave the vault on the user's request.
+
+pub mod mailing;
+pub mod sar;

@@ -1,0 +1,542 @@
+//! The subject-access report (Art. 15): everything held about a person — details, extra fields
+//! (special categories included: the person is entitled to them), interactions, purposes and
+//! bases, the consent history with texts, fiscal records, their requests — and the Art. 15(1)
+//! (a)–(h) and 15(2) information, as a PDF letter in Dutch or English; and the portability ZIP
+//! (Art. 20): JSON (schema `kluis-portability/1`), CSV and vCard 4.0.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::domain::consent::{self, ConsentEvent, EventKind, PurposeLink};
+use crate::domain::contacts::{read, Contact, Interaction};
+use crate::domain::controller::{self, Controller};
+use crate::domain::fields::{self, FieldValue};
+use crate::domain::register::purposes::{self, Basis};
+use crate::domain::requests::{self, Request};
+use crate::domain::retention::documents::{self, FiscalDocument};
+use crate::domain::retention::rules;
+use crate::kernel::clock::Ctx;
+use crate::kernel::csv;
+use crate::kernel::error::{Error, Result};
+use crate::kernel::language::Language;
+use crate::kernel::pdf::Doc;
+
+/// Everything held about one person.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubjectData {
+    pub contact: Contact,
+    pub fields: Vec<FieldValue>,
+    pub interactions: Vec<Interaction>,
+    pub purposes: Vec<PurposeLink>,
+    pub consent: Vec<ConsentEvent>,
+    pub fiscal_records: Vec<FiscalDocument>,
+    pub requests: Vec<Request>,
+}
+
+/// Collects the person's data (revealing special categories, which is audited).
+pub fn collect(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<SubjectData> {
+    let today = ctx.now.date_naive();
+    Ok(SubjectData {
+        contact: read::contact(conn, id)?,
+        fields: fields::values(conn, ctx, id, true)?.into_iter().filter(|f| f.filled).collect(),
+        interactions: read::interactions(conn, id)?,
+        purposes: consent::links(conn, id)?,
+        consent: consent::history(conn, id)?,
+        fiscal_records: documents::for_contact(conn, id)?,
+        requests: requests::list(conn, today)?
+            .into_iter()
+            .filter(|r| r.contact_id == Some(id))
+            .collect(),
+    })
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+struct T {
+    nl: bool,
+}
+
+impl T {
+    fn s<'a>(&self, nl: &'a str, en: &'a str) -> &'a str {
+        if self.nl {
+            nl
+        } else {
+            en
+        }
+    }
+
+    fn basis(&self, b: Option<Basis>) -> &'static str {
+        let nl = self.nl;
+        match (b, nl) {
+            (None, true) => "Onbekend",
+            (None, false) => "Unknown",
+            (Some(Basis::Consent), true) => "Toestemming (art. 6(1)(a))",
+            (Some(Basis::Consent), false) => "Consent (Art. 6(1)(a))",
+            (Some(Basis::Contract), true) => "Overeenkomst (art. 6(1)(b))",
+            (Some(Basis::Contract), false) => "Contract (Art. 6(1)(b))",
+            (Some(Basis::LegalObligation), true) => "Wettelijke verplichting (art. 6(1)(c))",
+            (Some(Basis::LegalObligation), false) => "Legal obligation (Art. 6(1)(c))",
+            (Some(Basis::VitalInterest), true) => "Vitaal belang (art. 6(1)(d))",
+            (Some(Basis::VitalInterest), false) => "Vital interest (Art. 6(1)(d))",
+            (Some(Basis::PublicTask), true) => "Algemeen belang (art. 6(1)(e))",
+            (Some(Basis::PublicTask), false) => "Public task (Art. 6(1)(e))",
+            (Some(Basis::LegitimateInterest), true) => "Gerechtvaardigd belang (art. 6(1)(f))",
+            (Some(Basis::LegitimateInterest), false) => "Legitimate interest (Art. 6(1)(f))",
+        }
+    }
+}
+
+/// "3. Title", counting the sections actually printed.
+fn numbered(n: &mut u32, title: &str) -> String {
+    *n += 1;
+    format!("{n}. {title}")
+}
+
+fn relationship(r: crate::domain::contacts::Relationship, nl: bool) -> &'static str {
+    use crate::domain::contacts::Relationship as R;
+    match (r, nl) {
+        (R::Prospect, _) => "Prospect",
+        (R::Client, true) => "Klant",
+        (R::Client, false) => "Client",
+        (R::FormerClient, true) => "Voormalig klant",
+        (R::FormerClient, false) => "Former client",
+        (R::Supplier, true) => "Leverancier",
+        (R::Supplier, false) => "Supplier",
+        (R::Applicant, true) => "Sollicitant",
+        (R::Applicant, false) => "Applicant",
+    }
+}
+
+fn date(s: &str) -> String {
+    s.get(..10).unwrap_or(s).to_owned()
+}
+
+fn euros(cents: i64) -> String {
+    format!("€ {}.{:02}", cents / 100, (cents % 100).abs())
+}
+
+/// The subject-access report as a PDF.
+pub fn pdf(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    id: i64,
+    language: Language,
+    request_id: Option<i64>,
+) -> Result<Vec<u8>> {
+    let d = collect(conn, ctx, id)?;
+    let c = controller::get(conn)?;
+    let request = match request_id {
+        Some(r) => Some(requests::get(conn, r, ctx.now.date_naive())?),
+        None => None,
+    };
+    let dutch = language.is_dutch();
+    let t = T { nl: dutch };
+    let today = ctx.now.date_naive().to_string();
+    let business = if c.name.is_empty() {
+        t.s("(naam van het bedrijf niet ingesteld)", "(business name not set)").to_owned()
+    } else {
+        c.name.clone()
+    };
+    let title = t.s("Inzage in uw persoonsgegevens", "Access to your personal data");
+    let footer =
+        format!("{business} · {} {}", t.s("Inzage voor", "Access report for"), d.contact.name);
+    let mut doc = Doc::new(title, &footer, if dutch { ("Pagina", "van") } else { ("Page", "of") })?;
+    let mut sender = vec![business.clone()];
+    sender.extend(c.address.lines().map(str::to_owned));
+    if !c.kvk.is_empty() {
+        sender.push(format!("KvK {}", c.kvk));
+    }
+    if !c.privacy_contact.is_empty() {
+        sender.push(c.privacy_contact.clone());
+    }
+    let mut sub = format!(
+        "{} {} · {} {today}",
+        t.s("Voor", "For"),
+        d.contact.name,
+        t.s("opgesteld op", "drawn up on")
+    );
+    if let Some(r) = &request {
+        sub.push_str(&format!(
+            " · {} #{} {} {}, {} {}",
+            t.s("verzoek", "request"),
+            r.id,
+            t.s("ontvangen op", "received on"),
+            r.received,
+            t.s("antwoord uiterlijk", "answer due"),
+            r.due
+        ));
+    }
+    doc.letterhead(&sender, title, &sub);
+    doc.paragraph(t.s(
+        "U heeft gevraagd welke persoonsgegevens wij van u verwerken (artikel 15 AVG). Hieronder \
+         staan alle gegevens die wij over u hebben, waarvoor en op welke grondslag wij ze \
+         gebruiken, hoe lang wij ze bewaren, en welke rechten u heeft.",
+        "You asked which personal data we process about you (Article 15 GDPR). Below are all the \
+         data we hold about you, what we use them for and on which basis, how long we keep them, \
+         and which rights you have.",
+    ));
+
+    let mut section = 0;
+    let k = &d.contact;
+    doc.heading(&numbered(&mut section, t.s("Uw gegevens", "Your details")));
+    let mut rows = vec![
+        (t.s("Naam", "Name").to_owned(), k.name.clone()),
+        (t.s("E-mail", "E-mail").to_owned(), k.emails.join(", ")),
+        (t.s("Telefoon", "Phone").to_owned(), k.phones.join(", ")),
+        (t.s("Adres", "Address").to_owned(), k.address.clone().unwrap_or_default()),
+        (t.s("Organisatie", "Organisation").to_owned(), k.organisation.clone().unwrap_or_default()),
+        (t.s("Functie", "Job title").to_owned(), k.job_title.clone().unwrap_or_default()),
+        (t.s("Relatie", "Relationship").to_owned(), relationship(k.relationship, dutch).to_owned()),
+        (t.s("Vastgelegd op", "Recorded on").to_owned(), date(&k.created_at)),
+        (t.s("Laatst gewijzigd", "Last changed").to_owned(), date(&k.updated_at)),
+    ];
+    if let Some(e) = &k.relationship_ended {
+        rows.push((t.s("Einde relatie", "Relationship ended").to_owned(), e.clone()));
+    }
+    if let Some(r) = &k.restricted_reason {
+        rows.push((t.s("Verwerking beperkt", "Processing restricted").to_owned(), r.clone()));
+    }
+    if let Some(o) = &k.objected_at {
+        rows.push((
+            t.s("Bezwaar direct marketing", "Objection to direct marketing").to_owned(),
+            date(o),
+        ));
+    }
+    doc.key_values(&rows);
+    if !d.fields.is_empty() {
+        doc.heading(&numbered(&mut section, t.s("Aanvullende gegevens", "Additional data")));
+        let rows: Vec<Vec<String>> = d
+            .fields
+            .iter()
+            .map(|f| {
+                vec![
+                    f.field.label.clone(),
+                    f.value.clone().unwrap_or_default(),
+                    f.field.purpose.clone(),
+                    if f.field.special_category {
+                        t.s("bijzonder persoonsgegeven", "special category").to_owned()
+                    } else {
+                        String::new()
+                    },
+                ]
+            })
+            .collect();
+        doc.table(
+            &[t.s("Veld", "Field"), t.s("Waarde", "Value"), t.s("Doel", "Purpose"), ""],
+            &[2.0, 3.0, 2.0, 1.6],
+            &rows,
+        );
+    }
+    doc.heading(&numbered(&mut section, t.s("Contactmomenten en notities", "Contacts and notes")));
+    let kind = |k: &str| -> String {
+        match (k, dutch) {
+            ("call", true) => "Telefoongesprek",
+            ("email", true) => "E-mail",
+            ("meeting", true) => "Afspraak",
+            ("note", true) => "Notitie",
+            ("call", false) => "Call",
+            ("email", false) => "E-mail",
+            ("meeting", false) => "Meeting",
+            _ => "Note",
+        }
+        .to_owned()
+    };
+    let rows: Vec<Vec<String>> = d
+        .interactions
+        .iter()
+        .map(|i| vec![date(&i.at), kind(i.kind.as_str()), i.text.clone()])
+        .collect();
+    doc.table(
+        &[t.s("Datum", "Date"), t.s("Soort", "Kind"), t.s("Inhoud", "Content")],
+        &[1.2, 1.3, 6.0],
+        &rows,
+    );
+
+    doc.heading(&numbered(&mut section, t.s("Doelen en grondslagen", "Purposes and lawful bases")));
+    let rows: Vec<Vec<String>> = d
+        .purposes
+        .iter()
+        .map(|l| {
+            vec![
+                l.purpose.name.clone(),
+                l.purpose.description.clone(),
+                t.basis(l.basis).to_owned(),
+                l.source.as_str().to_owned(),
+                l.ended_at
+                    .as_deref()
+                    .map(|e| format!("{} {}", t.s("beëindigd", "ended"), date(e)))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            t.s("Doel", "Purpose"),
+            t.s("Omschrijving", "Description"),
+            t.s("Grondslag", "Basis"),
+            t.s("Bron", "Source"),
+            "",
+        ],
+        &[1.8, 3.0, 2.2, 1.2, 1.3],
+        &rows,
+    );
+
+    doc.heading(&numbered(&mut section, t.s("Toestemmingen", "Consent")));
+    let rows: Vec<Vec<String>> = d
+        .consent
+        .iter()
+        .map(|e| {
+            vec![
+                date(&e.at),
+                if e.kind == EventKind::Given {
+                    t.s("gegeven", "given")
+                } else {
+                    t.s("ingetrokken", "withdrawn")
+                }
+                .to_owned(),
+                e.purpose.clone(),
+                e.method.as_str().to_owned(),
+                e.text.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            t.s("Datum", "Date"),
+            "",
+            t.s("Doel", "Purpose"),
+            t.s("Hoe", "How"),
+            t.s("Tekst waarmee u instemde", "Text you agreed to"),
+        ],
+        &[1.2, 1.2, 1.6, 1.1, 4.5],
+        &rows,
+    );
+
+    if !d.fiscal_records.is_empty() {
+        doc.heading(&numbered(&mut section, t.s("Fiscale gegevens", "Fiscal records")));
+        let rows: Vec<Vec<String>> = d
+            .fiscal_records
+            .iter()
+            .map(|f| {
+                vec![
+                    f.date.clone(),
+                    f.kind.as_str().to_owned(),
+                    f.number.clone(),
+                    euros(f.amount_cents),
+                    f.counterparty_name.clone(),
+                ]
+            })
+            .collect();
+        doc.table(
+            &[
+                t.s("Datum", "Date"),
+                t.s("Soort", "Kind"),
+                t.s("Nummer", "Number"),
+                t.s("Bedrag", "Amount"),
+                t.s("Op naam van", "In the name of"),
+            ],
+            &[1.2, 1.1, 1.4, 1.3, 3.0],
+            &rows,
+        );
+    }
+
+    doc.heading(&numbered(
+        &mut section,
+        t.s("Wat de wet u nog meer laat weten", "What the law also tells you"),
+    ));
+    let all_purposes = purposes::list(conn)?;
+    let linked: BTreeSet<i64> = d.purposes.iter().map(|l| l.purpose.id).collect();
+    let relevant: Vec<_> = all_purposes.iter().filter(|p| linked.contains(&p.id)).collect();
+    let categories: BTreeSet<String> =
+        relevant.iter().flat_map(|p| p.data_categories.iter().cloned()).collect();
+    let recipients: BTreeSet<String> =
+        relevant.iter().flat_map(|p| p.recipients.iter().cloned()).collect();
+    let join = |s: &BTreeSet<String>, none: &str| {
+        if s.is_empty() {
+            none.to_owned()
+        } else {
+            s.iter().cloned().collect::<Vec<_>>().join(", ")
+        }
+    };
+    let sources: BTreeSet<String> =
+        d.purposes.iter().map(|l| l.source.as_str().to_owned()).collect();
+    doc.key_values(&[
+        (t.s("Categorieën van gegevens", "Categories of data").to_owned(), join(&categories, t.s("zie hierboven", "see above"))),
+        (t.s("Ontvangers en verwerkers", "Recipients and processors").to_owned(), join(&recipients, t.s("Wij delen uw gegevens met niemand.", "We share your data with no one."))),
+        (t.s("Herkomst", "Source").to_owned(), format!("{} {}", t.s("U zelf, via:", "Yourself, through:"), join(&sources, "—"))),
+        (t.s("Geautomatiseerde besluiten", "Automated decisions").to_owned(), t.s("Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten, ook geen profilering (art. 22 AVG).", "We take no decisions based solely on automated processing, including profiling (Art. 22 GDPR).").to_owned()),
+        (t.s("Doorgifte buiten de EU", "Transfers outside the EU").to_owned(), t.s("Geen. De gegevens staan versleuteld op onze eigen computer.", "None. The data are stored encrypted on our own computer.").to_owned()),
+    ]);
+    doc.paragraph(t.s("Bewaartermijnen:", "Retention periods:"));
+    let rule_rows: Vec<Vec<String>> =
+        rules::list(conn, language)?.into_iter().map(|r| vec![r.category, r.period_text]).collect();
+    doc.table(&[t.s("Gegevens", "Data"), t.s("Termijn", "Period")], &[4.0, 1.5], &rule_rows);
+    doc.heading(&numbered(&mut section, t.s("Uw rechten", "Your rights")));
+    for (nl, en) in RIGHTS {
+        doc.paragraph(t.s(nl, en));
+    }
+    let contact =
+        if c.privacy_contact.is_empty() { business.clone() } else { c.privacy_contact.clone() };
+    doc.paragraph(&format!(
+        "{} {contact}.",
+        t.s(
+            "Voor vragen of om een recht uit te oefenen, neem contact op met",
+            "For questions or to exercise a right, contact"
+        )
+    ));
+    doc.finish()
+}
+
+const RIGHTS: &[(&str, &str)] = &[
+    ("Rectificatie (art. 16): kloppen gegevens niet, dan passen wij ze aan.", "Rectification (Art. 16): if data are wrong, we correct them."),
+    ("Wissing (art. 17): u kunt vragen uw gegevens te wissen; gegevens die wij wettelijk moeten bewaren (zoals facturen, 7 jaar) bewaren wij tot die termijn voorbij is.", "Erasure (Art. 17): you can ask us to erase your data; data we must keep by law (such as invoices, 7 years) are kept until that period ends."),
+    ("Beperking (art. 18): u kunt vragen het gebruik van uw gegevens tijdelijk te beperken.", "Restriction (Art. 18): you can ask us to restrict the use of your data for a time."),
+    ("Overdraagbaarheid (art. 20): u kunt uw gegevens in een gestructureerd, machineleesbaar bestand krijgen.", "Portability (Art. 20): you can receive your data in a structured, machine-readable file."),
+    ("Bezwaar (art. 21): u kunt bezwaar maken tegen gebruik op grond van gerechtvaardigd belang; tegen direct marketing is uw bezwaar altijd doorslaggevend.", "Objection (Art. 21): you can object to use based on legitimate interest; an objection to direct marketing is always decisive."),
+    ("Toestemming intrekken (art. 7(3)): dat kan altijd, net zo makkelijk als u die gaf.", "Withdrawing consent (Art. 7(3)): always possible, as easily as you gave it."),
+    ("Klacht: u kunt een klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).", "Complaint: you can lodge a complaint with the Dutch Data Protection Authority, the Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl)."),
+];
+
+/// vCard 4.0 text escaping (RFC 6350 §3.4).
+fn vesc(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace(';', "\\;")
+        .replace('\n', "\\n")
+        .replace('\r', "")
+}
+
+/// Folds a content line at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2).
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut len = 0;
+    for c in line.chars() {
+        if len + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            len = 1;
+        }
+        out.push(c);
+        len += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+pub fn vcard(c: &Contact) -> String {
+    let mut v = String::from("BEGIN:VCARD\r\nVERSION:4.0\r\n");
+    v.push_str(&fold(&format!("FN:{}", vesc(&c.name))));
+    for e in &c.emails {
+        v.push_str(&fold(&format!("EMAIL:{}", vesc(e))));
+    }
+    for p in &c.phones {
+        v.push_str(&fold(&format!("TEL;VALUE=text:{}", vesc(p))));
+    }
+    if let Some(a) = &c.address {
+        v.push_str(&fold(&format!("ADR;LABEL=\"{}\":;;;;;;", a.replace(['"', '\n', '\r'], " "))));
+    }
+    if let Some(o) = &c.organisation {
+        v.push_str(&fold(&format!("ORG:{}", vesc(o))));
+    }
+    if let Some(j) = &c.job_title {
+        v.push_str(&fold(&format!("TITLE:{}", vesc(j))));
+    }
+    v.push_str("END:VCARD\r\n");
+    v
+}
+
+#[derive(Serialize)]
+struct Portability<'a> {
+    schema: &'static str,
+    generated_at: String,
+    controller: &'a Controller,
+    #[serde(flatten)]
+    data: &'a SubjectData,
+}
+
+/// The portability ZIP: data.json, contact.csv, interactions.csv, contact.vcf and README.txt.
+/// Special-category fields only with `include_special`.
+pub fn portability_zip(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    id: i64,
+    include_special: bool,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>> {
+    let mut d = collect(conn, ctx, id)?;
+    if !include_special {
+        d.fields.retain(|f| !f.field.special_category);
+    }
+    let c = controller::get(conn)?;
+    let json = serde_json::to_vec_pretty(&Portability {
+        schema: "kluis-portability/1",
+        generated_at: crate::kernel::date::format_instant(now),
+        controller: &c,
+        data: &d,
+    })
+    .map_err(|e| Error::Internal(e.to_string()))?;
+    let k = &d.contact;
+    let mut contact_csv = csv::row(&["field", "value"]);
+    for (f, v) in [
+        ("name", k.name.clone()),
+        ("emails", k.emails.join(" ")),
+        ("phones", k.phones.join(" ")),
+        ("address", k.address.clone().unwrap_or_default()),
+        ("organisation", k.organisation.clone().unwrap_or_default()),
+        ("job_title", k.job_title.clone().unwrap_or_default()),
+        ("relationship", k.relationship.as_str().to_owned()),
+        ("relationship_ended", k.relationship_ended.clone().unwrap_or_default()),
+        ("created_at", k.created_at.clone()),
+    ] {
+        contact_csv.push_str(&csv::row(&[f, &v]));
+    }
+    for f in &d.fields {
+        contact_csv.push_str(&csv::row(&[&f.field.label, f.value.as_deref().unwrap_or("")]));
+    }
+    let mut inter_csv = csv::row(&["at", "kind", "text"]);
+    for i in &d.interactions {
+        inter_csv.push_str(&csv::row(&[&i.at, i.kind.as_str(), &i.text]));
+    }
+    let readme = "Kluis portability export (GDPR Art. 20)\r\n\r\n\
+        data.json         everything held about you; schema kluis-portability/1: controller,\r\n\
+        \u{20}                 contact, fields, interactions, purposes, consent, fiscal_records,\r\n\
+        \u{20}                 requests (times in RFC 3339 UTC, dates YYYY-MM-DD, amounts in cents)\r\n\
+        contact.csv       your details, one field per row\r\n\
+        interactions.csv  calls, e-mails, meetings and notes\r\n\
+        contact.vcf       your contact details as a vCard 4.0\r\n";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let zerr = |e: zip::result::ZipError| Error::Internal(format!("zip: {e}"));
+    for (name, bytes) in [
+        ("data.json", json.as_slice()),
+        ("contact.csv", contact_csv.as_bytes()),
+        ("interactions.csv", inter_csv.as_bytes()),
+        ("contact.vcf", vcard(k).as_bytes()),
+        ("README.txt", readme.as_bytes()),
+    ] {
+        zip.start_file(name, opts).map_err(zerr)?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish().map_err(zerr)?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vcard_escapes_and_folds() {
+        assert_eq!(vesc("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        let long = format!("FN:{}", "Ł".repeat(60));
+        let folded = fold(&long);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(folded.replace("\r\n ", ""), format!("{long}\r\n"));
+    }
+}

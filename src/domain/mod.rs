@@ -1,0 +1,15 @@
+//! The domain: one module per subject, each owning its tables. A module imports only the
+//! modules before it in this order (and the layers below: kernel, store, vault):
+//! contacts < suppression < register < consent < fields < requests < controller < retention
+//! < export < backup.
+
+pub mod backup;
+pub mod consent;
+pub mod contacts;
+pub mod controller;
+pub mod export;
+pub mod fields;
+pub mod register;
+pub mod requests;
+pub mod retention;
+pub mod suppression;

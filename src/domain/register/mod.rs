@@ -1,0 +1,3 @@
+//! The processing register: the purposes (Art. 30) personal data is kept for.
+
+pub mod purposes;

@@ -1,0 +1,265 @@
+//! The processing register (Art. 30): purposes with their lawful basis, whether they are direct
+//! marketing, the data categories and recipients, and the retention rule that applies.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::kernel::clock::Ctx;
+use crate::kernel::date::format_instant;
+use crate::kernel::error::{Error, Result};
+use crate::kernel::language::Language;
+
+crate::kernel::str_enum! {
+    /// The six lawful bases of Art. 6(1).
+    pub enum Basis("basis") {
+        Consent => "consent",
+        Contract => "contract",
+        LegitimateInterest => "legitimate-interest",
+        LegalObligation => "legal-obligation",
+        VitalInterest => "vital-interest",
+        PublicTask => "public-task",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Purpose {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub basis: Basis,
+    pub direct_marketing: bool,
+    pub data_categories: Vec<String>,
+    pub recipients: Vec<String>,
+    pub retention_rule: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PurposeInput {
+    pub name: String,
+    pub description: String,
+    pub basis: Basis,
+    pub direct_marketing: bool,
+    pub data_categories: Vec<String>,
+    pub recipients: Vec<String>,
+    pub retention_rule: Option<String>,
+}
+
+impl PurposeInput {
+    pub fn new(name: &str, basis: Basis) -> PurposeInput {
+        PurposeInput {
+            name: name.to_owned(),
+            description: String::new(),
+            basis,
+            direct_marketing: false,
+            data_categories: Vec::new(),
+            recipients: Vec::new(),
+            retention_rule: None,
+        }
+    }
+
+    fn validate(&self) -> Result<PurposeInput> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err(Error::invalid("name", "a purpose needs a name"));
+        }
+        if name.chars().count() > 120 {
+            return Err(Error::invalid("name", "too long (at most 120 characters)"));
+        }
+        if self.description.chars().count() > 2_000 {
+            return Err(Error::invalid("description", "too long (at most 2000 characters)"));
+        }
+        let list = |field: &'static str, v: &[String]| -> Result<Vec<String>> {
+            let out: Vec<String> =
+                v.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
+            if out.len() > 50 || out.iter().any(|s| s.chars().count() > 200) {
+                return Err(Error::invalid(field, "at most 50 entries of 200 characters"));
+            }
+            Ok(out)
+        };
+        Ok(PurposeInput {
+            name: name.to_owned(),
+            description: self.description.trim().to_owned(),
+            basis: self.basis,
+            direct_marketing: self.direct_marketing,
+            data_categories: list("data_categories", &self.data_categories)?,
+            recipients: list("recipients", &self.recipients)?,
+            retention_rule: self
+                .retention_rule
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
+        })
+    }
+}
+
+/// The purposes a first-run step proposes for a small business; the user edits them.
+pub fn proposals(language: Language) -> Vec<PurposeInput> {
+    let dutch = language.is_dutch();
+    let p = |nl: &str, en: &str, d_nl: &str, d_en: &str, basis, dm, cats: &[&str]| PurposeInput {
+        name: (if dutch { nl } else { en }).to_owned(),
+        description: (if dutch { d_nl } else { d_en }).to_owned(),
+        basis,
+        direct_marketing: dm,
+        data_categories: cats.iter().map(|c| (*c).to_owned()).collect(),
+        recipients: Vec::new(),
+        retention_rule: None,
+    };
+    vec![
+        p(
+            "Klantadministratie",
+            "Client administration",
+            "Offertes, opdrachten en contact met klanten om de overeenkomst uit te voeren.",
+            "Quotes, orders and contact with clients to perform the contract.",
+            Basis::Contract,
+            false,
+            &["name", "e-mail", "phone", "address", "organisation"],
+        ),
+        p(
+            "Facturatie",
+            "Invoicing",
+            "Facturen en de fiscale bewaarplicht (7 jaar).",
+            "Invoices and the fiscal retention duty (7 years).",
+            Basis::LegalObligation,
+            false,
+            &["name", "address", "invoices"],
+        ),
+        p(
+            "Nieuwsbrief",
+            "Newsletter",
+            "De nieuwsbrief per e-mail, alleen met toestemming.",
+            "The e-mail newsletter, only with consent.",
+            Basis::Consent,
+            true,
+            &["name", "e-mail"],
+        ),
+        p(
+            "Relatiebeheer",
+            "Relationship management",
+            "Contact onderhouden met relaties en bestaande klanten.",
+            "Keeping in touch with business relations and existing clients.",
+            Basis::LegitimateInterest,
+            false,
+            &["name", "e-mail", "phone", "organisation", "notes"],
+        ),
+    ]
+}
+
+fn json(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+fn row(r: &Row<'_>) -> rusqlite::Result<Purpose> {
+    let basis: String = r.get(3)?;
+    Ok(Purpose {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+        basis: basis.parse().map_err(|_| {
+            rusqlite::Error::FromSqlConversionFailure(
+                3,
+                rusqlite::types::Type::Text,
+                "basis".into(),
+            )
+        })?,
+        direct_marketing: r.get(4)?,
+        data_categories: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+        recipients: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
+        retention_rule: r.get(7)?,
+    })
+}
+
+const COLUMNS: &str =
+    "id, name, description, basis, direct_marketing, data_categories, recipients, retention_rule";
+
+pub fn list(conn: &Connection) -> Result<Vec<Purpose>> {
+    let mut s =
+        conn.prepare(&format!("SELECT {COLUMNS} FROM purposes ORDER BY name COLLATE NOCASE"))?;
+    let v = s.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Purpose> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM purposes WHERE id = ?1"), [id], row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("purpose {id}")))
+}
+
+/// A purpose by its name (case-insensitive), as the CLI names them.
+pub fn by_name(conn: &Connection, name: &str) -> Result<Purpose> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM purposes WHERE name = ?1"), [name.trim()], row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("purpose \"{}\"", name.trim())))
+}
+
+fn name_taken(conn: &Connection, name: &str, except: Option<i64>) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT id FROM purposes WHERE name = ?1", [name], |r| r.get::<_, i64>(0))
+        .optional()?
+        .is_some_and(|id| Some(id) != except))
+}
+
+pub fn create(conn: &Connection, ctx: &Ctx<'_>, input: &PurposeInput) -> Result<i64> {
+    let p = input.validate()?;
+    if name_taken(conn, &p.name, None)? {
+        return Err(Error::invalid("name", "a purpose with this name exists already"));
+    }
+    let now = format_instant(ctx.now);
+    conn.execute(
+        "INSERT INTO purposes (name, description, basis, direct_marketing, data_categories,
+                               recipients, retention_rule, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![
+            p.name,
+            p.description,
+            p.basis.as_str(),
+            p.direct_marketing,
+            json(&p.data_categories),
+            json(&p.recipients),
+            p.retention_rule,
+            now
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    ctx.audit(conn, "purpose.create", "purpose", Some(id), &["name", "basis"])?;
+    Ok(id)
+}
+
+pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, input: &PurposeInput) -> Result<()> {
+    get(conn, id)?;
+    let p = input.validate()?;
+    if name_taken(conn, &p.name, Some(id))? {
+        return Err(Error::invalid("name", "a purpose with this name exists already"));
+    }
+    conn.execute(
+        "UPDATE purposes SET name = ?2, description = ?3, basis = ?4, direct_marketing = ?5,
+                data_categories = ?6, recipients = ?7, retention_rule = ?8, updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            p.name,
+            p.description,
+            p.basis.as_str(),
+            p.direct_marketing,
+            json(&p.data_categories),
+            json(&p.recipients),
+            p.retention_rule,
+            format_instant(ctx.now)
+        ],
+    )?;
+    ctx.audit(conn, "purpose.update", "purpose", Some(id), &[])
+}
+
+/// Adds the proposed purposes that are not in the register yet (by name); returns how many.
+pub fn add_proposals(conn: &Connection, ctx: &Ctx<'_>, language: Language) -> Result<usize> {
+    let mut added = 0;
+    for p in proposals(language) {
+        if by_name(conn, &p.name).is_err() {
+            create(conn, ctx, &p)?;
+            added += 1;
+        }
+    }
+    Ok(added)
+}

@@ -1,0 +1,272 @@
+//! Data-subject requests (R6): type, received date, the one-month deadline (extendable by two
+//! months with a recorded reason and notification date), the identity check (the method, never
+//! a copy of an ID document), the handler, status, outcome and the files produced (by hash).
+
+pub mod deadline;
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::kernel::clock::Ctx;
+use crate::kernel::date::format_instant;
+use crate::kernel::date::parse_date;
+use crate::kernel::error::{Error, Result};
+
+crate::kernel::str_enum! {
+    pub enum RequestKind("type") {
+        Access => "access",
+        Rectification => "rectification",
+        Erasure => "erasure",
+        Restriction => "restriction",
+        Portability => "portability",
+        Objection => "objection",
+    }
+}
+
+crate::kernel::str_enum! {
+    /// How the person's identity was checked. Kluis records the method, never a copy.
+    pub enum IdentityMethod("method") {
+        CustomerNumber => "customer-number",
+        RecentOrder => "recent-order",
+        IdDocumentBsnMasked => "id-document-bsn-masked",
+        KnownEmail => "known-email",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Request {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number | null")]
+    pub contact_id: Option<i64>,
+    pub kind: RequestKind,
+    pub received: String,
+    /// The deadline in force (the extended one when extended).
+    pub due: String,
+    pub original_due: String,
+    pub extended: bool,
+    pub extension_reason: Option<String>,
+    pub extension_notified: Option<String>,
+    pub identity_method: Option<IdentityMethod>,
+    pub identity_note: Option<String>,
+    pub handler: String,
+    pub open: bool,
+    pub outcome: Option<String>,
+    pub closed_at: Option<String>,
+    /// Open and past its deadline.
+    pub overdue: bool,
+    /// Open and due within the next seven days.
+    pub due_soon: bool,
+    /// Files produced for the request, by hash.
+    pub files: Vec<RequestFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RequestFile {
+    pub kind: String,
+    pub sha256: String,
+    pub created_at: String,
+}
+
+fn files(conn: &Connection, id: i64) -> Result<Vec<RequestFile>> {
+    let mut s = conn.prepare(
+        "SELECT kind, sha256, created_at FROM request_files WHERE request_id = ?1 ORDER BY rowid",
+    )?;
+    let v = s
+        .query_map([id], |r| {
+            Ok(RequestFile { kind: r.get(0)?, sha256: r.get(1)?, created_at: r.get(2)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+const COLUMNS: &str = "id, contact_id, kind, received, due, extended_due, extension_reason,
+    extension_notified, identity_method, identity_note, handler, status, outcome, closed_at";
+
+fn row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<Request> {
+    let kind: String = r.get(2)?;
+    let due: String = r.get(4)?;
+    let extended: Option<String> = r.get(5)?;
+    let method: Option<String> = r.get(8)?;
+    let status: String = r.get(11)?;
+    let current = extended.clone().unwrap_or_else(|| due.clone());
+    let open = status == "open";
+    let due_date = NaiveDate::parse_from_str(&current, "%Y-%m-%d").unwrap_or(today);
+    Ok(Request {
+        id: r.get(0)?,
+        contact_id: r.get(1)?,
+        kind: kind.parse().unwrap_or(RequestKind::Access),
+        received: r.get(3)?,
+        original_due: due,
+        extended: extended.is_some(),
+        due: current,
+        extension_reason: r.get(6)?,
+        extension_notified: r.get(7)?,
+        identity_method: method.and_then(|m| m.parse().ok()),
+        identity_note: r.get(9)?,
+        handler: r.get(10)?,
+        open,
+        outcome: r.get(12)?,
+        closed_at: r.get(13)?,
+        overdue: open && due_date < today,
+        due_soon: open && due_date >= today && due_date <= today + Duration::days(7),
+        files: Vec::new(),
+    })
+}
+
+pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Request> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM requests WHERE id = ?1"), [id], |r| {
+        row(r, today)
+    })
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("request {id}")))
+}
+
+/// Requests, open ones first by deadline.
+pub fn list(conn: &Connection, today: NaiveDate) -> Result<Vec<Request>> {
+    let mut s = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM requests
+         ORDER BY status = 'closed', coalesce(extended_due, due), id"
+    ))?;
+    let mut v: Vec<Request> =
+        s.query_map([], |r| row(r, today))?.collect::<rusqlite::Result<_>>()?;
+    for r in &mut v {
+        r.files = files(conn, r.id)?;
+    }
+    Ok(v)
+}
+
+fn short_text(field: &'static str, v: &str, max: usize) -> Result<String> {
+    let v = v.trim();
+    if v.is_empty() || v.chars().count() > max {
+        return Err(Error::invalid(field, format!("required, at most {max} characters")));
+    }
+    Ok(v.to_owned())
+}
+
+/// Registers a request; the deadline is computed from the received date.
+pub fn add(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    contact_id: i64,
+    kind: RequestKind,
+    received: &str,
+) -> Result<i64> {
+    crate::domain::contacts::read::contact(conn, contact_id)?;
+    let received = parse_date(received, "received")?;
+    if received > ctx.now.date_naive() {
+        return Err(Error::invalid("received", "the received date is in the future"));
+    }
+    let due = deadline::due_after(received, 1);
+    conn.execute(
+        "INSERT INTO requests (contact_id, kind, received, due, handler, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            contact_id,
+            kind.as_str(),
+            received.to_string(),
+            due.to_string(),
+            ctx.actor,
+            format_instant(ctx.now)
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    ctx.audit(conn, "request.create", "contact", Some(contact_id), &["kind", "received"])?;
+    Ok(id)
+}
+
+/// Extends the deadline by two months (three after receipt): the reason is recorded, and the
+/// person must have been told within the first month.
+pub fn extend(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    id: i64,
+    reason: &str,
+    notified: &str,
+) -> Result<()> {
+    let today = ctx.now.date_naive();
+    let r = get(conn, id, today)?;
+    if !r.open {
+        return Err(Error::invalid("id", "the request is closed"));
+    }
+    if r.extended {
+        return Err(Error::invalid("id", "the request was extended already"));
+    }
+    let reason = short_text("reason", reason, 1_000)?;
+    let notified_date = parse_date(notified, "notified")?;
+    let received = parse_date(&r.received, "received")?;
+    let original = parse_date(&r.original_due, "due")?;
+    if notified_date < received || notified_date > original {
+        return Err(Error::invalid(
+            "notified",
+            "the person must be told of the extension within the first month",
+        ));
+    }
+    let extended = deadline::due_after(received, 3);
+    conn.execute(
+        "UPDATE requests SET extended_due = ?2, extension_reason = ?3, extension_notified = ?4
+         WHERE id = ?1",
+        params![id, extended.to_string(), reason, notified_date.to_string()],
+    )?;
+    ctx.audit(
+        conn,
+        "request.extend",
+        "request",
+        Some(id),
+        &["extension_reason", "extension_notified"],
+    )
+}
+
+/// Records how the person's identity was checked (never a copy of a document).
+pub fn record_identity(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    id: i64,
+    method: IdentityMethod,
+    note: Option<&str>,
+) -> Result<()> {
+    get(conn, id, ctx.now.date_naive())?;
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.chars().count() > 500) {
+        return Err(Error::invalid("note", "at most 500 characters"));
+    }
+    if note.is_some_and(crate::kernel::bsn::looks_like_bsn) {
+        return Err(Error::BsnSuspected { field: "note" });
+    }
+    conn.execute(
+        "UPDATE requests SET identity_method = ?2, identity_note = ?3 WHERE id = ?1",
+        params![id, method.as_str(), note],
+    )?;
+    ctx.audit(conn, "request.identity", "request", Some(id), &["identity_method"])
+}
+
+pub fn close(conn: &Connection, ctx: &Ctx<'_>, id: i64, outcome: &str) -> Result<()> {
+    let r = get(conn, id, ctx.now.date_naive())?;
+    if !r.open {
+        return Err(Error::invalid("id", "the request is closed already"));
+    }
+    let outcome = short_text("outcome", outcome, 2_000)?;
+    conn.execute(
+        "UPDATE requests SET status = 'closed', outcome = ?2, closed_at = ?3 WHERE id = ?1",
+        params![id, outcome, format_instant(ctx.now)],
+    )?;
+    ctx.audit(conn, "request.close", "request", Some(id), &["outcome"])
+}
+
+/// Records a file produced for a request, by its SHA-256.
+pub fn record_file(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    id: i64,
+    kind: &str,
+    sha256: &str,
+) -> Result<()> {
+    get(conn, id, ctx.now.date_naive())?;
+    conn.execute(
+        "INSERT INTO request_files (request_id, kind, sha256, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![id, kind, sha256, format_instant(ctx.now)],
+    )?;
+    ctx.audit(conn, "request.file", "request", Some(id), &[])
+}
