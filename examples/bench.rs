@@ -9,9 +9,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use kluis::app::demo;
 use kluis::app::restore;
 use kluis::app::unlock::{open_without_purge, unlock_with};
+use kluis::demo;
 use kluis::domain::backup::{self, BackupSecret, Step};
 use kluis::domain::contacts::{self, read, ContactInput, InteractionInput, InteractionKind};
 use kluis::domain::export::sar;

@@ -9,7 +9,6 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 use kluis::app::subject_access::SubjectAccess;
-use kluis::app::{self, demo};
 use kluis::domain::backup;
 use kluis::domain::consent::objection;
 use kluis::domain::consent::{self, ConsentInput};
@@ -21,6 +20,7 @@ use kluis::domain::retention::{self, documents, purge, rules};
 use kluis::kernel::language::Language;
 use kluis::store::audit;
 use kluis::vault::{self, Secret};
+use kluis::{app, demo};
 use kluis::{Clock, Error, Vault};
 use serde::Serialize;
 use zeroize::Zeroizing;

@@ -6,8 +6,8 @@ use std::path::Path;
 
 #[test]
 fn typescript_bindings_are_up_to_date() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(kluis::app::bindings::DIR);
-    let files = kluis::app::bindings::files().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(kluis::bindings::DIR);
+    let files = kluis::bindings::files().unwrap();
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in &files {

@@ -3,9 +3,7 @@
 //! (`src/main.rs`, `src-tauri/src/commands/`) parse their input, call one function here or in
 //! a domain module, and print or return the result.
 
-pub mod bindings;
 pub mod controller;
-pub mod demo;
 pub mod erase;
 pub mod mailing;
 pub mod privacy;
