@@ -11,18 +11,23 @@ APT_PACKAGES := build-essential pkg-config curl libssl-dev libwebkit2gtk-4.1-dev
 	dbus-x11 libsecret-1-dev poppler-utils imagemagick
 CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
-# One feature set for every Rust build, so build, test, clippy and e2e share one compilation:
-# the desktop app embeds the built UI (ui/dist) instead of loading it from a dev server.
+# One feature set and one build for every Rust step: `build` compiles the libraries, binaries,
+# tests and examples once (the desktop app embeds the built UI, ui/dist); the test, keyring and
+# e2e steps reuse it. Building fewer targets or another package alone would resolve other
+# features and compile the Tauri stack again.
 FEATURES := --features kluis-desktop/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
+# Where `make test` notes how long each stage took.
+STAGE_TIMES := target/make-test-stages.txt
 
-.PHONY: help deps run test test-core test-keyring test-ui ui e2e lint bench screenshots
+.PHONY: help deps run test test-core test-keyring test-ui ui build e2e lint bench screenshots \
+	ui-stage test-ui-stage lint-stage build-stage test-core-stage test-keyring-stage e2e-stage
 
 help:
 	@echo "make run    build and start the Kluis desktop app"
 	@echo "make test   every check CI runs (UI, lint, core, keyring, end-to-end)"
 	@echo "make deps   install system packages, tools and npm modules (idempotent)"
-	@echo "make lint | test-core | test-keyring | test-ui | e2e | screenshots | bench"
+	@echo "make lint | build | test-core | test-keyring | test-ui | e2e | screenshots | bench"
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -43,37 +48,59 @@ deps:
 ui: deps
 	npm --prefix ui run build
 
-run: ui
-	$(CARGO) build -p kluis-desktop $(FEATURES)
+build: ui
+	$(CARGO) build --workspace --all-targets $(FEATURES)
+
+run: build
 	./target/debug/kluis-desktop
 
-test: deps test-ui lint test-core test-keyring e2e
+# Each stage in turn, with the time it took (also when one fails).
+TEST_STAGES := test-ui lint build test-core test-keyring e2e
+test: deps
+	@mkdir -p target; : > $(STAGE_TIMES); \
+	report() { echo "make test: time per stage"; sed 's/^/  /' $(STAGE_TIMES); }; \
+	trap report EXIT; \
+	for stage in ui $(TEST_STAGES); do \
+		start=$$(date +%s); \
+		$(MAKE) --no-print-directory $$stage-stage; \
+		echo "$$stage $$(( $$(date +%s) - start )) s" >> $(STAGE_TIMES); \
+	done
 	@echo "make test: all checks passed"
 
-test-ui: deps
+# The stages without their prerequisites, for `make test` (which has run them in order).
+ui-stage:
+	npm --prefix ui run build
+test-ui-stage:
 	npm --prefix ui run typecheck
 	npm --prefix ui run lint
 	npm --prefix ui test
-
-test-core: ui
-	$(CARGO) test --workspace $(FEATURES)
-
-# The real OS secret store: a private D-Bus session with an unlocked gnome-keyring.
-test-keyring: ui
-	scripts/with-keyring.sh $(CARGO) test -p kluis --test keyring -- --ignored
-
-lint: ui
+lint-stage:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets $(FEATURES) -- -D warnings
-
+build-stage:
+	$(CARGO) build --workspace --all-targets $(FEATURES)
+test-core-stage:
+	$(CARGO) test --workspace $(FEATURES)
+# The real OS secret store: a private D-Bus session with an unlocked gnome-keyring.
+test-keyring-stage:
+	scripts/with-keyring.sh $(CARGO) test --workspace $(FEATURES) --test keyring -- --ignored
 # The real desktop binary under Xvfb, driven by tauri-driver + WebKitWebDriver.
-e2e: ui
-	$(CARGO) build --workspace $(FEATURES)
+e2e-stage:
 	$(XVFB) npm --prefix tests/e2e test
 
+test-ui: deps
+	@$(MAKE) --no-print-directory test-ui-stage
+lint: ui
+	@$(MAKE) --no-print-directory lint-stage
+test-core: build
+	@$(MAKE) --no-print-directory test-core-stage
+test-keyring: build
+	@$(MAKE) --no-print-directory test-keyring-stage
+e2e: build
+	@$(MAKE) --no-print-directory e2e-stage
+
 # Screenshots of the real app for the user guide (docs/images).
-screenshots: ui
-	$(CARGO) build --workspace $(FEATURES)
+screenshots: build
 	$(XVFB) npm --prefix tests/e2e run screenshots
 
 # DESIGN.md §8 budgets as ratios in one run (release build, 100,000 synthetic contacts).

@@ -1,0 +1,84 @@
+//! Exports: the mailing list and the subject-access report with its portability export.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use kluis::app;
+use kluis::app::subject_access::SubjectAccess;
+use kluis::domain::register::purposes;
+use kluis::kernel::language::Language;
+
+use super::common::{open, print_json, Ctx, Out};
+
+#[derive(Subcommand)]
+pub enum Cmd {
+    /// Exports.
+    #[command(subcommand, display_order = 12)]
+    Export(ExportCmd),
+    /// The subject-access report (PDF) and, with --zip, the portability export.
+    #[command(display_order = 19)]
+    Sar {
+        #[arg(long)]
+        contact: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        /// The request this answers: the files are recorded on it by hash.
+        #[arg(long)]
+        request: Option<i64>,
+        /// Put special-category fields in the portability export too (the PDF always has them).
+        #[arg(long)]
+        include_special: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ExportCmd {
+    /// CSV of the people who may be mailed for a purpose (name, email).
+    MailingList {
+        #[arg(long)]
+        purpose: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
+    match cmd {
+        Cmd::Export(ExportCmd::MailingList { purpose, out }) => {
+            let mut v = open(ctx)?;
+            let p = purposes::by_name(v.conn(), &purpose)?;
+            let rows = app::mailing::export_mailing_list(&mut v, p.id, &out)?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "rows": rows, "out": out }));
+            }
+            println!("{rows} people written to {}.", out.display());
+            Ok(())
+        }
+        Cmd::Sar { contact, out, zip, lang, request, include_special } => {
+            let mut v = open(ctx)?;
+            let written = app::subject_access::export(
+                &mut v,
+                &SubjectAccess {
+                    contact_id: contact,
+                    request_id: request,
+                    language: Language::from_tag(&lang),
+                    pdf_path: &out,
+                    zip_path: zip.as_deref(),
+                    include_special,
+                },
+            )?;
+            if ctx.json {
+                return print_json(&serde_json::json!({
+                    "pdf": out, "pdf_sha256": written.pdf_sha256,
+                    "zip": zip, "zip_sha256": written.zip_sha256,
+                }));
+            }
+            println!("Subject-access report written to {}.", out.display());
+            Ok(())
+        }
+    }
+}
