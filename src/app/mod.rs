@@ -1,6 +1,6 @@
 //! The application layer: one function per user action that spans domains or needs more than
 //! one step (a transaction and a WAL checkpoint, an audit row beside a file, …). The front ends
-//! (`src/main.rs`, `src-tauri/src/commands/`) parse their input, call one function here or in
+//! (`src/cli/`, `src-tauri/src/commands/`) parse their input, call one function here or in
 //! a domain module, and print or return the result.
 
 pub mod controller;
