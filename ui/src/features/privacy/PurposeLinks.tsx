@@ -13,7 +13,7 @@ import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { formatInstantDate } from "../../lib/format";
 import { linkPurpose, withdrawConsent } from "../../lib/ipc";
-import { basisLabel, basisOptions, SOURCES, sourceLabel } from "../register/labels";
+import { basisLabel, basisOptions, purposeOptions, SOURCES, sourceLabel } from "../register/labels";
 import { invalidatePrivacyData } from "../register/queries";
 
 /** Whether consent is the basis the link rests on (or would, once the basis is known). */
@@ -195,10 +195,7 @@ export function LinkPurposeForm({ contactId, purposes, disabled }: FormProps) {
                 aria-label={t("links.purpose")}
                 value={purposeId}
                 onChange={(event) => choosePurpose(event.currentTarget.value)}
-                data={[
-                  { value: "", label: t("privacy.choosePurpose") },
-                  ...purposes.map((p) => ({ value: String(p.id), label: p.name })),
-                ]}
+                data={purposeOptions(t, purposes)}
                 disabled={disabled}
                 miw={200}
               />

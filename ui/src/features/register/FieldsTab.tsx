@@ -24,7 +24,7 @@ import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
 import { defineField, isIpcError } from "../../lib/ipc";
 import { stripFieldPrefix } from "../contacts/validation";
-import { FIELD_KINDS, fieldKindLabel } from "./labels";
+import { FIELD_KINDS, fieldKindLabel, purposeOptions } from "./labels";
 import { invalidatePrivacyData, useFieldDefs, usePurposes } from "./queries";
 
 export function FieldsTab() {
@@ -188,10 +188,7 @@ function FieldForm({ purposes, onChange, onAdded }: FormProps) {
               setPurposeId(event.currentTarget.value);
               edited();
             }}
-            data={[
-              { value: "", label: t("privacy.choosePurpose") },
-              ...purposes.map((p) => ({ value: String(p.id), label: p.name })),
-            ]}
+            data={purposeOptions(t, purposes)}
             error={errors.purpose}
             disabled={noPurposes}
             miw={200}

@@ -8,6 +8,7 @@ import type { ReviewItem } from "../../bindings/ReviewItem";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable, DetailRow } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormActions } from "../../components/FormActions";
 import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
@@ -275,14 +276,7 @@ function KeepForm({ item, onKept, onCancel }: KeepProps) {
           />
         </Group>
         {keep.isError && !fieldError && <ErrorAlert error={keep.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={keep.isPending}>
-            {t("review.keep")}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={keep.isPending}>
-            {t("common.cancel")}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t("review.keep")} busy={keep.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -9,6 +9,7 @@ import type { Rule } from "../../bindings/Rule";
 import type { RuleKey } from "../../bindings/RuleKey";
 import { DataTable, DetailRow } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormActions } from "../../components/FormActions";
 import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
@@ -202,14 +203,7 @@ function RuleForm({ rule, onSaved, onCancel }: FormProps) {
           />
         </Group>
         {save.isError && !fieldError && <ErrorAlert error={save.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t("common.save")}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={save.isPending}>
-            {t("common.cancel")}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t("common.save")} busy={save.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );
