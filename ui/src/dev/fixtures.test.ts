@@ -1,8 +1,12 @@
 // The fixtures of `npm run dev:mock` answer exactly the commands the UI calls.
-import { describe, expect, it } from "vitest";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { cleanup, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
 
 import ipcSource from "../lib/ipc.ts?raw";
+import { renderApp } from "../test/render";
 import { fixtureHandlers } from "./fixtures";
+import { installMockBackend } from "./mockBackend";
 
 /** Every command name `src/lib/ipc.ts` passes as the first argument of a (lower-case) function. */
 function commandsCalledByUi(): string[] {
@@ -24,5 +28,27 @@ describe("dev fixtures", () => {
     for (const [name, handler] of Object.entries(handlers)) {
       expect(handler(args), name).not.toBeUndefined();
     }
+  });
+});
+
+describe("dev:mock", () => {
+  afterEach(async () => {
+    cleanup();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the listeners are removed
+    clearMocks();
+    window.history.replaceState(null, "", "/");
+  });
+
+  it("starts the app on the contact list, and locked with ?state=locked", async () => {
+    installMockBackend();
+    renderApp();
+    expect(await screen.findByRole("button", { name: "Anna de Boer" })).toBeInTheDocument();
+    cleanup();
+    window.history.replaceState(null, "", "/?state=locked");
+    installMockBackend();
+    const { user } = renderApp();
+    await user.type(await screen.findByLabelText("Wachtwoord"), "iets");
+    await user.keyboard("{Enter}");
+    expect(await screen.findByRole("button", { name: "Anna de Boer" })).toBeInTheDocument();
   });
 });
