@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -7,6 +7,7 @@ import { queryKeys } from "../../app/queryKeys";
 import type { DocumentKind } from "../../bindings/DocumentKind";
 import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormHeading } from "../../components/FormHeading";
 import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
@@ -132,14 +133,12 @@ function DocumentForm({ contactId, restricted }: { contactId: number; restricted
   return (
     <form onSubmit={submit} noValidate aria-labelledby="document-form-heading">
       <Stack gap="sm">
-        <Title order={3} size="h5" id="document-form-heading">
-          {t("documents.addHeading")}
-        </Title>
-        {restricted && (
-          <Text size="sm" c="dimmed" id="documents-restricted">
-            {t("documents.restricted")}
-          </Text>
-        )}
+        <FormHeading
+          id="document-form-heading"
+          title={t("documents.addHeading")}
+          note={restricted ? t("documents.restricted") : null}
+          noteId="documents-restricted"
+        />
         <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
           <NativeSelect
             label={t("documents.kind")}
