@@ -7,7 +7,7 @@ import { App } from "./app/App";
 import { AppProviders } from "./app/providers";
 
 async function start(): Promise<void> {
-  // `npm run dev:mock`: run the UI in a plain browser against an in-memory backend.
+  // `npm run dev:mock`: run the UI in a plain browser against static fixtures (src/dev/).
   // Dead code in every build (import.meta.env.DEV is false there).
   if (import.meta.env.DEV && import.meta.env.MODE === "mock") {
     const { installMockBackend } = await import("./dev/mockBackend");

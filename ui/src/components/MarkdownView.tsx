@@ -1,7 +1,8 @@
-import { Paper, Stack, Table, Text, Title, type TitleOrder } from "@mantine/core";
+import { Stack, Table, Text, Title, type TitleOrder } from "@mantine/core";
 import { useMemo } from "react";
 
 import { parseMarkdown } from "../lib/markdown";
+import { DataTable } from "./DataTable";
 
 type Props = {
   source: string;
@@ -43,30 +44,17 @@ export function MarkdownView({ source, headingOffset = 1 }: Props) {
             );
           case "table":
             return (
-              <Paper key={index} withBorder style={{ overflowX: "auto" }}>
-                <Table verticalSpacing="sm" horizontalSpacing="md" striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      {block.header.map((cell, column) => (
-                        <Table.Th key={column} scope="col">
-                          {cell}
-                        </Table.Th>
-                      ))}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {block.rows.map((row, rowIndex) => (
-                      <Table.Tr key={rowIndex}>
-                        {row.map((cell, column) => (
-                          <Table.Td key={column} style={{ overflowWrap: "break-word" }}>
-                            {cell}
-                          </Table.Td>
-                        ))}
-                      </Table.Tr>
+              <DataTable key={index} striped columns={block.header}>
+                {block.rows.map((row, rowIndex) => (
+                  <Table.Tr key={rowIndex}>
+                    {row.map((cell, column) => (
+                      <Table.Td key={column} style={{ overflowWrap: "break-word" }}>
+                        {cell}
+                      </Table.Td>
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </Paper>
+                  </Table.Tr>
+                ))}
+              </DataTable>
             );
         }
       })}

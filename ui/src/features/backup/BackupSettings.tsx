@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, NumberInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Loader, NumberInput, Stack, Text, TextInput } from "@mantine/core";
 import { IconAlertCircle, IconFolderOpen, IconRestore } from "@tabler/icons-react";
 import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -7,6 +7,7 @@ import { mutationKeys, queryKeys } from "../../app/queryKeys";
 import { useSession } from "../../app/session";
 import type { BackupStatus } from "../../bindings/BackupStatus";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { LoadingNote } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
@@ -27,13 +28,7 @@ export function BackupSettings() {
   const session = useSession();
   const status = useBackupStatus();
   const working = useIsMutating({ mutationKey: mutationKeys.backupWork }) > 0;
-  if (status.isPending) {
-    return (
-      <Center role="status">
-        <Loader size="sm" aria-label={t("app.loading")} />
-      </Center>
-    );
-  }
+  if (status.isPending) return <LoadingNote dense />;
   if (status.isError) return <ErrorAlert error={status.error} />;
   return (
     <Stack gap="lg">

@@ -16,6 +16,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { IconAddressBook, IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 
+import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import type { ContactSummary } from "../../bindings/ContactSummary";
@@ -115,24 +116,21 @@ export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice
 
       {page && page.items.length > 0 && (
         <>
-          <Paper withBorder style={{ overflowX: "auto" }}>
-            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-busy={list.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("contacts.col.name")}</Table.Th>
-                  <Table.Th scope="col">{t("contacts.col.email")}</Table.Th>
-                  <Table.Th scope="col">{t("contacts.col.organisation")}</Table.Th>
-                  <Table.Th scope="col">{t("contacts.col.relationship")}</Table.Th>
-                  <Table.Th scope="col">{t("contacts.col.lastActivity")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.items.map((contact) => (
-                  <ContactRow key={contact.id} contact={contact} locale={locale} onOpen={onOpen} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <DataTable
+            highlightOnHover
+            aria-busy={list.isFetching}
+            columns={[
+              t("contacts.col.name"),
+              t("contacts.col.email"),
+              t("contacts.col.organisation"),
+              t("contacts.col.relationship"),
+              t("contacts.col.lastActivity"),
+            ]}
+          >
+            {page.items.map((contact) => (
+              <ContactRow key={contact.id} contact={contact} locale={locale} onOpen={onOpen} />
+            ))}
+          </DataTable>
           <Group justify="space-between" component="nav" aria-label={t("contacts.pagination")}>
             <Text size="sm" c="dimmed" aria-live="polite">
               {t("contacts.range", { from, to, total: page.total })}

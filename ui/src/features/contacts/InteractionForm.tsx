@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
@@ -8,6 +8,7 @@ import type { InteractionInput } from "../../bindings/InteractionInput";
 import type { InteractionKind } from "../../bindings/InteractionKind";
 import { BsnConfirm, useBsnCheck } from "../../components/BsnConfirm";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormHeading } from "../../components/FormHeading";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { parseField } from "../../lib/errors";
@@ -90,14 +91,12 @@ export function InteractionForm({ contactId, restricted = false }: Props) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="interaction-heading">
       <Stack gap="sm">
-        <Title order={3} size="h5" id="interaction-heading">
-          {t("interaction.heading")}
-        </Title>
-        {restricted && (
-          <Text size="sm" c="dimmed" id="interaction-restricted">
-            {t("interaction.restricted")}
-          </Text>
-        )}
+        <FormHeading
+          id="interaction-heading"
+          title={t("interaction.heading")}
+          note={restricted ? t("interaction.restricted") : null}
+          noteId="interaction-restricted"
+        />
         <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
           <NativeSelect
             label={t("interaction.kind")}

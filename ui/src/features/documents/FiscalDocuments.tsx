@@ -1,11 +1,14 @@
-import { Button, Center, Group, Loader, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import { queryKeys } from "../../app/queryKeys";
 import type { DocumentKind } from "../../bindings/DocumentKind";
+import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormHeading } from "../../components/FormHeading";
+import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n, type Translate } from "../../i18n";
@@ -42,43 +45,32 @@ export function FiscalDocuments({ contactId, restricted = false }: Props) {
         <Text size="sm" c="dimmed">
           {t("documents.note")}
         </Text>
-        {documents.isPending && (
-          <Center role="status" py="md">
-            <Loader size="sm" aria-label={t("app.loading")} />
-          </Center>
-        )}
-        {documents.isError && <ErrorAlert error={documents.error} />}
-        {documents.data && documents.data.length === 0 && <Text c="dimmed">{t("documents.empty")}</Text>}
-        {documents.data && documents.data.length > 0 && (
-          <Paper withBorder style={{ overflowX: "auto" }}>
-            <Table verticalSpacing="xs" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("documents.col.kind")}</Table.Th>
-                  <Table.Th scope="col">{t("documents.col.number")}</Table.Th>
-                  <Table.Th scope="col">{t("documents.col.date")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("documents.col.amount")}
-                  </Table.Th>
+        <QueryState query={documents} empty={<Text c="dimmed">{t("documents.empty")}</Text>}>
+          {(list) => (
+            <DataTable
+              verticalSpacing="xs"
+              columns={[
+                t("documents.col.kind"),
+                t("documents.col.number"),
+                t("documents.col.date"),
+                { label: t("documents.col.amount"), align: "right" },
+              ]}
+            >
+              {list.map((doc) => (
+                <Table.Tr key={doc.id}>
+                  <Table.Td>{documentKindLabel(t, doc.kind)}</Table.Td>
+                  <Table.Td style={{ overflowWrap: "anywhere" }}>{doc.number}</Table.Td>
+                  <Table.Td miw={110}>
+                    <time dateTime={doc.date}>{formatDate(locale, doc.date)}</time>
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                    {formatEuros(locale, doc.amount_cents)}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {documents.data.map((doc) => (
-                  <Table.Tr key={doc.id}>
-                    <Table.Td>{documentKindLabel(t, doc.kind)}</Table.Td>
-                    <Table.Td style={{ overflowWrap: "anywhere" }}>{doc.number}</Table.Td>
-                    <Table.Td miw={110}>
-                      <time dateTime={doc.date}>{formatDate(locale, doc.date)}</time>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                      {formatEuros(locale, doc.amount_cents)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
         <DocumentForm contactId={contactId} restricted={restricted} />
       </Stack>
     </TitledSection>
@@ -141,14 +133,12 @@ function DocumentForm({ contactId, restricted }: { contactId: number; restricted
   return (
     <form onSubmit={submit} noValidate aria-labelledby="document-form-heading">
       <Stack gap="sm">
-        <Title order={3} size="h5" id="document-form-heading">
-          {t("documents.addHeading")}
-        </Title>
-        {restricted && (
-          <Text size="sm" c="dimmed" id="documents-restricted">
-            {t("documents.restricted")}
-          </Text>
-        )}
+        <FormHeading
+          id="document-form-heading"
+          title={t("documents.addHeading")}
+          note={restricted ? t("documents.restricted") : null}
+          noteId="documents-restricted"
+        />
         <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
           <NativeSelect
             label={t("documents.kind")}

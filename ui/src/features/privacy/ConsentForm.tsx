@@ -12,7 +12,7 @@ import { useI18n } from "../../i18n";
 import { parseField } from "../../lib/errors";
 import { giveConsent, isIpcError } from "../../lib/ipc";
 import { stripFieldPrefix } from "../contacts/validation";
-import { METHODS, methodLabel } from "../register/labels";
+import { METHODS, methodLabel, purposeOptions } from "../register/labels";
 import { invalidatePrivacyData } from "../register/queries";
 
 type Props = { contactId: number; purposes: Purpose[]; disabled: boolean };
@@ -88,10 +88,7 @@ export function ConsentForm({ contactId, purposes, disabled }: Props) {
               setPurposeId(event.currentTarget.value);
               edited();
             }}
-            data={[
-              { value: "", label: t("privacy.choosePurpose") },
-              ...purposes.map((p) => ({ value: String(p.id), label: p.name })),
-            ]}
+            data={purposeOptions(t, purposes)}
             disabled={disabled}
             miw={200}
           />

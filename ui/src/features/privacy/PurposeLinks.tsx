@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
 import { IconChevronDown, IconChevronRight, IconLink, IconX } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
@@ -7,12 +7,13 @@ import type { Basis } from "../../bindings/Basis";
 import type { Purpose } from "../../bindings/Purpose";
 import type { PurposeLink } from "../../bindings/PurposeLink";
 import type { Source } from "../../bindings/Source";
+import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { formatInstantDate } from "../../lib/format";
 import { linkPurpose, withdrawConsent } from "../../lib/ipc";
-import { basisLabel, basisOptions, SOURCES, sourceLabel } from "../register/labels";
+import { basisLabel, basisOptions, purposeOptions, SOURCES, sourceLabel } from "../register/labels";
 import { invalidatePrivacyData } from "../register/queries";
 
 /** Whether consent is the basis the link rests on (or would, once the basis is known). */
@@ -41,76 +42,72 @@ export function PurposeLinksTable({ contactId, links }: TableProps) {
 
   return (
     <Stack gap="sm">
-      <Paper withBorder style={{ overflowX: "auto" }}>
-        <Table verticalSpacing="sm" horizontalSpacing="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("links.col.purpose")}</Table.Th>
-              <Table.Th scope="col">{t("links.col.basis")}</Table.Th>
-              <Table.Th scope="col">{t("links.col.source")}</Table.Th>
-              <Table.Th scope="col">{t("links.col.reviewed")}</Table.Th>
-              <Table.Th scope="col">{t("links.col.consent")}</Table.Th>
-              <Table.Th scope="col">{t("links.col.status")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {links.map((link) => (
-              <Table.Tr key={link.purpose.id}>
-                <Table.Th scope="row" fw={600} style={{ overflowWrap: "break-word" }}>
-                  {link.purpose.name}
-                </Table.Th>
-                <Table.Td>{basisLabel(t, link.basis)}</Table.Td>
-                <Table.Td>{sourceLabel(t, link.source)}</Table.Td>
-                <Table.Td>
-                  <time dateTime={link.reviewed_at}>{formatInstantDate(locale, link.reviewed_at)}</time>
-                </Table.Td>
-                <Table.Td>
-                  {link.consent_given_at !== null ? (
-                    <Stack gap={6} align="flex-start">
-                      <Text size="sm">
-                        {t("links.consentSince", { date: formatInstantDate(locale, link.consent_given_at) })}
-                      </Text>
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        color="red"
-                        leftSection={<IconX size={14} aria-hidden />}
-                        aria-label={t("links.withdrawLabel", { purpose: link.purpose.name })}
-                        loading={withdraw.isPending && withdraw.variables?.id === link.purpose.id}
-                        disabled={withdraw.isPending}
-                        onClick={() => {
-                          setNotice(null);
-                          withdraw.mutate(link.purpose);
-                        }}
-                      >
-                        {t("links.withdraw")}
-                      </Button>
-                    </Stack>
-                  ) : restsOnConsent(link) ? (
-                    <Text size="sm">{t("links.noConsent")}</Text>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      {t("common.empty")}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Stack gap={4} align="flex-start">
-                    <Badge variant="light" color={link.usable ? "teal" : "red"} tt="none" fw={600}>
-                      {link.usable ? t("links.usable") : t("links.notUsable")}
-                    </Badge>
-                    {link.ended_at !== null && (
-                      <Text size="sm" c="dimmed">
-                        {t("links.ended", { date: formatInstantDate(locale, link.ended_at) })}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <DataTable
+        columns={[
+          t("links.col.purpose"),
+          t("links.col.basis"),
+          t("links.col.source"),
+          t("links.col.reviewed"),
+          t("links.col.consent"),
+          t("links.col.status"),
+        ]}
+      >
+        {links.map((link) => (
+          <Table.Tr key={link.purpose.id}>
+            <Table.Th scope="row" fw={600} style={{ overflowWrap: "break-word" }}>
+              {link.purpose.name}
+            </Table.Th>
+            <Table.Td>{basisLabel(t, link.basis)}</Table.Td>
+            <Table.Td>{sourceLabel(t, link.source)}</Table.Td>
+            <Table.Td>
+              <time dateTime={link.reviewed_at}>{formatInstantDate(locale, link.reviewed_at)}</time>
+            </Table.Td>
+            <Table.Td>
+              {link.consent_given_at !== null ? (
+                <Stack gap={6} align="flex-start">
+                  <Text size="sm">
+                    {t("links.consentSince", { date: formatInstantDate(locale, link.consent_given_at) })}
+                  </Text>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    color="red"
+                    leftSection={<IconX size={14} aria-hidden />}
+                    aria-label={t("links.withdrawLabel", { purpose: link.purpose.name })}
+                    loading={withdraw.isPending && withdraw.variables?.id === link.purpose.id}
+                    disabled={withdraw.isPending}
+                    onClick={() => {
+                      setNotice(null);
+                      withdraw.mutate(link.purpose);
+                    }}
+                  >
+                    {t("links.withdraw")}
+                  </Button>
+                </Stack>
+              ) : restsOnConsent(link) ? (
+                <Text size="sm">{t("links.noConsent")}</Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t("common.empty")}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Stack gap={4} align="flex-start">
+                <Badge variant="light" color={link.usable ? "teal" : "red"} tt="none" fw={600}>
+                  {link.usable ? t("links.usable") : t("links.notUsable")}
+                </Badge>
+                {link.ended_at !== null && (
+                  <Text size="sm" c="dimmed">
+                    {t("links.ended", { date: formatInstantDate(locale, link.ended_at) })}
+                  </Text>
+                )}
+              </Stack>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+          
+      </DataTable>
       {withdraw.isError && <ErrorAlert error={withdraw.error} />}
       {notice && <StatusNote>{notice}</StatusNote>}
     </Stack>
@@ -198,10 +195,7 @@ export function LinkPurposeForm({ contactId, purposes, disabled }: FormProps) {
                 aria-label={t("links.purpose")}
                 value={purposeId}
                 onChange={(event) => choosePurpose(event.currentTarget.value)}
-                data={[
-                  { value: "", label: t("privacy.choosePurpose") },
-                  ...purposes.map((p) => ({ value: String(p.id), label: p.name })),
-                ]}
+                data={purposeOptions(t, purposes)}
                 disabled={disabled}
                 miw={200}
               />

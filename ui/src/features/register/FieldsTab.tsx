@@ -1,12 +1,9 @@
 import {
   Badge,
   Button,
-  Center,
   Checkbox,
   Group,
-  Loader,
   NativeSelect,
-  Paper,
   Stack,
   Table,
   Text,
@@ -19,13 +16,15 @@ import { useState, type FormEvent } from "react";
 import type { FieldDefInput } from "../../bindings/FieldDefInput";
 import type { FieldKind } from "../../bindings/FieldKind";
 import type { Purpose } from "../../bindings/Purpose";
+import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
 import { defineField, isIpcError } from "../../lib/ipc";
 import { stripFieldPrefix } from "../contacts/validation";
-import { FIELD_KINDS, fieldKindLabel } from "./labels";
+import { FIELD_KINDS, fieldKindLabel, purposeOptions } from "./labels";
 import { invalidatePrivacyData, useFieldDefs, usePurposes } from "./queries";
 
 export function FieldsTab() {
@@ -37,55 +36,45 @@ export function FieldsTab() {
   return (
     <Stack gap="lg">
       <TitledSection id="fields-heading" title={t("fieldDefs.heading")}>
-        {fields.isPending && (
-          <Center role="status" py="md">
-            <Loader size="sm" aria-label={t("app.loading")} />
-          </Center>
-        )}
-        {fields.isError && <ErrorAlert error={fields.error} />}
-        {fields.data && fields.data.length === 0 && <Text c="dimmed">{t("fieldDefs.empty")}</Text>}
-        {fields.data && fields.data.length > 0 && (
-          <Paper withBorder style={{ overflowX: "auto" }}>
-            <Table verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("fieldDefs.col.label")}</Table.Th>
-                  <Table.Th scope="col">{t("fieldDefs.col.kind")}</Table.Th>
-                  <Table.Th scope="col">{t("fieldDefs.col.purpose")}</Table.Th>
-                  <Table.Th scope="col">{t("fieldDefs.col.required")}</Table.Th>
-                  <Table.Th scope="col">{t("fieldDefs.col.special")}</Table.Th>
+        <QueryState query={fields} empty={<Text c="dimmed">{t("fieldDefs.empty")}</Text>}>
+          {(list) => (
+            <DataTable
+              columns={[
+                t("fieldDefs.col.label"),
+                t("fieldDefs.col.kind"),
+                t("fieldDefs.col.purpose"),
+                t("fieldDefs.col.required"),
+                t("fieldDefs.col.special"),
+              ]}
+            >
+              {list.map((field) => (
+                <Table.Tr key={field.id}>
+                  <Table.Th scope="row" fw={600} style={{ overflowWrap: "break-word" }}>
+                    {field.label}
+                  </Table.Th>
+                  <Table.Td>{fieldKindLabel(t, field.kind)}</Table.Td>
+                  <Table.Td style={{ overflowWrap: "break-word" }}>{field.purpose}</Table.Td>
+                  <Table.Td>{field.required ? t("common.yes") : t("common.no")}</Table.Td>
+                  <Table.Td>
+                    {field.special_category ? (
+                      <Badge
+                        variant="light"
+                        color="orange"
+                        tt="none"
+                        fw={600}
+                        leftSection={<IconAlertTriangle size={12} aria-hidden />}
+                      >
+                        {t("fields.special")}
+                      </Badge>
+                    ) : (
+                      t("common.no")
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {fields.data.map((field) => (
-                  <Table.Tr key={field.id}>
-                    <Table.Th scope="row" fw={600} style={{ overflowWrap: "break-word" }}>
-                      {field.label}
-                    </Table.Th>
-                    <Table.Td>{fieldKindLabel(t, field.kind)}</Table.Td>
-                    <Table.Td style={{ overflowWrap: "break-word" }}>{field.purpose}</Table.Td>
-                    <Table.Td>{field.required ? t("common.yes") : t("common.no")}</Table.Td>
-                    <Table.Td>
-                      {field.special_category ? (
-                        <Badge
-                          variant="light"
-                          color="orange"
-                          tt="none"
-                          fw={600}
-                          leftSection={<IconAlertTriangle size={12} aria-hidden />}
-                        >
-                          {t("fields.special")}
-                        </Badge>
-                      ) : (
-                        t("common.no")
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
       </TitledSection>
 
       <TitledSection id="field-form-heading" title={t("fieldDefs.addHeading")}>
@@ -199,10 +188,7 @@ function FieldForm({ purposes, onChange, onAdded }: FormProps) {
               setPurposeId(event.currentTarget.value);
               edited();
             }}
-            data={[
-              { value: "", label: t("privacy.choosePurpose") },
-              ...purposes.map((p) => ({ value: String(p.id), label: p.name })),
-            ]}
+            data={purposeOptions(t, purposes)}
             error={errors.purpose}
             disabled={noPurposes}
             miw={200}

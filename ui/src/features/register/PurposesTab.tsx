@@ -1,12 +1,9 @@
 import {
   Badge,
   Button,
-  Center,
   Checkbox,
   Group,
-  Loader,
   NativeSelect,
-  Paper,
   Stack,
   Table,
   Text,
@@ -20,7 +17,9 @@ import { useState, type FormEvent } from "react";
 import type { Basis } from "../../bindings/Basis";
 import type { Purpose } from "../../bindings/Purpose";
 import type { PurposeInput } from "../../bindings/PurposeInput";
+import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n, type Translate } from "../../i18n";
@@ -64,93 +63,83 @@ export function PurposesTab() {
   return (
     <Stack gap="lg">
       <TitledSection id="purposes-heading" title={t("purposes.heading")}>
-        {purposes.isPending && (
-          <Center role="status" py="md">
-            <Loader size="sm" aria-label={t("app.loading")} />
-          </Center>
-        )}
-        {purposes.isError && <ErrorAlert error={purposes.error} />}
-        {purposes.data && purposes.data.length === 0 && <Text c="dimmed">{t("purposes.empty")}</Text>}
-        {purposes.data && purposes.data.length > 0 && (
-          <Stack gap="sm">
-            <Paper withBorder style={{ overflowX: "auto" }}>
-              <Table verticalSpacing="sm" horizontalSpacing="md">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("purposes.col.name")}</Table.Th>
-                    <Table.Th scope="col">{t("purposes.col.basis")}</Table.Th>
-                    <Table.Th scope="col">{t("purposes.col.directMarketing")}</Table.Th>
-                    <Table.Th scope="col">{t("purposes.col.categories")}</Table.Th>
-                    <Table.Th scope="col">{t("purposes.col.recipients")}</Table.Th>
-                    <Table.Th scope="col">{t("purposes.col.actions")}</Table.Th>
+        <QueryState query={purposes} empty={<Text c="dimmed">{t("purposes.empty")}</Text>}>
+          {(list) => (
+            <Stack gap="sm">
+              <DataTable
+                columns={[
+                  t("purposes.col.name"),
+                  t("purposes.col.basis"),
+                  t("purposes.col.directMarketing"),
+                  t("purposes.col.categories"),
+                  t("purposes.col.recipients"),
+                  t("purposes.col.actions"),
+                ]}
+              >
+                {list.map((purpose) => (
+                  <Table.Tr key={purpose.id}>
+                    <Table.Th scope="row" miw={160} style={{ overflowWrap: "break-word" }}>
+                      <Text fw={600}>{purpose.name}</Text>
+                      {purpose.description !== "" && (
+                        <Text size="sm" c="dimmed" fw={400}>
+                          {purpose.description}
+                        </Text>
+                      )}
+                    </Table.Th>
+                    <Table.Td>{basisLabel(t, purpose.basis)}</Table.Td>
+                    <Table.Td>
+                      {purpose.direct_marketing ? (
+                        <Badge variant="light" color="grape" tt="none" fw={600} miw="max-content">
+                          {t("purposes.directMarketing")}
+                        </Badge>
+                      ) : (
+                        t("common.empty")
+                      )}
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: "break-word" }}>
+                      {purpose.data_categories.join(", ") || t("common.empty")}
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: "break-word" }}>
+                      {purpose.recipients.join(", ") || t("common.empty")}
+                    </Table.Td>
+                    <Table.Td>
+                      <Stack gap={6} align="flex-start">
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          leftSection={<IconPencil size={14} aria-hidden />}
+                          aria-label={t("purposes.editLabel", { name: purpose.name })}
+                          onClick={() => {
+                            setFormNotice(null);
+                            setEditing(purpose);
+                          }}
+                        >
+                          {t("purposes.edit")}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          leftSection={<IconFileExport size={14} aria-hidden />}
+                          aria-label={t("purposes.exportLabel", { name: purpose.name })}
+                          loading={exportList.isPending && exportList.variables?.id === purpose.id}
+                          disabled={exportList.isPending}
+                          onClick={() => {
+                            setExportNotice(null);
+                            exportList.mutate(purpose);
+                          }}
+                        >
+                          {t("purposes.export")}
+                        </Button>
+                      </Stack>
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {purposes.data.map((purpose) => (
-                    <Table.Tr key={purpose.id}>
-                      <Table.Th scope="row" miw={160} style={{ overflowWrap: "break-word" }}>
-                        <Text fw={600}>{purpose.name}</Text>
-                        {purpose.description !== "" && (
-                          <Text size="sm" c="dimmed" fw={400}>
-                            {purpose.description}
-                          </Text>
-                        )}
-                      </Table.Th>
-                      <Table.Td>{basisLabel(t, purpose.basis)}</Table.Td>
-                      <Table.Td>
-                        {purpose.direct_marketing ? (
-                          <Badge variant="light" color="grape" tt="none" fw={600} miw="max-content">
-                            {t("purposes.directMarketing")}
-                          </Badge>
-                        ) : (
-                          t("common.empty")
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ overflowWrap: "break-word" }}>
-                        {purpose.data_categories.join(", ") || t("common.empty")}
-                      </Table.Td>
-                      <Table.Td style={{ overflowWrap: "break-word" }}>
-                        {purpose.recipients.join(", ") || t("common.empty")}
-                      </Table.Td>
-                      <Table.Td>
-                        <Stack gap={6} align="flex-start">
-                          <Button
-                            size="compact-sm"
-                            variant="default"
-                            leftSection={<IconPencil size={14} aria-hidden />}
-                            aria-label={t("purposes.editLabel", { name: purpose.name })}
-                            onClick={() => {
-                              setFormNotice(null);
-                              setEditing(purpose);
-                            }}
-                          >
-                            {t("purposes.edit")}
-                          </Button>
-                          <Button
-                            size="compact-sm"
-                            variant="default"
-                            leftSection={<IconFileExport size={14} aria-hidden />}
-                            aria-label={t("purposes.exportLabel", { name: purpose.name })}
-                            loading={exportList.isPending && exportList.variables?.id === purpose.id}
-                            disabled={exportList.isPending}
-                            onClick={() => {
-                              setExportNotice(null);
-                              exportList.mutate(purpose);
-                            }}
-                          >
-                            {t("purposes.export")}
-                          </Button>
-                        </Stack>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-            {exportList.isError && <ErrorAlert error={exportList.error} />}
-            {exportNotice && <StatusNote>{exportNotice}</StatusNote>}
-          </Stack>
-        )}
+                ))}
+              </DataTable>
+              {exportList.isError && <ErrorAlert error={exportList.error} />}
+              {exportNotice && <StatusNote>{exportNotice}</StatusNote>}
+            </Stack>
+          )}
+        </QueryState>
       </TitledSection>
 
       <TitledSection

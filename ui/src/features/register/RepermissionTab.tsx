@@ -1,8 +1,8 @@
-import { Center, Loader, NumberInput, Stack, Text } from "@mantine/core";
+import { NumberInput, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { QueryState } from "../../components/QueryState";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
 import { formatInstantDate } from "../../lib/format";
@@ -44,31 +44,27 @@ export function RepermissionTab({ onOpenContact }: { onOpenContact: (id: number)
           error={invalidNow ? t("repermission.monthsInvalid") : undefined}
           maw={240}
         />
-        {valid !== null && list.isPending && (
-          <Center role="status" py="md">
-            <Loader size="sm" aria-label={t("app.loading")} />
-          </Center>
-        )}
-        {list.isError && <ErrorAlert error={list.error} />}
-        {valid !== null && list.data && list.data.length === 0 && (
-          <Text role="status">{t("repermission.empty")}</Text>
-        )}
-        {valid !== null && list.data && list.data.length > 0 && (
-          <FlagTable
-            nameHeader={t("repermission.col.name")}
-            flags={list.data}
-            onOpenContact={onOpenContact}
-            columns={[
-              { header: t("repermission.col.purpose"), cell: (flag) => flag.purpose ?? t("common.empty") },
-              {
-                header: t("repermission.col.consent"),
-                cell: (flag) =>
-                  flag.since !== null
-                    ? t("repermission.since", { date: formatInstantDate(locale, flag.since) })
-                    : t("repermission.none"),
-              },
-            ]}
-          />
+        {/* Nothing is asked while the number is invalid (the query is disabled then). */}
+        {valid !== null && (
+          <QueryState query={list} empty={t("repermission.empty")}>
+            {(flags) => (
+              <FlagTable
+                nameHeader={t("repermission.col.name")}
+                flags={flags}
+                onOpenContact={onOpenContact}
+                columns={[
+                  { header: t("repermission.col.purpose"), cell: (flag) => flag.purpose ?? t("common.empty") },
+                  {
+                    header: t("repermission.col.consent"),
+                    cell: (flag) =>
+                      flag.since !== null
+                        ? t("repermission.since", { date: formatInstantDate(locale, flag.since) })
+                        : t("repermission.none"),
+                  },
+                ]}
+              />
+            )}
+          </QueryState>
         )}
       </Stack>
     </TitledSection>

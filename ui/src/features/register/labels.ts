@@ -1,6 +1,7 @@
 import type { Basis } from "../../bindings/Basis";
 import type { FieldKind } from "../../bindings/FieldKind";
 import type { Method } from "../../bindings/Method";
+import type { Purpose } from "../../bindings/Purpose";
 import type { Source } from "../../bindings/Source";
 import type { Translate } from "../../i18n";
 
@@ -39,6 +40,14 @@ export function fieldKindLabel(t: Translate, kind: FieldKind): string {
 /** Options for a basis select. */
 export function basisOptions(t: Translate): { value: Basis; label: string }[] {
   return BASES.map((value) => ({ value, label: basisLabel(t, value) }));
+}
+
+/** Options for a purpose select, led by "choose a purpose" (the empty value). */
+export function purposeOptions(t: Translate, purposes: Purpose[]): { value: string; label: string }[] {
+  return [
+    { value: "", label: t("privacy.choosePurpose") },
+    ...purposes.map((p) => ({ value: String(p.id), label: p.name })),
+  ];
 }
 
 /** "a, b ,, c" → ["a", "b", "c"] */

@@ -1,4 +1,4 @@
-import { Button, Center, Checkbox, Group, List, Loader, Modal, NativeSelect, Stack, Title } from "@mantine/core";
+import { Button, Checkbox, Group, List, Modal, NativeSelect, Stack, Title } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -7,6 +7,7 @@ import { queryKeys } from "../../app/queryKeys";
 import type { Contact } from "../../bindings/Contact";
 import type { ErasurePreview } from "../../bindings/ErasurePreview";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
@@ -84,13 +85,7 @@ function ErasureBody({ contact, onClose, onErased }: Omit<Props, "opened">) {
   return (
     <Stack gap="md">
       {contact.restricted_reason !== null && <StatusNote tone="info">{t("erase.restrictedNote")}</StatusNote>}
-      {preview.isPending && (
-        <Center role="status" py="md">
-          <Loader size="sm" aria-label={t("app.loading")} />
-        </Center>
-      )}
-      {preview.isError && <ErrorAlert error={preview.error} />}
-      {preview.data && <PreviewLists preview={preview.data} locale={locale} />}
+      <QueryState query={preview}>{(data) => <PreviewLists preview={data} locale={locale} />}</QueryState>
 
       {preview.data && (
         <>

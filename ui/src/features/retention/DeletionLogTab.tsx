@@ -1,9 +1,11 @@
-import { Button, Center, Group, Loader, Paper, Stack, Table, Text } from "@mantine/core";
+import { Button, Group, Stack, Table, Text } from "@mantine/core";
 import { IconFileExport } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 
+import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
@@ -52,51 +54,39 @@ export function DeletionLogTab() {
         </Group>
         {exportLog.isError && <ErrorAlert error={exportLog.error} />}
         {saved && <StatusNote>{t("log.exported")}</StatusNote>}
-        {log.isPending && (
-          <Center role="status" py="md">
-            <Loader size="sm" aria-label={t("app.loading")} />
-          </Center>
-        )}
-        {log.isError && <ErrorAlert error={log.error} />}
-        {log.data && log.data.length === 0 && <Text role="status">{t("log.empty")}</Text>}
-        {log.data && log.data.length > 0 && (
-          <Paper withBorder style={{ overflowX: "auto" }}>
-            <Table verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("log.col.at")}</Table.Th>
-                  <Table.Th scope="col">{t("log.col.trigger")}</Table.Th>
-                  <Table.Th scope="col">{t("log.col.category")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("log.col.count")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("log.col.ids")}</Table.Th>
+        <QueryState query={log} empty={t("log.empty")}>
+          {(entries) => (
+            <DataTable
+              columns={[
+                t("log.col.at"),
+                t("log.col.trigger"),
+                t("log.col.category"),
+                { label: t("log.col.count"), align: "right" },
+                t("log.col.ids"),
+              ]}
+            >
+              {entries.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td miw={150}>
+                    <time dateTime={entry.at}>{formatDateTime(locale, entry.at)}</time>
+                  </Table.Td>
+                  <Table.Td>{triggerLabel(t, entry.trigger)}</Table.Td>
+                  <Table.Td miw={180}>{categoryOf(rules.data, entry.rule, entry.category)}</Table.Td>
+                  <Table.Td ta="right">{entry.count}</Table.Td>
+                  <Table.Td miw={160}>
+                    {entry.ids.length === 0 ? (
+                      t("common.empty")
+                    ) : (
+                      <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: "anywhere" }}>
+                        {entry.ids.join(", ")}
+                      </Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td miw={150}>
-                      <time dateTime={entry.at}>{formatDateTime(locale, entry.at)}</time>
-                    </Table.Td>
-                    <Table.Td>{triggerLabel(t, entry.trigger)}</Table.Td>
-                    <Table.Td miw={180}>{categoryOf(rules.data, entry.rule, entry.category)}</Table.Td>
-                    <Table.Td ta="right">{entry.count}</Table.Td>
-                    <Table.Td miw={160}>
-                      {entry.ids.length === 0 ? (
-                        t("common.empty")
-                      ) : (
-                        <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: "anywhere" }}>
-                          {entry.ids.join(", ")}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
       </Stack>
     </TitledSection>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,6 +9,7 @@ import type { PurgeReport } from "../../bindings/PurgeReport";
 import type { RuleKey } from "../../bindings/RuleKey";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { QueryState } from "../../components/QueryState";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
 import { purgeNow } from "../../lib/ipc";
@@ -74,59 +75,52 @@ export function DryRunTab({ onOpenContact, onOpenLog }: Props) {
     },
   });
 
-  const groups = plan.data ? groupPlan(plan.data) : [];
-
   return (
     <TitledSection id="plan-heading" title={t("plan.heading")}>
       <Stack gap="md">
         <Text c="dimmed">{t("plan.intro")}</Text>
         {result && <PurgeResult report={result} detailed showNothing onOpenLog={onOpenLog} onClose={() => setResult(null)} />}
-        {plan.isPending && (
-          <Center role="status" py="md">
-            <Loader size="sm" aria-label={t("app.loading")} />
-          </Center>
-        )}
-        {plan.isError && <ErrorAlert error={plan.error} />}
-        {plan.data && groups.length === 0 && (
-          <Text role="status" fw={500}>
-            {t("plan.empty")}
-          </Text>
-        )}
-        {groups.map((group) => (
-          <Paper
-            key={group.rule}
-            withBorder
-            p="md"
-            component="section"
-            aria-labelledby={`plan-${group.rule}`}
-          >
-            <Title order={3} size="h5" id={`plan-${group.rule}`} mb="xs">
-              {categoryOf(rules.data, group.rule, group.category)}
-            </Title>
-            <Stack gap="sm">
-              {group.parts.map((part) => (
-                <PlanPart key={part.action} part={part} onOpenContact={onOpenContact} />
-              ))}
-            </Stack>
-          </Paper>
-        ))}
-        {plan.data && (
-          <Group>
-            <Button
-              color="red"
-              variant="light"
-              leftSection={<IconTrash size={18} aria-hidden />}
-              onClick={() => {
-                purge.reset();
-                setResult(null);
-                setAsking("ask");
-              }}
-              disabled={groups.length === 0}
-            >
-              {t("plan.purge")}
-            </Button>
-          </Group>
-        )}
+        <QueryState query={plan}>
+          {(items) => {
+            const groups = groupPlan(items);
+            return (
+              <>
+                {groups.length === 0 && (
+                  <Text role="status" fw={500}>
+                    {t("plan.empty")}
+                  </Text>
+                )}
+                {groups.map((group) => (
+                  <Paper key={group.rule} withBorder p="md" component="section" aria-labelledby={`plan-${group.rule}`}>
+                    <Title order={3} size="h5" id={`plan-${group.rule}`} mb="xs">
+                      {categoryOf(rules.data, group.rule, group.category)}
+                    </Title>
+                    <Stack gap="sm">
+                      {group.parts.map((part) => (
+                        <PlanPart key={part.action} part={part} onOpenContact={onOpenContact} />
+                      ))}
+                    </Stack>
+                  </Paper>
+                ))}
+                <Group>
+                  <Button
+                    color="red"
+                    variant="light"
+                    leftSection={<IconTrash size={18} aria-hidden />}
+                    onClick={() => {
+                      purge.reset();
+                      setResult(null);
+                      setAsking("ask");
+                    }}
+                    disabled={groups.length === 0}
+                  >
+                    {t("plan.purge")}
+                  </Button>
+                </Group>
+              </>
+            );
+          }}
+        </QueryState>
       </Stack>
       <ConfirmDialog
         opened={asking === "ask"}

@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Anchor } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconArchive, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState, type FormEvent } from "react";
@@ -6,7 +6,10 @@ import { Fragment, useState, type FormEvent } from "react";
 import { queryKeys } from "../../app/queryKeys";
 import type { ReviewItem } from "../../bindings/ReviewItem";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable, DetailRow } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormActions } from "../../components/FormActions";
+import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
@@ -15,8 +18,6 @@ import { isIpcError, reviewDelete, reviewKeep } from "../../lib/ipc";
 import type { ContactTab } from "../contacts/ContactDetailScreen";
 import { categoryOf, reviewReasonLabel } from "./labels";
 import { invalidateAfterDeletion, useRetentionRules, useReviewQueue } from "./queries";
-
-const COLUMNS = 6;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -55,124 +56,112 @@ export function ReviewTab({ onOpenContact }: Props) {
     <TitledSection id="review-heading" title={t("review.heading")}>
       <Stack gap="md">
         <Text c="dimmed">{t("review.intro")}</Text>
-        {queue.isPending && (
-          <Center role="status" py="md">
-            <Loader size="sm" aria-label={t("app.loading")} />
-          </Center>
-        )}
-        {queue.isError && <ErrorAlert error={queue.error} />}
-        {queue.data && queue.data.length === 0 && <Text role="status">{t("review.empty")}</Text>}
-        {queue.data && queue.data.length > 0 && (
-          <Paper withBorder style={{ overflowX: "auto" }}>
-            <Table verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("review.col.name")}</Table.Th>
-                  <Table.Th scope="col">{t("review.col.category")}</Table.Th>
-                  <Table.Th scope="col">{t("review.col.reason")}</Table.Th>
-                  <Table.Th scope="col">{t("review.col.queued")}</Table.Th>
-                  <Table.Th scope="col">{t("review.col.kept")}</Table.Th>
-                  <Table.Th scope="col">{t("review.col.actions")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {queue.data.map((item) => (
-                  <Fragment key={item.id}>
-                    <Table.Tr>
-                      <Table.Td miw={140}>
-                        <Anchor
-                          component="button"
-                          type="button"
-                          fw={600}
-                          ta="left"
-                          style={{ overflowWrap: "anywhere" }}
-                          onClick={() => onOpenContact(item.contact_id)}
+        <QueryState query={queue} empty={t("review.empty")}>
+          {(items) => (
+            <DataTable
+              columns={[
+                t("review.col.name"),
+                t("review.col.category"),
+                t("review.col.reason"),
+                t("review.col.queued"),
+                t("review.col.kept"),
+                t("review.col.actions"),
+              ]}
+            >
+              {items.map((item) => (
+                <Fragment key={item.id}>
+                  <Table.Tr>
+                    <Table.Td miw={140}>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        fw={600}
+                        ta="left"
+                        style={{ overflowWrap: "anywhere" }}
+                        onClick={() => onOpenContact(item.contact_id)}
+                      >
+                        {item.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td miw={160}>{categoryOf(rules.data, item.rule, item.category)}</Table.Td>
+                    <Table.Td>
+                      <Badge
+                        variant="light"
+                        color={item.reason === "restricted" ? "orange" : "gray"}
+                        tt="none"
+                        fw={600}
+                        miw="max-content"
+                      >
+                        {reviewReasonLabel(t, item.reason)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td miw={120}>
+                      <time dateTime={item.queued_at}>{formatInstantDate(locale, item.queued_at)}</time>
+                    </Table.Td>
+                    <Table.Td miw={140}>
+                      {item.kept_until === null ? (
+                        t("common.empty")
+                      ) : (
+                        <Stack gap={2}>
+                          <time dateTime={item.kept_until}>{formatDate(locale, item.kept_until)}</time>
+                          {item.keep_reason && (
+                            <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere", whiteSpace: "pre-line" }}>
+                              {t("review.keepReasonText", { reason: item.keep_reason })}
+                            </Text>
+                          )}
+                        </Stack>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          leftSection={<IconArchive size={14} aria-hidden />}
+                          aria-label={t("review.keepLabel", { name: item.name })}
+                          aria-expanded={keeping === item.id}
+                          onClick={() => {
+                            setNotice(null);
+                            setKeeping(keeping === item.id ? null : item.id);
+                          }}
                         >
-                          {item.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td miw={160}>{categoryOf(rules.data, item.rule, item.category)}</Table.Td>
-                      <Table.Td>
-                        <Badge
+                          {t("review.keep")}
+                        </Button>
+                        <Button
+                          size="compact-sm"
                           variant="light"
-                          color={item.reason === "restricted" ? "orange" : "gray"}
-                          tt="none"
-                          fw={600}
-                          miw="max-content"
+                          color="red"
+                          leftSection={<IconTrash size={14} aria-hidden />}
+                          aria-label={t("review.deleteLabel", { name: item.name })}
+                          onClick={() => {
+                            setNotice(null);
+                            remove.reset();
+                            setDeleting(item);
+                            setConfirmOpen(true);
+                          }}
                         >
-                          {reviewReasonLabel(t, item.reason)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td miw={120}>
-                        <time dateTime={item.queued_at}>{formatInstantDate(locale, item.queued_at)}</time>
-                      </Table.Td>
-                      <Table.Td miw={140}>
-                        {item.kept_until === null ? (
-                          t("common.empty")
-                        ) : (
-                          <Stack gap={2}>
-                            <time dateTime={item.kept_until}>{formatDate(locale, item.kept_until)}</time>
-                            {item.keep_reason && (
-                              <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere", whiteSpace: "pre-line" }}>
-                                {t("review.keepReasonText", { reason: item.keep_reason })}
-                              </Text>
-                            )}
-                          </Stack>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Button
-                            size="compact-sm"
-                            variant="default"
-                            leftSection={<IconArchive size={14} aria-hidden />}
-                            aria-label={t("review.keepLabel", { name: item.name })}
-                            aria-expanded={keeping === item.id}
-                            onClick={() => {
-                              setNotice(null);
-                              setKeeping(keeping === item.id ? null : item.id);
-                            }}
-                          >
-                            {t("review.keep")}
-                          </Button>
-                          <Button
-                            size="compact-sm"
-                            variant="light"
-                            color="red"
-                            leftSection={<IconTrash size={14} aria-hidden />}
-                            aria-label={t("review.deleteLabel", { name: item.name })}
-                            onClick={() => {
-                              setNotice(null);
-                              remove.reset();
-                              setDeleting(item);
-                              setConfirmOpen(true);
-                            }}
-                          >
-                            {t("review.delete")}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                    {keeping === item.id && (
-                      <Table.Tr>
-                        <Table.Td colSpan={COLUMNS} bg="gray.0">
-                          <KeepForm
-                            item={item}
-                            onKept={(until) => {
-                              setKeeping(null);
-                              setNotice(t("review.kept", { name: item.name, date: formatDate(locale, until) }));
-                            }}
-                            onCancel={() => setKeeping(null)}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    )}
-                  </Fragment>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        )}
+                          {t("review.delete")}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                  {keeping === item.id && (
+                    <DetailRow>
+                      <KeepForm
+                        item={item}
+                        onKept={(until) => {
+                          setKeeping(null);
+                          setNotice(t("review.kept", { name: item.name, date: formatDate(locale, until) }));
+                        }}
+                        onCancel={() => setKeeping(null)}
+                      />
+                    </DetailRow>
+                  )}
+                </Fragment>
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
         {notice && <StatusNote>{notice}</StatusNote>}
       </Stack>
       <ConfirmDialog
@@ -287,14 +276,7 @@ function KeepForm({ item, onKept, onCancel }: KeepProps) {
           />
         </Group>
         {keep.isError && !fieldError && <ErrorAlert error={keep.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={keep.isPending}>
-            {t("review.keep")}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={keep.isPending}>
-            {t("common.cancel")}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t("review.keep")} busy={keep.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

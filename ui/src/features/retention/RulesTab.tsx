@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Group, Loader, NativeSelect, NumberInput, Paper, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, NumberInput, Stack, Table, Text } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useRef, useState, type FormEvent } from "react";
@@ -7,7 +7,10 @@ import { queryKeys } from "../../app/queryKeys";
 import type { Action } from "../../bindings/Action";
 import type { Rule } from "../../bindings/Rule";
 import type { RuleKey } from "../../bindings/RuleKey";
+import { DataTable, DetailRow } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormActions } from "../../components/FormActions";
+import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
@@ -15,8 +18,6 @@ import { isIpcError, setRetentionRule } from "../../lib/ipc";
 import { ACTION_COLORS, ACTIONS, actionLabel, unitLabel } from "./labels";
 import { composePeriod, MAX_PERIOD, MIN_PERIOD, parsePeriod, PERIOD_UNITS, validAmount, type PeriodUnit } from "./period";
 import { useRetentionRules } from "./queries";
-
-const COLUMNS = 5;
 
 /** The retention rules, each editable in place. */
 export function RulesTab() {
@@ -36,87 +37,76 @@ export function RulesTab() {
     <TitledSection id="rules-heading" title={t("rules.heading")}>
       <Stack gap="md">
         <Text c="dimmed">{t("rules.intro")}</Text>
-        {rules.isPending && (
-          <Center role="status" py="md">
-            <Loader size="sm" aria-label={t("app.loading")} />
-          </Center>
-        )}
-        {rules.isError && <ErrorAlert error={rules.error} />}
-        {rules.data && (
-          <Paper withBorder style={{ overflowX: "auto" }}>
-            <Table verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("rules.col.category")}</Table.Th>
-                  <Table.Th scope="col">{t("rules.col.period")}</Table.Th>
-                  <Table.Th scope="col">{t("rules.col.action")}</Table.Th>
-                  <Table.Th scope="col">{t("rules.col.note")}</Table.Th>
-                  <Table.Th scope="col">{t("rules.col.actions")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rules.data.map((rule) => (
-                  <Fragment key={rule.key}>
-                    <Table.Tr>
-                      <Table.Th scope="row" miw={180} style={{ overflowWrap: "break-word" }}>
-                        <Text fw={600} span>
-                          {rule.category}
-                        </Text>
-                        {rule.changed && (
-                          <Badge variant="light" color="grape" tt="none" fw={600} ml={8} miw="max-content">
-                            {t("rules.changed")}
-                          </Badge>
-                        )}
-                      </Table.Th>
-                      <Table.Td miw={110}>{rule.period_text}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={ACTION_COLORS[rule.action]} tt="none" fw={600} miw="max-content">
-                          {actionLabel(t, rule.action)}
+        <QueryState query={rules}>
+          {(list) => (
+            <DataTable
+              columns={[
+                t("rules.col.category"),
+                t("rules.col.period"),
+                t("rules.col.action"),
+                t("rules.col.note"),
+                t("rules.col.actions"),
+              ]}
+            >
+              {list.map((rule) => (
+                <Fragment key={rule.key}>
+                  <Table.Tr>
+                    <Table.Th scope="row" miw={180} style={{ overflowWrap: "break-word" }}>
+                      <Text fw={600} span>
+                        {rule.category}
+                      </Text>
+                      {rule.changed && (
+                        <Badge variant="light" color="grape" tt="none" fw={600} ml={8} miw="max-content">
+                          {t("rules.changed")}
                         </Badge>
-                      </Table.Td>
-                      <Table.Td miw={240}>
-                        <Text size="sm">{rule.note}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          ref={(element) => {
-                            if (element) editButtons.current.set(rule.key, element);
-                            else editButtons.current.delete(rule.key);
-                          }}
-                          size="compact-sm"
-                          variant="default"
-                          leftSection={<IconPencil size={14} aria-hidden />}
-                          aria-label={t("rules.editLabel", { category: rule.category })}
-                          aria-expanded={editing === rule.key}
-                          onClick={() => {
-                            setNotice(null);
-                            setEditing(editing === rule.key ? null : rule.key);
-                          }}
-                        >
-                          {t("rules.edit")}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                    {editing === rule.key && (
-                      <Table.Tr>
-                        <Table.Td colSpan={COLUMNS} bg="gray.0">
-                          <RuleForm
-                            rule={rule}
-                            onSaved={() => {
-                              setNotice(t("rules.saved", { category: rule.category }));
-                              close(rule.key);
-                            }}
-                            onCancel={() => close(rule.key)}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    )}
-                  </Fragment>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        )}
+                      )}
+                    </Table.Th>
+                    <Table.Td miw={110}>{rule.period_text}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={ACTION_COLORS[rule.action]} tt="none" fw={600} miw="max-content">
+                        {actionLabel(t, rule.action)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td miw={240}>
+                      <Text size="sm">{rule.note}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        ref={(element) => {
+                          if (element) editButtons.current.set(rule.key, element);
+                          else editButtons.current.delete(rule.key);
+                        }}
+                        size="compact-sm"
+                        variant="default"
+                        leftSection={<IconPencil size={14} aria-hidden />}
+                        aria-label={t("rules.editLabel", { category: rule.category })}
+                        aria-expanded={editing === rule.key}
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(editing === rule.key ? null : rule.key);
+                        }}
+                      >
+                        {t("rules.edit")}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                  {editing === rule.key && (
+                    <DetailRow>
+                      <RuleForm
+                        rule={rule}
+                        onSaved={() => {
+                          setNotice(t("rules.saved", { category: rule.category }));
+                          close(rule.key);
+                        }}
+                        onCancel={() => close(rule.key)}
+                      />
+                    </DetailRow>
+                  )}
+                </Fragment>
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
         {notice && <StatusNote>{notice}</StatusNote>}
       </Stack>
     </TitledSection>
@@ -213,14 +203,7 @@ function RuleForm({ rule, onSaved, onCancel }: FormProps) {
           />
         </Group>
         {save.isError && !fieldError && <ErrorAlert error={save.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t("common.save")}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={save.isPending}>
-            {t("common.cancel")}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t("common.save")} busy={save.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

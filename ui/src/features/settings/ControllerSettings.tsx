@@ -1,10 +1,11 @@
-import { Button, Center, Group, Loader, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import { queryKeys } from "../../app/queryKeys";
 import type { Controller } from "../../bindings/Controller";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { isIpcError, setController } from "../../lib/ipc";
@@ -22,13 +23,9 @@ export function ControllerSettings() {
       <Text size="sm" c="dimmed">
         {t("controller.intro")}
       </Text>
-      {controller.isPending && (
-        <Center role="status">
-          <Loader size="sm" aria-label={t("app.loading")} />
-        </Center>
-      )}
-      {controller.isError && <ErrorAlert error={controller.error} />}
-      {controller.data && <ControllerForm initial={controller.data} />}
+      <QueryState query={controller} dense>
+        {(initial) => <ControllerForm initial={initial} />}
+      </QueryState>
     </Stack>
   );
 }

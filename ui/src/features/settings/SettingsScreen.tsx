@@ -1,9 +1,9 @@
-import { Center, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { Paper, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 
 import type { VaultStatus } from "../../bindings/VaultStatus";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
+import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { BackupSettings } from "../backup/BackupSettings";
 import { ChangePassphrase } from "./ChangePassphrase";
@@ -32,13 +32,9 @@ export function SettingsScreen({ status }: { status: VaultStatus }) {
     <Stack gap="lg">
       <PageTitle focusOnMount>{t("settings.title")}</PageTitle>
       <Section id="settings-general" title={t("settings.general")}>
-        {settings.isPending && (
-          <Center role="status">
-            <Loader size="sm" aria-label={t("app.loading")} />
-          </Center>
-        )}
-        {settings.isError && <ErrorAlert error={settings.error} />}
-        {settings.data && <GeneralSettings settings={settings.data} />}
+        <QueryState query={settings} dense>
+          {(current) => <GeneralSettings settings={current} />}
+        </QueryState>
       </Section>
       <Section id="settings-controller" title={t("controller.heading")}>
         <ControllerSettings />

@@ -1,0 +1,418 @@
+// Static answers to every command the UI calls, for `npm run dev:mock` (the UI in a plain
+// browser, without the Rust backend). Rule-free on purpose: nothing here checks or derives
+// anything — every rule of the app lives in the Rust core — so a command that would be refused
+// there is simply accepted here. Each handler states its result with the generated bindings.
+import type { BackupInfo } from "../bindings/BackupInfo";
+import type { BackupSettings } from "../bindings/BackupSettings";
+import type { BackupStatus } from "../bindings/BackupStatus";
+import type { Contact } from "../bindings/Contact";
+import type { ContactDetail } from "../bindings/ContactDetail";
+import type { ContactFlag } from "../bindings/ContactFlag";
+import type { ContactInput } from "../bindings/ContactInput";
+import type { ContactPage } from "../bindings/ContactPage";
+import type { ContactPrivacy } from "../bindings/ContactPrivacy";
+import type { ContactSummary } from "../bindings/ContactSummary";
+import type { Controller } from "../bindings/Controller";
+import type { Created } from "../bindings/Created";
+import type { DeletionLogEntry } from "../bindings/DeletionLogEntry";
+import type { ErasurePreview } from "../bindings/ErasurePreview";
+import type { FieldDef } from "../bindings/FieldDef";
+import type { FieldDefInput } from "../bindings/FieldDefInput";
+import type { FiscalDocument } from "../bindings/FiscalDocument";
+import type { Interaction } from "../bindings/Interaction";
+import type { InteractionInput } from "../bindings/InteractionInput";
+import type { ObjectionReport } from "../bindings/ObjectionReport";
+import type { PurgeItem } from "../bindings/PurgeItem";
+import type { PurgeReport } from "../bindings/PurgeReport";
+import type { Purpose } from "../bindings/Purpose";
+import type { PurposeInput } from "../bindings/PurposeInput";
+import type { Request } from "../bindings/Request";
+import type { RequestKind } from "../bindings/RequestKind";
+import type { RestoreReport } from "../bindings/RestoreReport";
+import type { ReviewItem } from "../bindings/ReviewItem";
+import type { Rule } from "../bindings/Rule";
+import type { Settings } from "../bindings/Settings";
+import type { Strength } from "../bindings/Strength";
+import type { VaultStatus } from "../bindings/VaultStatus";
+
+export type Args = Record<string, unknown>;
+export type Handler = (args: Args) => unknown;
+
+const AT = "2026-03-02T10:00:00+01:00";
+const HASH = "9f2c0d1a7b3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c";
+const RECOVERY_KEY = "K7QF-2M9X-PL4D-88ZW-TR3N-HC6V-Q2JE-5BUA";
+
+const contact = (id: number, name: string, patch: Partial<Contact> = {}): Contact => ({
+  id,
+  name,
+  emails: [`${name.split(" ")[0]?.toLowerCase() ?? "demo"}@voorbeeld.nl`],
+  phones: [],
+  address: null,
+  organisation: null,
+  job_title: null,
+  relationship: "prospect",
+  relationship_ended: null,
+  created_at: AT,
+  updated_at: AT,
+  restricted_reason: null,
+  objected_at: null,
+  ...patch,
+});
+
+const CONTACTS: Contact[] = [
+  contact(1, "Anna de Boer", {
+    phones: ["06 12345678"],
+    address: "Dorpsstraat 1\n1234 AB Ergens",
+    organisation: "Voorbeeld BV",
+    job_title: "Eigenaar",
+    relationship: "client",
+  }),
+  contact(2, "Bram Visser", { relationship: "client" }),
+  contact(3, 'Zoë <b>de</b> Vries & "Co"', { relationship: "former-client", relationship_ended: "2024-03-31" }),
+  contact(4, "Daan Smit", { relationship: "supplier", restricted_reason: "Betwist de gegevens" }),
+  contact(5, "Eva Mulder", { relationship: "applicant" }),
+  ...Array.from({ length: 30 }, (_, i) => contact(6 + i, `Demo Contact ${String(i + 1).padStart(2, "0")}`)),
+];
+
+const INTERACTIONS: Interaction[] = [
+  { id: 1, contact_id: 1, kind: "call", at: AT, text: "Offerte besproken.\nStuurt volgende week akkoord." },
+  { id: 2, contact_id: 1, kind: "meeting", at: "2026-02-20T10:00:00+01:00", text: "Kennismaking op kantoor." },
+];
+
+const proposal = (name: string, patch: Partial<PurposeInput>): PurposeInput => ({
+  name,
+  description: "",
+  basis: "contract",
+  direct_marketing: false,
+  data_categories: ["naam", "e-mail"],
+  recipients: [],
+  retention_rule: null,
+  ...patch,
+});
+
+const PROPOSALS: PurposeInput[] = [
+  proposal("Klantadministratie", { description: "Offertes, opdrachten en contact met klanten." }),
+  proposal("Facturatie", { basis: "legal-obligation", description: "Facturen en de fiscale bewaarplicht." }),
+  proposal("Nieuwsbrief", { basis: "consent", direct_marketing: true, description: "De nieuwsbrief per e-mail." }),
+  proposal("Relatiebeheer", { basis: "legitimate-interest", description: "Contact met bestaande relaties." }),
+];
+
+const PURPOSES: Purpose[] = PROPOSALS.slice(0, 3).map((p, i) => ({ ...p, id: i + 1 }));
+
+const FIELDS: FieldDef[] = [
+  { id: 1, label: "Dieetwensen", kind: "text", purpose_id: 1, purpose: "Klantadministratie", required: false, special_category: true },
+  { id: 2, label: "Klant sinds", kind: "date", purpose_id: 1, purpose: "Klantadministratie", required: false, special_category: false },
+];
+
+const PRIVACY: ContactPrivacy = {
+  links: [
+    { purpose: PURPOSES[0]!, basis: "contract", source: "in-person", reviewed_at: AT, ended_at: null, consent_given_at: null, usable: true },
+    { purpose: PURPOSES[2]!, basis: "consent", source: "form", reviewed_at: AT, ended_at: null, consent_given_at: AT, usable: true },
+  ],
+  history: [
+    {
+      id: 1,
+      kind: "given",
+      purpose: "Nieuwsbrief",
+      purpose_id: 3,
+      at: AT,
+      method: "form",
+      text_sha256: HASH,
+      text: "Ja, ik wil de maandelijkse nieuwsbrief ontvangen.",
+      evidence: "Aanmeldformulier website",
+      recorded_by: "demo",
+    },
+  ],
+  fields: [
+    { field: FIELDS[0]!, value: null, filled: true },
+    { field: FIELDS[1]!, value: "2024-04-20", filled: true },
+  ],
+};
+
+const FLAGS: ContactFlag[] = [
+  { contact_id: 2, name: "Bram Visser", purpose: "Nieuwsbrief", since: null },
+  { contact_id: 5, name: "Eva Mulder", purpose: null, since: null },
+];
+
+const RULES: Rule[] = [
+  ["prospects", "Prospects", "12m", "12 maanden", "delete", "Een jaar na het laatste contact."],
+  ["former-client-notes", "Notities van oud-klanten", "24m", "24 maanden", "review", "Twee jaar na het einde van de relatie."],
+  ["former-clients", "Voormalige klanten", "24m", "24 maanden", "review", "Twee jaar na het einde van de relatie."],
+  ["rejected-applicants", "Afgewezen sollicitanten", "4w", "4 weken", "delete", "Vier weken na de afwijzing."],
+  ["fiscal-records", "Fiscale administratie", "7y", "7 jaar", "delete", "De fiscale bewaarplicht."],
+  ["records", "Verzoeken en bestanden", "5y", "5 jaar", "delete", "Vijf jaar na het afsluiten."],
+  ["audit", "Audittrail", "7y", "7 jaar", "delete", "Zeven jaar."],
+].map(([key, category, period, period_text, action, note]) => ({ key, category, period, period_text, action, note, changed: false }) as Rule);
+
+const PLAN: PurgeItem[] = [
+  { rule: "prospects", category: "Prospects", action: "delete", contact_id: 7, rows: 1 },
+  { rule: "prospects", category: "Prospects", action: "delete", contact_id: 8, rows: 1 },
+  { rule: "former-clients", category: "Voormalige klanten", action: "review", contact_id: 3, rows: 1 },
+];
+
+const PURGED: PurgeReport = {
+  ran: true,
+  stopped: null,
+  contacts_deleted: 2,
+  interactions_deleted: 0,
+  documents_deleted: 0,
+  records_deleted: 0,
+  audit_rows_pruned: 0,
+  queued_for_review: 1,
+  contacts_due: 2,
+  contacts_total: CONTACTS.length,
+};
+
+const review = (id: number, who: Contact, reason: string): ReviewItem => ({
+  id,
+  rule: "former-clients",
+  category: "Voormalige klanten",
+  contact_id: who.id,
+  name: who.name,
+  reason,
+  queued_at: AT,
+  kept_until: null,
+  keep_reason: null,
+});
+
+const REVIEW: ReviewItem[] = [review(1, CONTACTS[2]!, "rule"), review(2, CONTACTS[3]!, "restricted")];
+
+const LOG: DeletionLogEntry[] = [
+  { id: 2, at: AT, trigger: "erasure", rule: "erasure", category: "Gewist op verzoek", count: 1, ids: ["contact:41"] },
+  {
+    id: 1,
+    at: "2026-02-01T09:00:00+01:00",
+    trigger: "automatic",
+    rule: "prospects",
+    category: "Prospects",
+    count: 2,
+    ids: ["contact:39", "contact:40"],
+  },
+];
+
+const POLICY = [
+  "# Bewaarbeleid",
+  "Voorbeeld BV bewaart persoonsgegevens niet langer dan nodig.",
+  "## Prospects",
+  "12 maanden na het laatste contact.",
+].join("\n\n");
+
+const DOCUMENT: FiscalDocument = {
+  id: 1,
+  contact_id: 1,
+  kind: "invoice",
+  number: "2026-001",
+  date: "2026-02-01",
+  amount_cents: 125050,
+  counterparty_name: "Anna de Boer",
+  counterparty_address: null,
+};
+
+const request = (id: number, contactId: number | null, kind: RequestKind, patch: Partial<Request>): Request => ({
+  id,
+  contact_id: contactId,
+  kind,
+  received: "2026-02-02",
+  due: "2026-03-02",
+  original_due: "2026-03-02",
+  extended: false,
+  extension_reason: null,
+  extension_notified: null,
+  identity_method: null,
+  identity_note: null,
+  handler: "demo",
+  open: true,
+  outcome: null,
+  closed_at: null,
+  overdue: false,
+  due_soon: false,
+  files: [],
+  ...patch,
+});
+
+const REQUESTS: Request[] = [
+  request(1, 1, "access", { overdue: true }),
+  request(2, 2, "erasure", { received: "2026-02-25", due: "2026-03-25", original_due: "2026-03-25", due_soon: true }),
+  request(3, null, "erasure", { open: false, outcome: "Gewist", closed_at: AT, identity_method: "known-email" }),
+];
+
+const ERASURE: ErasurePreview = {
+  contact_id: 1,
+  interactions: 2,
+  consent_events: 1,
+  purpose_links: 2,
+  field_values: 1,
+  fiscal_records_kept: 1,
+  kept_until: "2033-12-31",
+  suppression_kept: false,
+};
+
+const RESTORED: RestoreReport = {
+  backup_created_at: AT,
+  contacts: CONTACTS.length,
+  interactions: 2,
+  erasures_reapplied: 0,
+  purge: { ...PURGED, ran: false, contacts_deleted: 0, queued_for_review: 0, contacts_due: 0 },
+};
+
+const BACKUP_INFO: BackupInfo = { created_at: AT, app_version: "0.1.0", schema_version: 1, bytes: 1_250_000, vault_id: "demo" };
+
+/** The vault's state as the UI sees it: the only thing the handlers keep besides the lists. */
+export type Start = { exists: boolean; unlocked: boolean; remembered: boolean; language: Settings["language"] };
+
+/** The handlers, by command name; a fresh copy of the demo data for each call. */
+export function fixtureHandlers(start: Start): Record<string, Handler> {
+  const vault = { ...start };
+  let settings: Settings = { language: start.language, auto_lock_minutes: 10 };
+  let controller: Controller = { name: "", address: "", kvk: "", privacy_contact: "" };
+  let backup: BackupSettings = { dir: "/media/usb/kluis-back-ups", keep: 10, every_hours: 24 };
+  const contacts = [...CONTACTS];
+  const interactions = [...INTERACTIONS];
+  const purposes = [...PURPOSES];
+  const fields = [...FIELDS];
+  const documents = [DOCUMENT];
+  const requests = [...REQUESTS];
+  const nextId = (list: { id: number }[]) => Math.max(0, ...list.map((x) => x.id)) + 1;
+  const opened = (): PurgeReport | null => {
+    vault.exists = vault.unlocked = true;
+    return null;
+  };
+  const summary = (c: Contact): ContactSummary => ({
+    id: c.id,
+    name: c.name,
+    email: c.emails[0] ?? null,
+    organisation: c.organisation,
+    relationship: c.relationship,
+    last_activity_at: c.updated_at,
+  });
+
+  return {
+    vault_status: (): VaultStatus => ({ ...vault, vault_dir: "/home/demo/.local/share/kluis" }),
+    passphrase_strength: (): Strength => ({ score: 4, acceptable: true }),
+    create_vault: ({ remember }): Created => {
+      opened();
+      vault.remembered = remember === true;
+      return { recovery_key: RECOVERY_KEY, remembered: vault.remembered };
+    },
+    unlock: opened,
+    unlock_remembered: opened,
+    unlock_with_recovery: opened,
+    lock: (): null => ((vault.unlocked = false), null),
+    quit: (): null => ((vault.unlocked = false), null), // a browser tab cannot close the app
+    touch: (): null => null,
+    change_passphrase: (): null => null,
+    rotate_key: (): string => RECOVERY_KEY,
+    remember_device: (): null => ((vault.remembered = true), null),
+    forget_device: (): null => ((vault.remembered = false), null),
+
+    list_contacts: ({ query, limit, offset }): ContactPage => {
+      const q = typeof query === "string" ? query.toLowerCase() : "";
+      const found = contacts.filter((c) => c.name.toLowerCase().includes(q));
+      return { items: found.slice(Number(offset), Number(offset) + Number(limit)).map(summary), total: found.length };
+    },
+    get_contact: ({ id }): ContactDetail => {
+      const found = contacts.find((c) => c.id === Number(id)) ?? contacts[0]!;
+      return { contact: found, interactions: interactions.filter((i) => i.contact_id === found.id) };
+    },
+    create_contact: ({ input }): number => {
+      const id = nextId(contacts);
+      contacts.push({ ...contact(id, ""), ...(input as ContactInput) });
+      return id;
+    },
+    update_contact: ({ id, input }): null => {
+      const i = contacts.findIndex((c) => c.id === Number(id));
+      if (i >= 0) contacts[i] = { ...contacts[i]!, ...(input as ContactInput) };
+      return null;
+    },
+    add_interaction: ({ contactId, input }): number => {
+      const id = nextId(interactions);
+      const value = input as InteractionInput;
+      interactions.unshift({ id, contact_id: Number(contactId), kind: value.kind, at: value.at ?? AT, text: value.text });
+      return id;
+    },
+
+    contact_privacy: (): ContactPrivacy => PRIVACY,
+    link_purpose: (): null => null,
+    unlink_purpose: (): null => null,
+    give_consent: (): number => 2,
+    withdraw_consent: (): number => 3,
+    set_field: (): null => null,
+    restrict_contact: (): null => null,
+    unrestrict_contact: (): null => null,
+    object_contact: (): ObjectionReport => ({ withdrawn: 1, ended: 0, suppressed: 1 }),
+
+    list_purposes: (): Purpose[] => purposes,
+    purpose_proposals: (): PurposeInput[] => PROPOSALS,
+    create_purpose: ({ input }): number => {
+      const id = nextId(purposes);
+      purposes.push({ ...(input as PurposeInput), id });
+      return id;
+    },
+    update_purpose: ({ id, input }): null => {
+      const i = purposes.findIndex((p) => p.id === Number(id));
+      if (i >= 0) purposes[i] = { ...(input as PurposeInput), id: Number(id) };
+      return null;
+    },
+    list_fields: (): FieldDef[] => fields,
+    define_field: ({ input }): number => {
+      const id = nextId(fields);
+      const value = input as FieldDefInput;
+      fields.push({ ...value, id, purpose: purposes.find((p) => p.id === value.purpose_id)?.name ?? "" });
+      return id;
+    },
+    triage_list: (): ContactFlag[] => FLAGS,
+    repermission_list: (): ContactFlag[] => FLAGS.slice(0, 1),
+    export_mailing_list: (): number => 12,
+
+    retention_rules: (): Rule[] => RULES,
+    set_retention_rule: (): null => null,
+    purge_plan: (): PurgeItem[] => PLAN,
+    purge_now: (): PurgeReport => PURGED,
+    review_queue: (): ReviewItem[] => REVIEW,
+    review_keep: (): null => null,
+    review_delete: (): null => null,
+    deletion_log: (): DeletionLogEntry[] => LOG,
+    save_deletion_log: (): null => null,
+    retention_policy: (): string => POLICY,
+    save_retention_policy: (): null => null,
+
+    list_documents: ({ contactId }): FiscalDocument[] => documents.filter((d) => d.contact_id === Number(contactId)),
+    add_document: ({ contactId, kind, number, date }): number => {
+      const id = nextId(documents);
+      documents.unshift({ ...DOCUMENT, id, contact_id: Number(contactId), kind, number, date } as FiscalDocument);
+      return id;
+    },
+
+    list_requests: (): Request[] => requests,
+    add_request: ({ contactId, kind, received }): Request => {
+      const added = request(nextId(requests), Number(contactId), kind as RequestKind, { received: String(received) });
+      requests.push(added);
+      return added;
+    },
+    extend_request: (): null => null,
+    record_identity: (): null => null,
+    close_request: (): null => null,
+    export_subject_access: ({ zipPath }): string[] => (zipPath === null ? [HASH] : [HASH, HASH.split("").reverse().join("")]),
+    erasure_preview: ({ id }): ErasurePreview => ({ ...ERASURE, contact_id: Number(id) }),
+    erase_contact: ({ id }): ErasurePreview => {
+      const i = contacts.findIndex((c) => c.id === Number(id));
+      if (i >= 0) contacts.splice(i, 1);
+      return { ...ERASURE, contact_id: Number(id) };
+    },
+    get_controller: (): Controller => controller,
+    set_controller: ({ controller: next }): null => ((controller = next as Controller), null),
+
+    backup_status: (): BackupStatus => ({ settings: backup, last_backup_at: AT, overdue: false }),
+    set_backup_settings: ({ settings: next }): null => ((backup = next as BackupSettings), null),
+    run_backup: (): string | null => `${backup.dir ?? "/tmp"}/kluis-2026-03-02.kluisbackup`,
+    backup_to: (): null => null,
+    test_restore: (): RestoreReport => RESTORED,
+    verify_backup: (): BackupInfo => BACKUP_INFO,
+    restore_backup: (): RestoreReport => ((vault.exists = true), (vault.unlocked = false), RESTORED),
+
+    // The save dialog of a debug build's tests, used here because a browser has no OS dialog.
+    save_path_override: ({ fileName }): string | null => `/home/demo/${String(fileName)}`,
+    get_settings: (): Settings => settings,
+    set_settings: ({ settings: next }): null => ((settings = next as Settings), null),
+  };
+}
