@@ -8,12 +8,10 @@ use tauri::State;
 use super::Res;
 use crate::state::AppState;
 
-#[tauri::command]
 pub fn list_requests(state: State<'_, AppState>) -> Res<Vec<Request>> {
     state.with_vault(|v| requests::list(v.conn(), v.now().date_naive()))
 }
 
-#[tauri::command]
 pub fn add_request(
     state: State<'_, AppState>,
     contact_id: i64,
@@ -29,7 +27,6 @@ pub fn add_request(
     })
 }
 
-#[tauri::command]
 pub fn extend_request(
     state: State<'_, AppState>,
     id: i64,
@@ -39,7 +36,6 @@ pub fn extend_request(
     state.with_vault(|v| v.write(|tx, c| requests::extend(tx, c, id, &reason, &notified)))
 }
 
-#[tauri::command]
 pub fn record_identity(
     state: State<'_, AppState>,
     id: i64,
@@ -51,14 +47,12 @@ pub fn record_identity(
     })
 }
 
-#[tauri::command]
 pub fn close_request(state: State<'_, AppState>, id: i64, outcome: String) -> Res<()> {
     state.with_vault(|v| v.write(|tx, c| requests::close(tx, c, id, &outcome)))
 }
 
 /// Writes the subject-access PDF (and the portability ZIP when `zip_path` is given) for a
 /// contact, records them on the request by hash and in the audit trail; returns the hashes.
-#[tauri::command]
 pub fn export_subject_access(
     state: State<'_, AppState>,
     contact_id: i64,
@@ -95,12 +89,10 @@ pub fn export_subject_access(
 }
 
 /// What erasing a contact removes and keeps, shown before the user confirms.
-#[tauri::command]
 pub fn erasure_preview(state: State<'_, AppState>, id: i64) -> Res<ErasurePreview> {
     state.with_vault(|v| erase::preview(v.conn(), id))
 }
 
-#[tauri::command]
 pub fn erase_contact(
     state: State<'_, AppState>,
     id: i64,
@@ -113,12 +105,10 @@ pub fn erase_contact(
     })
 }
 
-#[tauri::command]
 pub fn get_controller(state: State<'_, AppState>) -> Res<Controller> {
     state.with_vault(|v| controller::get(v.conn()))
 }
 
-#[tauri::command]
 pub fn set_controller(state: State<'_, AppState>, controller: Controller) -> Res<()> {
     state.with_vault(|v| {
         v.write(|tx, c| {
