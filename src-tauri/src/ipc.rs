@@ -77,25 +77,24 @@ macro_rules! commands {
                 module: stringify!($module),
                 on_main_thread: <[&str]>::is_empty(&[$(stringify!($mode)),*]),
                 doc: &[$($doc),*],
-                args: {
-                    #[allow(unused_mut)]
-                    let mut args = Vec::new();
-                    $(ipc_arg!(args, $param: $ty);)*
-                    args
-                },
+                args: contract::args([$(ipc_arg!($param: $ty)),*]),
                 result: contract::Ts::of::<answer!($($ret $([$($ret_arg),+])?)?)>(),
             }),*]
         }
     };
 }
 
-/// Adds a parameter the window passes to `args`; the ones Tauri hands in are no arguments.
+/// A parameter the window passes, as an argument; the ones Tauri hands in are none.
 #[cfg(test)]
 macro_rules! ipc_arg {
-    ($args:ident, app: $ty:ty) => {};
-    ($args:ident, state: $ty:ty) => {};
-    ($args:ident, $param:ident: $ty:ty) => {
-        $args.push(contract::Arg::of::<$ty>(stringify!($param)))
+    (app: $ty:ty) => {
+        None
+    };
+    (state: $ty:ty) => {
+        None
+    };
+    ($param:ident: $ty:ty) => {
+        Some(contract::Arg::of::<$ty>(stringify!($param)))
     };
 }
 

@@ -32,6 +32,11 @@ impl Arg {
     }
 }
 
+/// The arguments among a command's parameters.
+pub fn args<const N: usize>(params: [Option<Arg>; N]) -> Vec<Arg> {
+    params.into_iter().flatten().collect()
+}
+
 /// A type as TypeScript writes it, and the binding files it needs.
 pub struct Ts {
     text: String,
