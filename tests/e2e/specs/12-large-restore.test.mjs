@@ -58,7 +58,12 @@ async function watchProgress(done, timeout) {
   const slow = [];
   let probes = 0;
   const deadline = Date.now() + timeout;
-  while (!(await done())) {
+  for (;;) {
+    // Reading the page is a probe too: blocked, it would only answer once the work is done.
+    const started = Date.now();
+    const finished = await done();
+    if (Date.now() - started > RESPONSIVE_MS) slow.push(Date.now() - started);
+    if (finished) break;
     if (Date.now() > deadline) throw new Error(`still running after ${timeout} ms`);
     const { value, ms } = await probe();
     probes += 1;
@@ -67,6 +72,8 @@ async function watchProgress(done, timeout) {
     await new Promise((r) => setTimeout(r, 200));
   }
   assert.deepEqual(slow, [], `the window did not answer within ${RESPONSIVE_MS} ms (${probes} probes)`);
+  // The window kept answering throughout, not once after the work was done.
+  assert.ok(probes >= 3, `only ${probes} probes answered while the work ran`);
   return { values: [...seen].sort((a, b) => a - b), probes };
 }
 
@@ -80,12 +87,9 @@ test("a 100,000-contact backup restores on the first-run screen with progress sh
     verifying.values.some((v) => v > 0 && v < 100),
     `no progress in between while verifying: ${verifying.values}`,
   );
-  // The window kept answering throughout, not once after the work was done.
-  assert.ok(verifying.probes >= 3, `only ${verifying.probes} probes answered while verifying`);
   await app.click("Terugzetten");
   const restoring = await watchProgress(async () => /Teruggezet/.test(await app.text()), 300000);
   assert.ok(restoring.values.length >= 2, `progress while restoring: ${restoring.values}`);
-  assert.ok(restoring.probes >= 3, `only ${restoring.probes} probes answered while restoring`);
   assert.match(await app.text(), /100000 contacten|100\.000 contacten/);
   await app.click("Naar ontgrendelen");
   await app.waitForHeading("Ontgrendelen");
