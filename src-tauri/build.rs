@@ -1,82 +1,38 @@
-/// Every command the app registers: each gets an `allow-…` permission, and the capability in
-/// capabilities/main.json grants exactly these.
-const COMMANDS: &[&str] = &[
-    "vault_status",
-    "passphrase_strength",
-    "create_vault",
-    "unlock",
-    "unlock_remembered",
-    "unlock_with_recovery",
-    "lock",
-    "quit",
-    "touch",
-    "list_contacts",
-    "get_contact",
-    "create_contact",
-    "update_contact",
-    "add_interaction",
-    "get_settings",
-    "set_settings",
-    "save_path_override",
-    "change_passphrase",
-    "rotate_key",
-    "remember_device",
-    "forget_device",
-    "list_purposes",
-    "purpose_proposals",
-    "create_purpose",
-    "update_purpose",
-    "list_fields",
-    "define_field",
-    "triage_list",
-    "repermission_list",
-    "export_mailing_list",
-    "contact_privacy",
-    "link_purpose",
-    "unlink_purpose",
-    "give_consent",
-    "withdraw_consent",
-    "set_field",
-    "restrict_contact",
-    "unrestrict_contact",
-    "object_contact",
-    "retention_rules",
-    "set_retention_rule",
-    "purge_plan",
-    "purge_now",
-    "review_queue",
-    "review_keep",
-    "review_delete",
-    "deletion_log",
-    "retention_policy",
-    "save_retention_policy",
-    "save_deletion_log",
-    "list_documents",
-    "add_document",
-    "list_requests",
-    "add_request",
-    "extend_request",
-    "record_identity",
-    "close_request",
-    "export_subject_access",
-    "erasure_preview",
-    "erase_contact",
-    "get_controller",
-    "set_controller",
-    "backup_status",
-    "set_backup_settings",
-    "run_backup",
-    "backup_to",
-    "test_restore",
-    "verify_backup",
-    "restore_backup",
-];
+//! Every command the app registers gets an `allow-…` permission, which the capability in
+//! capabilities/main.json grants. The names come from the one command list, src/ipc.rs: each
+//! `fn name(` after a `#[tauri::command…]` line there. They are also handed to the crate as
+//! `KLUIS_COMMANDS`, so a test checks this reading against the list itself.
+
+const LIST: &str = "src/ipc.rs";
+
+/// The command names declared in the list, in order.
+fn commands(list: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut after_attribute = false;
+    for line in list.lines().map(str::trim) {
+        if line.starts_with("#[tauri::command") {
+            after_attribute = true;
+        } else if let (true, Some(rest)) = (after_attribute, line.strip_prefix("fn ")) {
+            after_attribute = false;
+            let name = rest.split('(').next().unwrap_or("");
+            // The macro's own pattern (`fn $name:ident(`) is no command.
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
 
 fn main() {
+    println!("cargo:rerun-if-changed={LIST}");
+    let list = std::fs::read_to_string(LIST).expect("the command list src/ipc.rs");
+    let names: &'static [&'static str] = commands(list.leak()).leak();
+    println!("cargo:rustc-env=KLUIS_COMMANDS={}", names.join(","));
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .config_path("../tauri.conf.json")
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(names)),
     )
     .expect("failed to run tauri-build");
 }

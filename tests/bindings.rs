@@ -24,7 +24,8 @@ fn typescript_bindings_are_up_to_date() {
     let expected: Vec<&String> = files.iter().map(|(n, _)| n).collect();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        if !expected.contains(&&name) {
+        // commands.ts, the command map, is generated and checked by src-tauri/src/ipc.rs.
+        if !expected.contains(&&name) && name != "commands.ts" {
             stale.push(format!("{name} (no longer generated)"));
         }
     }

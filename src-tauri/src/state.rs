@@ -91,6 +91,9 @@ impl AppState {
 
     /// The vault is unlocked and has been idle longer than the limit.
     pub fn is_idle(&self) -> bool {
-        guard(&self.last_activity).elapsed() >= *guard(&self.idle_limit) && self.is_unlocked()
+        // The activity clock is let go before waiting for the vault, which a long command may
+        // hold: `touch` (on the main thread) must never wait behind it.
+        let idle = guard(&self.last_activity).elapsed() >= *guard(&self.idle_limit);
+        idle && self.is_unlocked()
     }
 }

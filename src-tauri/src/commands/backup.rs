@@ -55,23 +55,16 @@ pub fn after_unlock(app: AppHandle) {
     });
 }
 
-#[tauri::command]
 pub fn backup_status(state: State<'_, AppState>) -> Res<BackupStatus> {
     state.with_vault(|v| auto::status(v.conn(), v.now()))
 }
 
-#[tauri::command]
 pub fn set_backup_settings(state: State<'_, AppState>, settings: BackupSettings) -> Res<()> {
     state.with_vault(|v| v.write(|tx, c| auto::set_settings(tx, c, &settings)))
 }
 
 /// A backup into the backup folder now (`force`) or when due; the file written, if any.
-#[tauri::command]
-pub async fn run_backup(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    force: bool,
-) -> Res<Option<String>> {
+pub fn run_backup(app: AppHandle, state: State<'_, AppState>, force: bool) -> Res<Option<String>> {
     let when = if force { When::Now } else { When::Due };
     state.with_vault(|v| {
         Ok(auto::run(v, when, &mut reporter(&app))?.map(|p| p.display().to_string()))
@@ -79,8 +72,7 @@ pub async fn run_backup(
 }
 
 /// A backup to a file the user chose.
-#[tauri::command]
-pub async fn backup_to(app: AppHandle, state: State<'_, AppState>, path: String) -> Res<()> {
+pub fn backup_to(app: AppHandle, state: State<'_, AppState>, path: String) -> Res<()> {
     state.with_vault(|v| {
         backup::create(v, std::path::Path::new(&path), &mut reporter(&app)).map(drop)
     })
@@ -98,8 +90,7 @@ fn secret<'a>(
 }
 
 /// Restores the newest automatic backup into a temporary folder and checks it.
-#[tauri::command]
-pub async fn test_restore(
+pub fn test_restore(
     app: AppHandle,
     state: State<'_, AppState>,
     passphrase: Option<String>,
@@ -112,8 +103,7 @@ pub async fn test_restore(
     Ok(app::restore::test_restore(dir, &secret(&p, &k), state.clock, &mut reporter(&app))?)
 }
 
-#[tauri::command]
-pub async fn verify_backup(
+pub fn verify_backup(
     app: AppHandle,
     path: String,
     passphrase: Option<String>,
@@ -125,8 +115,7 @@ pub async fn verify_backup(
 
 /// Restores a backup into the vault folder (also from the first-run screen); the vault is
 /// locked first and must be unlocked again afterwards.
-#[tauri::command]
-pub async fn restore_backup(
+pub fn restore_backup(
     app: AppHandle,
     state: State<'_, AppState>,
     path: String,

@@ -4,7 +4,6 @@ use tauri::State;
 use super::Res;
 use crate::state::AppState;
 
-#[tauri::command]
 pub fn list_contacts(
     state: State<'_, AppState>,
     query: Option<String>,
@@ -14,12 +13,10 @@ pub fn list_contacts(
     state.with_vault(|v| contacts::list(v, query.as_deref(), Some(limit), offset))
 }
 
-#[tauri::command]
 pub fn get_contact(state: State<'_, AppState>, id: i64) -> Res<ContactDetail> {
     state.with_vault(|v| contacts::show(v, id))
 }
 
-#[tauri::command]
 pub fn create_contact(
     state: State<'_, AppState>,
     input: ContactInput,
@@ -28,7 +25,6 @@ pub fn create_contact(
     state.with_vault(|v| contacts::create(v, &input, confirm_not_bsn))
 }
 
-#[tauri::command]
 pub fn update_contact(
     state: State<'_, AppState>,
     id: i64,
@@ -38,7 +34,6 @@ pub fn update_contact(
     state.with_vault(|v| contacts::update(v, id, &input, confirm_not_bsn))
 }
 
-#[tauri::command]
 pub fn add_interaction(
     state: State<'_, AppState>,
     contact_id: i64,

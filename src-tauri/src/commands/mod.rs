@@ -1,5 +1,6 @@
-//! Tauri commands: each parses its arguments, calls the core and maps the error to
-//! `{ code, message, field }`. No business logic lives here.
+//! The functions behind the Tauri commands (declared, with where they run, in ../ipc.rs): each
+//! takes its parsed arguments, calls the core and maps the error to `{ code, message, field }`.
+//! No business logic lives here.
 
 pub mod backup;
 pub mod contacts;

@@ -10,13 +10,11 @@ use super::Res;
 use crate::state::AppState;
 
 /// The Privacy tab; `reveal` shows special-category values (an audited read).
-#[tauri::command]
 pub fn contact_privacy(state: State<'_, AppState>, id: i64, reveal: bool) -> Res<ContactPrivacy> {
     state.with_vault(|v| app::privacy::contact_privacy(v, id, reveal))
 }
 
 /// Links a contact to a purpose; `basis` null records it as unknown (triage).
-#[tauri::command]
 pub fn link_purpose(
     state: State<'_, AppState>,
     contact_id: i64,
@@ -29,17 +27,14 @@ pub fn link_purpose(
     })
 }
 
-#[tauri::command]
 pub fn unlink_purpose(state: State<'_, AppState>, contact_id: i64, purpose_id: i64) -> Res<()> {
     state.with_vault(|v| v.write(|tx, c| consent::unlink(tx, c, contact_id, purpose_id)))
 }
 
-#[tauri::command]
 pub fn give_consent(state: State<'_, AppState>, contact_id: i64, input: ConsentInput) -> Res<i64> {
     state.with_vault(|v| v.write(|tx, c| consent::give(tx, c, contact_id, &input)))
 }
 
-#[tauri::command]
 pub fn withdraw_consent(
     state: State<'_, AppState>,
     contact_id: i64,
@@ -51,7 +46,6 @@ pub fn withdraw_consent(
     })
 }
 
-#[tauri::command]
 pub fn set_field(
     state: State<'_, AppState>,
     contact_id: i64,
@@ -64,17 +58,14 @@ pub fn set_field(
     })
 }
 
-#[tauri::command]
 pub fn restrict_contact(state: State<'_, AppState>, id: i64, reason: String) -> Res<()> {
     state.with_vault(|v| v.write(|tx, c| privacy::restrict(tx, c, id, &reason)))
 }
 
-#[tauri::command]
 pub fn unrestrict_contact(state: State<'_, AppState>, id: i64) -> Res<()> {
     state.with_vault(|v| v.write(|tx, c| privacy::unrestrict(tx, c, id)))
 }
 
-#[tauri::command]
 pub fn object_contact(state: State<'_, AppState>, id: i64) -> Res<ObjectionReport> {
     state.with_vault(|v| v.write(|tx, c| objection::object(tx, c, id)))
 }

@@ -8,50 +8,41 @@ use tauri::State;
 use super::Res;
 use crate::state::AppState;
 
-#[tauri::command]
 pub fn list_purposes(state: State<'_, AppState>) -> Res<Vec<Purpose>> {
     state.with_vault(|v| purposes::list(v.conn()))
 }
 
 /// The usual purposes of a small business, for the first-run step (not yet stored).
-#[tauri::command]
 pub fn purpose_proposals(language: Language) -> Vec<PurposeInput> {
     purposes::proposals(language)
 }
 
-#[tauri::command]
 pub fn create_purpose(state: State<'_, AppState>, input: PurposeInput) -> Res<i64> {
     state.with_vault(|v| v.write(|tx, c| purposes::create(tx, c, &input)))
 }
 
-#[tauri::command]
 pub fn update_purpose(state: State<'_, AppState>, id: i64, input: PurposeInput) -> Res<()> {
     state.with_vault(|v| v.write(|tx, c| purposes::update(tx, c, id, &input)))
 }
 
-#[tauri::command]
 pub fn list_fields(state: State<'_, AppState>) -> Res<Vec<FieldDef>> {
     state.with_vault(|v| fields::list(v.conn()))
 }
 
-#[tauri::command]
 pub fn define_field(state: State<'_, AppState>, input: FieldDefInput) -> Res<i64> {
     state.with_vault(|v| v.write(|tx, c| fields::define(tx, c, &input)))
 }
 
-#[tauri::command]
 pub fn triage_list(state: State<'_, AppState>) -> Res<Vec<ContactFlag>> {
     state.with_vault(|v| consent::triage(v.conn()))
 }
 
-#[tauri::command]
 pub fn repermission_list(state: State<'_, AppState>, months: u32) -> Res<Vec<ContactFlag>> {
     state.with_vault(|v| consent::repermission(v.conn(), v.now(), months))
 }
 
 /// Writes the mailing list for a purpose to `path` (chosen in the save dialog); returns the
 /// number of people in it.
-#[tauri::command]
 pub fn export_mailing_list(
     state: State<'_, AppState>,
     purpose_id: i64,

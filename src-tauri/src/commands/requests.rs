@@ -9,12 +9,10 @@ use tauri::State;
 use super::Res;
 use crate::state::AppState;
 
-#[tauri::command]
 pub fn list_requests(state: State<'_, AppState>) -> Res<Vec<Request>> {
     state.with_vault(|v| requests::list(v.conn(), v.now().date_naive()))
 }
 
-#[tauri::command]
 pub fn add_request(
     state: State<'_, AppState>,
     contact_id: i64,
@@ -24,7 +22,6 @@ pub fn add_request(
     state.with_vault(|v| app::requests::add_request(v, contact_id, kind, &received))
 }
 
-#[tauri::command]
 pub fn extend_request(
     state: State<'_, AppState>,
     id: i64,
@@ -34,7 +31,6 @@ pub fn extend_request(
     state.with_vault(|v| v.write(|tx, c| requests::extend(tx, c, id, &reason, &notified)))
 }
 
-#[tauri::command]
 pub fn record_identity(
     state: State<'_, AppState>,
     id: i64,
@@ -46,14 +42,12 @@ pub fn record_identity(
     })
 }
 
-#[tauri::command]
 pub fn close_request(state: State<'_, AppState>, id: i64, outcome: String) -> Res<()> {
     state.with_vault(|v| v.write(|tx, c| requests::close(tx, c, id, &outcome)))
 }
 
 /// Writes the subject-access PDF (and the portability ZIP when `zip_path` is given) for a
 /// contact, records them on the request by hash and in the audit trail; returns the hashes.
-#[tauri::command]
 pub fn export_subject_access(
     state: State<'_, AppState>,
     contact_id: i64,
@@ -78,12 +72,10 @@ pub fn export_subject_access(
 }
 
 /// What erasing a contact removes and keeps, shown before the user confirms.
-#[tauri::command]
 pub fn erasure_preview(state: State<'_, AppState>, id: i64) -> Res<ErasurePreview> {
     state.with_vault(|v| app::erase::preview(v.conn(), id))
 }
 
-#[tauri::command]
 pub fn erase_contact(
     state: State<'_, AppState>,
     id: i64,
@@ -92,12 +84,10 @@ pub fn erase_contact(
     state.with_vault(|v| app::erase::erase(v, id, request_id))
 }
 
-#[tauri::command]
 pub fn get_controller(state: State<'_, AppState>) -> Res<Controller> {
     state.with_vault(|v| controller::get(v.conn()))
 }
 
-#[tauri::command]
 pub fn set_controller(state: State<'_, AppState>, controller: Controller) -> Res<()> {
     state.with_vault(|v| app::controller::set_controller(v, &controller))
 }

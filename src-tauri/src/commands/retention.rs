@@ -9,12 +9,10 @@ use tauri::State;
 use super::Res;
 use crate::state::AppState;
 
-#[tauri::command]
 pub fn retention_rules(state: State<'_, AppState>, language: Language) -> Res<Vec<Rule>> {
     state.with_vault(|v| rules::list(v.conn(), language))
 }
 
-#[tauri::command]
 pub fn set_retention_rule(
     state: State<'_, AppState>,
     key: RuleKey,
@@ -28,46 +26,38 @@ pub fn set_retention_rule(
 }
 
 /// The dry run: everything due now, by rule. Changes nothing.
-#[tauri::command]
 pub fn purge_plan(state: State<'_, AppState>) -> Res<Vec<PurgeItem>> {
     state.with_vault(|v| purge::plan(v.conn(), v.now()))
 }
 
 /// Runs the purge now; `confirm` agrees to a mass deletion.
-#[tauri::command]
 pub fn purge_now(state: State<'_, AppState>, confirm: bool) -> Res<PurgeReport> {
     state.with_vault(|v| app::retention::purge_now(v, confirm))
 }
 
-#[tauri::command]
 pub fn review_queue(state: State<'_, AppState>) -> Res<Vec<ReviewItem>> {
     state.with_vault(|v| ret::review_queue(v.conn(), true))
 }
 
-#[tauri::command]
 pub fn review_keep(state: State<'_, AppState>, id: i64, reason: String, until: String) -> Res<()> {
     state.with_vault(|v| v.write(|tx, c| ret::review_keep(tx, c, id, &reason, &until)))
 }
 
-#[tauri::command]
 pub fn review_delete(state: State<'_, AppState>, id: i64) -> Res<()> {
     state.with_vault(|v| app::retention::review_delete(v, id))
 }
 
-#[tauri::command]
 pub fn deletion_log(state: State<'_, AppState>) -> Res<Vec<DeletionLogEntry>> {
     state.with_vault(|v| ret::deletion_log(v.conn()))
 }
 
 /// The written retention policy as Markdown.
-#[tauri::command]
 pub fn retention_policy(state: State<'_, AppState>, language: Language) -> Res<String> {
     state.with_vault(|v| ret::policy_markdown(v.conn(), language, "", v.now()))
 }
 
 /// Writes the retention policy to `path`, chosen in the save dialog: a PDF when the name ends
 /// in .pdf, else Markdown.
-#[tauri::command]
 pub fn save_retention_policy(
     state: State<'_, AppState>,
     language: Language,
@@ -77,17 +67,14 @@ pub fn save_retention_policy(
 }
 
 /// Writes the deletion log as CSV to `path` (the written record of what was deleted when).
-#[tauri::command]
 pub fn save_deletion_log(state: State<'_, AppState>, path: String) -> Res<()> {
     state.with_vault(|v| app::retention::save_deletion_log(v, std::path::Path::new(&path)))
 }
 
-#[tauri::command]
 pub fn list_documents(state: State<'_, AppState>, contact_id: i64) -> Res<Vec<FiscalDocument>> {
     state.with_vault(|v| documents::for_contact(v.conn(), contact_id))
 }
 
-#[tauri::command]
 pub fn add_document(
     state: State<'_, AppState>,
     contact_id: i64,

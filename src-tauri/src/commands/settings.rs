@@ -5,12 +5,10 @@ use super::Res;
 use crate::state::AppState;
 
 /// Works while locked: the unlock screen needs the language.
-#[tauri::command]
 pub fn get_settings(state: State<'_, AppState>) -> Settings {
     Settings::load(&state.dir)
 }
 
-#[tauri::command]
 pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> Res<()> {
     settings.save(&state.dir)?;
     state.set_idle_limit(AppState::idle_limit_for(&settings));
@@ -20,7 +18,6 @@ pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> Res<()> {
 /// Test-only (debug builds): with `KLUIS_TEST_SAVE_DIR` set, the save dialog is bypassed and a
 /// file goes to that folder under its default name, so end-to-end tests can save files.
 /// Release builds always answer `None`.
-#[tauri::command]
 pub fn save_path_override(file_name: String) -> Option<String> {
     if !cfg!(debug_assertions) {
         return None;

@@ -10,18 +10,15 @@ use zeroize::Zeroizing;
 use super::Res;
 use crate::state::{AppState, ACTOR};
 
-#[tauri::command]
 pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
     app::unlock::vault_status(&state.dir, state.is_unlocked())
 }
 
-#[tauri::command]
 pub fn passphrase_strength(passphrase: String) -> Strength {
     passphrase::strength(&Zeroizing::new(passphrase))
 }
 
-#[tauri::command]
-pub async fn create_vault(
+pub fn create_vault(
     state: State<'_, AppState>,
     passphrase: String,
     remember: bool,
@@ -42,8 +39,7 @@ fn opened(app: AppHandle, state: &AppState, unlocked: Unlocked) -> Option<PurgeR
     Some(unlocked.purge)
 }
 
-#[tauri::command]
-pub async fn unlock(
+pub fn unlock(
     app: AppHandle,
     state: State<'_, AppState>,
     passphrase: String,
@@ -52,16 +48,11 @@ pub async fn unlock(
     Ok(opened(app, &state, app::unlock::unlock(&state.dir, &passphrase, state.clock, ACTOR)?))
 }
 
-#[tauri::command]
-pub async fn unlock_remembered(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Res<Option<PurgeReport>> {
+pub fn unlock_remembered(app: AppHandle, state: State<'_, AppState>) -> Res<Option<PurgeReport>> {
     Ok(opened(app, &state, app::unlock::unlock_remembered(&state.dir, state.clock, ACTOR)?))
 }
 
-#[tauri::command]
-pub async fn unlock_with_recovery(
+pub fn unlock_with_recovery(
     app: AppHandle,
     state: State<'_, AppState>,
     recovery_key: String,
@@ -72,8 +63,7 @@ pub async fn unlock_with_recovery(
 }
 
 /// Locks; like an idle lock it ends the session, so what changed is backed up first.
-#[tauri::command]
-pub async fn lock(app: AppHandle, state: State<'_, AppState>) -> Res<()> {
+pub fn lock(app: AppHandle, state: State<'_, AppState>) -> Res<()> {
     let backup = super::backup::automatic(&app, When::Exit);
     state.lock();
     // A failure is worth telling at the next unlock; a success is not.
@@ -85,32 +75,23 @@ pub async fn lock(app: AppHandle, state: State<'_, AppState>) -> Res<()> {
 
 /// Closes the app, as the window's close button does: what changed is backed up first (see the
 /// exit handler in main.rs).
-#[tauri::command]
 pub fn quit(app: AppHandle) {
     app.exit(0);
 }
 
-#[tauri::command]
 pub fn touch(state: State<'_, AppState>) {
     state.touch();
 }
 
-#[tauri::command]
-pub async fn change_passphrase(
-    state: State<'_, AppState>,
-    current: String,
-    next: String,
-) -> Res<()> {
+pub fn change_passphrase(state: State<'_, AppState>, current: String, next: String) -> Res<()> {
     let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
     state.with_vault(|v| v.change_passphrase(&current, &next))
 }
 
-#[tauri::command]
 pub fn remember_device(state: State<'_, AppState>) -> Res<()> {
     state.with_vault(|v| v.remember())
 }
 
-#[tauri::command]
 pub fn forget_device(state: State<'_, AppState>) -> Res<()> {
     if state.is_unlocked() {
         state.with_vault(|v| v.forget().map(drop))
@@ -120,8 +101,7 @@ pub fn forget_device(state: State<'_, AppState>) -> Res<()> {
 }
 
 /// New data key, passphrase and recovery key (returned once); remembered keys are forgotten.
-#[tauri::command]
-pub async fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<String> {
+pub fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<String> {
     let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
     state.with_vault(|v| Ok(v.rotate_key(&current, &next)?.to_string()))
 }

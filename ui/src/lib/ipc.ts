@@ -1,4 +1,5 @@
-// The one typed bridge between the UI and the Rust backend (see docs/IPC.md).
+// The one typed bridge between the UI and the Rust backend (see docs/IPC.md). Every call goes
+// through the command map generated from src-tauri/src/ipc.rs (../bindings/commands.ts).
 // Nothing else in the UI calls `invoke` or `listen` (or the dialog plugin) directly.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
@@ -10,6 +11,7 @@ import type { ApiError } from "../bindings/ApiError";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { BackupSettings } from "../bindings/BackupSettings";
 import type { BackupStatus } from "../bindings/BackupStatus";
+import type { Command, Commands } from "../bindings/commands";
 import type { Basis } from "../bindings/Basis";
 import type { ConsentInput } from "../bindings/ConsentInput";
 import type { ContactDetail } from "../bindings/ContactDetail";
@@ -103,9 +105,19 @@ export function isIpcError(value: unknown, code?: ErrorCode): value is IpcError 
   return value instanceof IpcError && (code === undefined || value.code === code);
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** What a command takes: nothing, or its arguments (keys and types from the generated map). */
+type ArgsOf<K extends Command> = Commands[K]["args"] extends Record<string, never> ? [] : [args: Commands[K]["args"]];
+
+/**
+ * Calls a backend command by its name in the generated map: a wrong name, a missing or extra
+ * argument or a wrong type is a type error, and the result has the command's type.
+ */
+async function call<K extends Command>(command: K, ...args: ArgsOf<K>): Promise<Commands[K]["result"]> {
+  const [payload] = args;
   try {
-    return args === undefined ? await invoke<T>(command) : await invoke<T>(command, args);
+    return payload === undefined
+      ? await invoke<Commands[K]["result"]>(command)
+      : await invoke<Commands[K]["result"]>(command, payload);
   } catch (reason) {
     throw toIpcError(reason);
   }
@@ -507,9 +519,7 @@ export async function chooseSavePath(options: {
 }): Promise<string | null> {
   // Debug builds under test (KLUIS_TEST_SAVE_DIR) bypass the native dialog; release builds
   // always answer null here.
-  const override = await call<string | null>("save_path_override", {
-    fileName: options.defaultPath,
-  });
+  const override = await call("save_path_override", { fileName: options.defaultPath });
   if (override !== null) return override;
   try {
     return await save(options);

@@ -1,0 +1,517 @@
+//! The IPC contract: every command the window can call, declared once, below. From this one
+//! list come
+//!
+//! - the Tauri command adapters (each calls the function of the same name in `commands/`, so
+//!   the compiler holds the declared argument and result types to the real ones),
+//! - their registration with Tauri ([`handler`]),
+//! - the permission list of the capability (`build.rs` reads the names from this file),
+//! - the TypeScript map `ui/src/bindings/commands.ts` that `ui/src/lib/ipc.ts` calls through,
+//!   and `docs/IPC.md` (both written by the tests in `ipc/contract.rs`, which fail when they
+//!   are stale, when the capability or `ipc.ts` disagrees with this list).
+//!
+//! An entry is the command's signature as Tauri sees it. `app: AppHandle` and
+//! `state: State<'_, AppState>` are handed in by Tauri; every other parameter is an argument the
+//! window passes, under its camelCase name (`confirm_not_bsn` → `confirmNotBsn`). A result
+//! `Res<T>` resolves to `T` or rejects with `ApiError`.
+//!
+//! Where it runs: `#[tauri::command(async)]` on a worker thread, which every command that
+//! touches the database, the disk or the key derivation must use; plain `#[tauri::command]` on
+//! the main thread (the window waits for it), for the few trivial ones only.
+//!
+//! Adding a command: write its function in `commands/<module>.rs`, declare it here, run
+//! `UPDATE_BINDINGS=1 cargo test -p kluis-desktop --features kluis-desktop/custom-protocol ipc`,
+//! grant `allow-<name>` in `capabilities/main.json` and call it from `ui/src/lib/ipc.ts`.
+
+use kluis::app::erase::ErasurePreview;
+use kluis::app::privacy::ContactPrivacy;
+use kluis::app::restore::RestoreReport;
+use kluis::domain::backup::auto::{BackupSettings, BackupStatus};
+use kluis::domain::backup::BackupInfo;
+use kluis::domain::consent::objection::ObjectionReport;
+use kluis::domain::consent::{ConsentInput, ContactFlag, Method, Source};
+use kluis::domain::contacts::{ContactDetail, ContactInput, ContactPage, InteractionInput};
+use kluis::domain::controller::Controller;
+use kluis::domain::fields::{FieldDef, FieldDefInput};
+use kluis::domain::register::purposes::{Basis, Purpose, PurposeInput};
+use kluis::domain::requests::{IdentityMethod, Request, RequestKind};
+use kluis::domain::retention::documents::{DocumentKind, FiscalDocument};
+use kluis::domain::retention::purge::{PurgeItem, PurgeReport};
+use kluis::domain::retention::rules::{Action, Rule, RuleKey};
+use kluis::domain::retention::{DeletionLogEntry, ReviewItem};
+use kluis::kernel::language::Language;
+use kluis::kernel::passphrase::Strength;
+use kluis::vault::settings::Settings;
+use kluis::vault::{Created, VaultStatus};
+use tauri::{AppHandle, State};
+
+use crate::commands::Res;
+use crate::state::AppState;
+
+#[cfg(test)]
+mod contract;
+
+/// Expands the list into the adapters, [`handler`] and (in tests) the contract's description.
+macro_rules! commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        #[tauri::command $(($mode:ident))?]
+        fn $name:ident($($param:ident: $ty:ty),* $(,)?) $(-> $ret:ident $(<$($ret_arg:ty),+>)?)?
+            in $module:ident;
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[tauri::command $(($mode))?]
+            fn $name($($param: $ty),*) $(-> $ret $(<$($ret_arg),+>)?)? {
+                crate::commands::$module::$name($($param),*)
+            }
+        )*
+
+        /// Registers every command of the list with Tauri.
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+
+        /// The list as data, for the generated TypeScript and Markdown.
+        #[cfg(test)]
+        fn declared() -> Vec<contract::Command> {
+            vec![$(contract::Command {
+                name: stringify!($name),
+                module: stringify!($module),
+                on_main_thread: <[&str]>::is_empty(&[$(stringify!($mode)),*]),
+                doc: &[$($doc),*],
+                args: contract::args([$(ipc_arg!($param: $ty)),*]),
+                result: contract::Ts::of::<answer!($($ret $([$($ret_arg),+])?)?)>(),
+            }),*]
+        }
+    };
+}
+
+/// A parameter the window passes, as an argument; the ones Tauri hands in are none.
+#[cfg(test)]
+macro_rules! ipc_arg {
+    (app: $ty:ty) => {
+        None
+    };
+    (state: $ty:ty) => {
+        None
+    };
+    ($param:ident: $ty:ty) => {
+        Some(contract::Arg::of::<$ty>(stringify!($param)))
+    };
+}
+
+/// What a call resolves to: `T` for `Res<T>`, `null` for no result.
+#[cfg(test)]
+macro_rules! answer {
+    () => { () };
+    (Res [$ok:ty]) => { $ok };
+    ($ret:ident $([$($arg:ty),+])?) => { $ret $(<$($arg),+>)? };
+}
+
+commands! {
+    // --- vault -------------------------------------------------------------------------
+
+    /// Whether a vault exists in the folder, is unlocked and has its key remembered on this
+    /// device; a restore a crash interrupted is finished first. Works while locked.
+    #[tauri::command(async)]
+    fn vault_status(state: State<'_, AppState>) -> VaultStatus in vault;
+
+    #[tauri::command]
+    fn passphrase_strength(passphrase: String) -> Strength in vault;
+
+    /// The recovery key, shown once (`remembered` false when the OS secret store was not
+    /// reachable); the vault is left unlocked.
+    #[tauri::command(async)]
+    fn create_vault(state: State<'_, AppState>, passphrase: String, remember: bool) -> Res<Created>
+        in vault;
+
+    /// What the retention purge did when the vault opened, null when it did not run (for the
+    /// start-up notice; `stopped: "confirm"` asks the user to confirm a mass deletion with
+    /// `purge_now`).
+    #[tauri::command(async)]
+    fn unlock(app: AppHandle, state: State<'_, AppState>, passphrase: String)
+        -> Res<Option<PurgeReport>> in vault;
+
+    /// As `unlock`, with the key remembered on this device.
+    #[tauri::command(async)]
+    fn unlock_remembered(app: AppHandle, state: State<'_, AppState>) -> Res<Option<PurgeReport>>
+        in vault;
+
+    /// As `unlock`; sets the new passphrase and leaves the vault unlocked.
+    #[tauri::command(async)]
+    fn unlock_with_recovery(
+        app: AppHandle,
+        state: State<'_, AppState>,
+        recovery_key: String,
+        new_passphrase: String,
+    ) -> Res<Option<PurgeReport>> in vault;
+
+    /// Backs up what changed first (see the automatic backups below).
+    #[tauri::command(async)]
+    fn lock(app: AppHandle, state: State<'_, AppState>) -> Res<()> in vault;
+
+    /// Closes the app like the window's close button (the exit backup runs first).
+    #[tauri::command]
+    fn quit(app: AppHandle) in vault;
+
+    /// User activity: resets the idle timer; does nothing while locked.
+    #[tauri::command]
+    fn touch(state: State<'_, AppState>) in vault;
+
+    #[tauri::command(async)]
+    fn change_passphrase(state: State<'_, AppState>, current: String, next: String) -> Res<()>
+        in vault;
+
+    /// The new recovery key, shown once; new data key and passphrase, remembered keys
+    /// forgotten. Old backups keep their own key.
+    #[tauri::command(async)]
+    fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<String>
+        in vault;
+
+    #[tauri::command(async)]
+    fn remember_device(state: State<'_, AppState>) -> Res<()> in vault;
+
+    #[tauri::command(async)]
+    fn forget_device(state: State<'_, AppState>) -> Res<()> in vault;
+
+    // --- contacts ----------------------------------------------------------------------
+
+    /// Without a query by name (case-insensitive); with one, every word must match the start
+    /// of a word in the name, e-mail, organisation or interaction text, by relevance.
+    /// `limit` ≥ 1, `offset` ≥ 0; times are RFC 3339 UTC.
+    #[tauri::command(async)]
+    fn list_contacts(
+        state: State<'_, AppState>,
+        query: Option<String>,
+        limit: i64,
+        offset: i64,
+    ) -> Res<ContactPage> in contacts;
+
+    #[tauri::command(async)]
+    fn get_contact(state: State<'_, AppState>, id: i64) -> Res<ContactDetail> in contacts;
+
+    /// The new id.
+    #[tauri::command(async)]
+    fn create_contact(state: State<'_, AppState>, input: ContactInput, confirm_not_bsn: bool)
+        -> Res<i64> in contacts;
+
+    /// Refused with `restricted` on a restricted contact.
+    #[tauri::command(async)]
+    fn update_contact(
+        state: State<'_, AppState>,
+        id: i64,
+        input: ContactInput,
+        confirm_not_bsn: bool,
+    ) -> Res<()> in contacts;
+
+    /// The new id.
+    #[tauri::command(async)]
+    fn add_interaction(
+        state: State<'_, AppState>,
+        contact_id: i64,
+        input: InteractionInput,
+        confirm_not_bsn: bool,
+    ) -> Res<i64> in contacts;
+
+    // --- settings ----------------------------------------------------------------------
+
+    /// Works while locked: the unlock screen needs the language.
+    #[tauri::command(async)]
+    fn get_settings(state: State<'_, AppState>) -> Settings in settings;
+
+    #[tauri::command(async)]
+    fn set_settings(state: State<'_, AppState>, settings: Settings) -> Res<()> in settings;
+
+    /// Test-only: in debug builds with `KLUIS_TEST_SAVE_DIR` set, the path the save dialog is
+    /// bypassed with; always null in release builds.
+    #[tauri::command]
+    fn save_path_override(file_name: String) -> Option<String> in settings;
+
+    // --- processing register -----------------------------------------------------------
+
+    /// The processing register, by name.
+    #[tauri::command(async)]
+    fn list_purposes(state: State<'_, AppState>) -> Res<Vec<Purpose>> in register;
+
+    /// The usual purposes of a small business, in `language`; not stored.
+    #[tauri::command]
+    fn purpose_proposals(language: Language) -> Vec<PurposeInput> in register;
+
+    /// The new id; `invalid_input` (`name`) when the name is taken.
+    #[tauri::command(async)]
+    fn create_purpose(state: State<'_, AppState>, input: PurposeInput) -> Res<i64> in register;
+
+    #[tauri::command(async)]
+    fn update_purpose(state: State<'_, AppState>, id: i64, input: PurposeInput) -> Res<()>
+        in register;
+
+    #[tauri::command(async)]
+    fn list_fields(state: State<'_, AppState>) -> Res<Vec<FieldDef>> in register;
+
+    /// The new id.
+    #[tauri::command(async)]
+    fn define_field(state: State<'_, AppState>, input: FieldDefInput) -> Res<i64> in register;
+
+    /// Contacts with no purpose, or a purpose whose basis is unknown (`purpose` null = no
+    /// purpose at all).
+    #[tauri::command(async)]
+    fn triage_list(state: State<'_, AppState>) -> Res<Vec<ContactFlag>> in register;
+
+    /// Consent purposes whose consent is missing, withdrawn or older than `months` (`since` =
+    /// when given).
+    #[tauri::command(async)]
+    fn repermission_list(state: State<'_, AppState>, months: u32) -> Res<Vec<ContactFlag>>
+        in register;
+
+    /// Writes the mailing list of a purpose (CSV name,email) to `path`, chosen in the save
+    /// dialog; the number of people in it.
+    #[tauri::command(async)]
+    fn export_mailing_list(state: State<'_, AppState>, purpose_id: i64, path: String)
+        -> Res<usize> in register;
+
+    // --- privacy of one contact --------------------------------------------------------
+
+    /// The Privacy tab: purpose links with basis and consent state, the consent ledger (oldest
+    /// first, with texts), flexible field values (special-category values null unless
+    /// `reveal`; revealing is audited).
+    #[tauri::command(async)]
+    fn contact_privacy(state: State<'_, AppState>, id: i64, reveal: bool) -> Res<ContactPrivacy>
+        in privacy;
+
+    /// `basis` null records the basis as unknown (triage); `restricted`, `suppressed` (direct
+    /// marketing after an objection).
+    #[tauri::command(async)]
+    fn link_purpose(
+        state: State<'_, AppState>,
+        contact_id: i64,
+        purpose_id: i64,
+        basis: Option<Basis>,
+        source: Source,
+    ) -> Res<()> in privacy;
+
+    #[tauri::command(async)]
+    fn unlink_purpose(state: State<'_, AppState>, contact_id: i64, purpose_id: i64) -> Res<()>
+        in privacy;
+
+    /// The ledger row id; `input.text` is stored byte for byte; `restricted`, `suppressed`.
+    #[tauri::command(async)]
+    fn give_consent(state: State<'_, AppState>, contact_id: i64, input: ConsentInput) -> Res<i64>
+        in privacy;
+
+    /// The ledger row id; allowed on a restricted contact.
+    #[tauri::command(async)]
+    fn withdraw_consent(
+        state: State<'_, AppState>,
+        contact_id: i64,
+        purpose_id: i64,
+        method: Method,
+    ) -> Res<i64> in privacy;
+
+    /// An empty value clears the field; special-category fields need a current consent for
+    /// the field's purpose (`invalid_input`, field `value`).
+    #[tauri::command(async)]
+    fn set_field(
+        state: State<'_, AppState>,
+        contact_id: i64,
+        field_id: i64,
+        value: String,
+        confirm_not_bsn: bool,
+    ) -> Res<()> in privacy;
+
+    #[tauri::command(async)]
+    fn restrict_contact(state: State<'_, AppState>, id: i64, reason: String) -> Res<()>
+        in privacy;
+
+    #[tauri::command(async)]
+    fn unrestrict_contact(state: State<'_, AppState>, id: i64) -> Res<()> in privacy;
+
+    /// An objection to direct marketing.
+    #[tauri::command(async)]
+    fn object_contact(state: State<'_, AppState>, id: i64) -> Res<ObjectionReport> in privacy;
+
+    // --- retention ---------------------------------------------------------------------
+
+    /// The rules, with category and legal note in `language`.
+    #[tauri::command(async)]
+    fn retention_rules(state: State<'_, AppState>, language: Language) -> Res<Vec<Rule>>
+        in retention;
+
+    /// `period` like `24m`, `4w`, `7y`, `30d`; fiscal records at least 7 years.
+    #[tauri::command(async)]
+    fn set_retention_rule(
+        state: State<'_, AppState>,
+        key: RuleKey,
+        period: String,
+        action: Action,
+    ) -> Res<()> in retention;
+
+    /// The dry run: everything due now, by rule. Changes nothing.
+    #[tauri::command(async)]
+    fn purge_plan(state: State<'_, AppState>) -> Res<Vec<PurgeItem>> in retention;
+
+    /// Runs the purge now; `confirm` agrees to a mass deletion (else `stopped: "confirm"`).
+    #[tauri::command(async)]
+    fn purge_now(state: State<'_, AppState>, confirm: bool) -> Res<PurgeReport> in retention;
+
+    /// The review queue, kept items included (with `kept_until`).
+    #[tauri::command(async)]
+    fn review_queue(state: State<'_, AppState>) -> Res<Vec<ReviewItem>> in retention;
+
+    /// `until` is a calendar date (YYYY-MM-DD) in the future.
+    #[tauri::command(async)]
+    fn review_keep(state: State<'_, AppState>, id: i64, reason: String, until: String)
+        -> Res<()> in retention;
+
+    /// Refused with `restricted` until the restriction is lifted.
+    #[tauri::command(async)]
+    fn review_delete(state: State<'_, AppState>, id: i64) -> Res<()> in retention;
+
+    /// Newest first.
+    #[tauri::command(async)]
+    fn deletion_log(state: State<'_, AppState>) -> Res<Vec<DeletionLogEntry>> in retention;
+
+    /// The written retention policy (Markdown).
+    #[tauri::command(async)]
+    fn retention_policy(state: State<'_, AppState>, language: Language) -> Res<String>
+        in retention;
+
+    /// Writes the retention policy to `path`, chosen in the save dialog: a PDF when the name
+    /// ends in .pdf, else Markdown.
+    #[tauri::command(async)]
+    fn save_retention_policy(state: State<'_, AppState>, language: Language, path: String)
+        -> Res<()> in retention;
+
+    /// Writes the deletion log as CSV to `path`.
+    #[tauri::command(async)]
+    fn save_deletion_log(state: State<'_, AppState>, path: String) -> Res<()> in retention;
+
+    #[tauri::command(async)]
+    fn list_documents(state: State<'_, AppState>, contact_id: i64) -> Res<Vec<FiscalDocument>>
+        in retention;
+
+    /// The new id; `date` YYYY-MM-DD, `amount` in euros exactly as typed ("1.250,50").
+    #[tauri::command(async)]
+    fn add_document(
+        state: State<'_, AppState>,
+        contact_id: i64,
+        kind: DocumentKind,
+        number: String,
+        date: String,
+        amount: String,
+    ) -> Res<i64> in retention;
+
+    // --- data-subject requests ---------------------------------------------------------
+
+    /// Open ones first, by deadline (`overdue`, `due_soon` for the home screen).
+    #[tauri::command(async)]
+    fn list_requests(state: State<'_, AppState>) -> Res<Vec<Request>> in requests;
+
+    /// The request with its `due` date (one month, next working day); `received` YYYY-MM-DD,
+    /// not in the future.
+    #[tauri::command(async)]
+    fn add_request(
+        state: State<'_, AppState>,
+        contact_id: i64,
+        kind: RequestKind,
+        received: String,
+    ) -> Res<Request> in requests;
+
+    /// Once per request; `notified` (YYYY-MM-DD) within the first month.
+    #[tauri::command(async)]
+    fn extend_request(state: State<'_, AppState>, id: i64, reason: String, notified: String)
+        -> Res<()> in requests;
+
+    /// How the identity was checked: the method only, never a copy of a document.
+    #[tauri::command(async)]
+    fn record_identity(
+        state: State<'_, AppState>,
+        id: i64,
+        method: IdentityMethod,
+        note: Option<String>,
+    ) -> Res<()> in requests;
+
+    #[tauri::command(async)]
+    fn close_request(state: State<'_, AppState>, id: i64, outcome: String) -> Res<()>
+        in requests;
+
+    /// Writes the subject-access PDF (and the portability ZIP when `zipPath` is given); the
+    /// SHA-256 of each, recorded on the request and in the audit trail.
+    #[tauri::command(async)]
+    fn export_subject_access(
+        state: State<'_, AppState>,
+        contact_id: i64,
+        request_id: Option<i64>,
+        language: Language,
+        pdf_path: String,
+        zip_path: Option<String>,
+        include_special: bool,
+    ) -> Res<Vec<String>> in requests;
+
+    /// What erasing the contact removes and what the legal hold keeps. Changes nothing.
+    #[tauri::command(async)]
+    fn erasure_preview(state: State<'_, AppState>, id: i64) -> Res<ErasurePreview> in requests;
+
+    /// Erases the contact (restricted ones too); `requestId` links it to an erasure request.
+    #[tauri::command(async)]
+    fn erase_contact(state: State<'_, AppState>, id: i64, request_id: Option<i64>)
+        -> Res<ErasurePreview> in requests;
+
+    /// The business details printed on documents: name, address, KvK, privacy contact.
+    #[tauri::command(async)]
+    fn get_controller(state: State<'_, AppState>) -> Res<Controller> in requests;
+
+    #[tauri::command(async)]
+    fn set_controller(state: State<'_, AppState>, controller: Controller) -> Res<()>
+        in requests;
+
+    // --- backups -----------------------------------------------------------------------
+
+    /// Folder, keep, every_hours, last backup, overdue.
+    #[tauri::command(async)]
+    fn backup_status(state: State<'_, AppState>) -> Res<BackupStatus> in backup;
+
+    /// `dir` must exist; null turns automatic backups off.
+    #[tauri::command(async)]
+    fn set_backup_settings(state: State<'_, AppState>, settings: BackupSettings) -> Res<()>
+        in backup;
+
+    /// A backup into the backup folder now (`force`) or when due: the file written, null when
+    /// none was due.
+    #[tauri::command(async)]
+    fn run_backup(app: AppHandle, state: State<'_, AppState>, force: bool) -> Res<Option<String>>
+        in backup;
+
+    /// A backup to a file chosen with the save dialog.
+    #[tauri::command(async)]
+    fn backup_to(app: AppHandle, state: State<'_, AppState>, path: String) -> Res<()> in backup;
+
+    /// Restores the newest automatic backup into a temporary folder and checks it; the live
+    /// vault is not touched. Either the passphrase or the recovery key (the other null).
+    #[tauri::command(async)]
+    fn test_restore(
+        app: AppHandle,
+        state: State<'_, AppState>,
+        passphrase: Option<String>,
+        recovery_key: Option<String>,
+    ) -> Res<RestoreReport> in backup;
+
+    /// Checks a backup file without restoring it; works while locked.
+    #[tauri::command(async)]
+    fn verify_backup(
+        app: AppHandle,
+        path: String,
+        passphrase: Option<String>,
+        recovery_key: Option<String>,
+    ) -> Res<BackupInfo> in backup;
+
+    /// Restores a backup file as the vault; works while locked (the first-run "restore a
+    /// backup"). Locks the vault, which must be unlocked again.
+    #[tauri::command(async)]
+    fn restore_backup(
+        app: AppHandle,
+        state: State<'_, AppState>,
+        path: String,
+        passphrase: Option<String>,
+        recovery_key: Option<String>,
+    ) -> Res<RestoreReport> in backup;
+}

@@ -1,0 +1,303 @@
+// Generated from the command list in src-tauri/src/ipc.rs (its tests fail when this is stale and rewrite it with UPDATE_BINDINGS=1). Do not edit.
+import type { Action } from "./Action";
+import type { BackupInfo } from "./BackupInfo";
+import type { BackupSettings } from "./BackupSettings";
+import type { BackupStatus } from "./BackupStatus";
+import type { Basis } from "./Basis";
+import type { ConsentInput } from "./ConsentInput";
+import type { ContactDetail } from "./ContactDetail";
+import type { ContactFlag } from "./ContactFlag";
+import type { ContactInput } from "./ContactInput";
+import type { ContactPage } from "./ContactPage";
+import type { ContactPrivacy } from "./ContactPrivacy";
+import type { Controller } from "./Controller";
+import type { Created } from "./Created";
+import type { DeletionLogEntry } from "./DeletionLogEntry";
+import type { DocumentKind } from "./DocumentKind";
+import type { ErasurePreview } from "./ErasurePreview";
+import type { FieldDef } from "./FieldDef";
+import type { FieldDefInput } from "./FieldDefInput";
+import type { FiscalDocument } from "./FiscalDocument";
+import type { IdentityMethod } from "./IdentityMethod";
+import type { InteractionInput } from "./InteractionInput";
+import type { Language } from "./Language";
+import type { Method } from "./Method";
+import type { ObjectionReport } from "./ObjectionReport";
+import type { PurgeItem } from "./PurgeItem";
+import type { PurgeReport } from "./PurgeReport";
+import type { Purpose } from "./Purpose";
+import type { PurposeInput } from "./PurposeInput";
+import type { Request } from "./Request";
+import type { RequestKind } from "./RequestKind";
+import type { RestoreReport } from "./RestoreReport";
+import type { ReviewItem } from "./ReviewItem";
+import type { Rule } from "./Rule";
+import type { RuleKey } from "./RuleKey";
+import type { Settings } from "./Settings";
+import type { Source } from "./Source";
+import type { Strength } from "./Strength";
+import type { VaultStatus } from "./VaultStatus";
+
+/**
+ * Every command the backend registers: the arguments the window passes and what the call
+ * resolves to. A failing call rejects with `ApiError`.
+ */
+export type Commands = {
+  /**
+   * Whether a vault exists in the folder, is unlocked and has its key remembered on this
+   * device; a restore a crash interrupted is finished first. Works while locked.
+   */
+  vault_status: { args: Record<string, never>; result: VaultStatus };
+  passphrase_strength: { args: { passphrase: string }; result: Strength };
+  /**
+   * The recovery key, shown once (`remembered` false when the OS secret store was not
+   * reachable); the vault is left unlocked.
+   */
+  create_vault: { args: { passphrase: string; remember: boolean }; result: Created };
+  /**
+   * What the retention purge did when the vault opened, null when it did not run (for the
+   * start-up notice; `stopped: "confirm"` asks the user to confirm a mass deletion with
+   * `purge_now`).
+   */
+  unlock: { args: { passphrase: string }; result: PurgeReport | null };
+  /**
+   * As `unlock`, with the key remembered on this device.
+   */
+  unlock_remembered: { args: Record<string, never>; result: PurgeReport | null };
+  /**
+   * As `unlock`; sets the new passphrase and leaves the vault unlocked.
+   */
+  unlock_with_recovery: { args: { recoveryKey: string; newPassphrase: string }; result: PurgeReport | null };
+  /**
+   * Backs up what changed first (see the automatic backups below).
+   */
+  lock: { args: Record<string, never>; result: null };
+  /**
+   * Closes the app like the window's close button (the exit backup runs first).
+   */
+  quit: { args: Record<string, never>; result: null };
+  /**
+   * User activity: resets the idle timer; does nothing while locked.
+   */
+  touch: { args: Record<string, never>; result: null };
+  change_passphrase: { args: { current: string; next: string }; result: null };
+  /**
+   * The new recovery key, shown once; new data key and passphrase, remembered keys
+   * forgotten. Old backups keep their own key.
+   */
+  rotate_key: { args: { current: string; next: string }; result: string };
+  remember_device: { args: Record<string, never>; result: null };
+  forget_device: { args: Record<string, never>; result: null };
+  /**
+   * Without a query by name (case-insensitive); with one, every word must match the start
+   * of a word in the name, e-mail, organisation or interaction text, by relevance.
+   * `limit` ≥ 1, `offset` ≥ 0; times are RFC 3339 UTC.
+   */
+  list_contacts: { args: { query: string | null; limit: number; offset: number }; result: ContactPage };
+  get_contact: { args: { id: number }; result: ContactDetail };
+  /**
+   * The new id.
+   */
+  create_contact: { args: { input: ContactInput; confirmNotBsn: boolean }; result: number };
+  /**
+   * Refused with `restricted` on a restricted contact.
+   */
+  update_contact: { args: { id: number; input: ContactInput; confirmNotBsn: boolean }; result: null };
+  /**
+   * The new id.
+   */
+  add_interaction: { args: { contactId: number; input: InteractionInput; confirmNotBsn: boolean }; result: number };
+  /**
+   * Works while locked: the unlock screen needs the language.
+   */
+  get_settings: { args: Record<string, never>; result: Settings };
+  set_settings: { args: { settings: Settings }; result: null };
+  /**
+   * Test-only: in debug builds with `KLUIS_TEST_SAVE_DIR` set, the path the save dialog is
+   * bypassed with; always null in release builds.
+   */
+  save_path_override: { args: { fileName: string }; result: string | null };
+  /**
+   * The processing register, by name.
+   */
+  list_purposes: { args: Record<string, never>; result: Array<Purpose> };
+  /**
+   * The usual purposes of a small business, in `language`; not stored.
+   */
+  purpose_proposals: { args: { language: Language }; result: Array<PurposeInput> };
+  /**
+   * The new id; `invalid_input` (`name`) when the name is taken.
+   */
+  create_purpose: { args: { input: PurposeInput }; result: number };
+  update_purpose: { args: { id: number; input: PurposeInput }; result: null };
+  list_fields: { args: Record<string, never>; result: Array<FieldDef> };
+  /**
+   * The new id.
+   */
+  define_field: { args: { input: FieldDefInput }; result: number };
+  /**
+   * Contacts with no purpose, or a purpose whose basis is unknown (`purpose` null = no
+   * purpose at all).
+   */
+  triage_list: { args: Record<string, never>; result: Array<ContactFlag> };
+  /**
+   * Consent purposes whose consent is missing, withdrawn or older than `months` (`since` =
+   * when given).
+   */
+  repermission_list: { args: { months: number }; result: Array<ContactFlag> };
+  /**
+   * Writes the mailing list of a purpose (CSV name,email) to `path`, chosen in the save
+   * dialog; the number of people in it.
+   */
+  export_mailing_list: { args: { purposeId: number; path: string }; result: number };
+  /**
+   * The Privacy tab: purpose links with basis and consent state, the consent ledger (oldest
+   * first, with texts), flexible field values (special-category values null unless
+   * `reveal`; revealing is audited).
+   */
+  contact_privacy: { args: { id: number; reveal: boolean }; result: ContactPrivacy };
+  /**
+   * `basis` null records the basis as unknown (triage); `restricted`, `suppressed` (direct
+   * marketing after an objection).
+   */
+  link_purpose: { args: { contactId: number; purposeId: number; basis: Basis | null; source: Source }; result: null };
+  unlink_purpose: { args: { contactId: number; purposeId: number }; result: null };
+  /**
+   * The ledger row id; `input.text` is stored byte for byte; `restricted`, `suppressed`.
+   */
+  give_consent: { args: { contactId: number; input: ConsentInput }; result: number };
+  /**
+   * The ledger row id; allowed on a restricted contact.
+   */
+  withdraw_consent: { args: { contactId: number; purposeId: number; method: Method }; result: number };
+  /**
+   * An empty value clears the field; special-category fields need a current consent for
+   * the field's purpose (`invalid_input`, field `value`).
+   */
+  set_field: { args: { contactId: number; fieldId: number; value: string; confirmNotBsn: boolean }; result: null };
+  restrict_contact: { args: { id: number; reason: string }; result: null };
+  unrestrict_contact: { args: { id: number }; result: null };
+  /**
+   * An objection to direct marketing.
+   */
+  object_contact: { args: { id: number }; result: ObjectionReport };
+  /**
+   * The rules, with category and legal note in `language`.
+   */
+  retention_rules: { args: { language: Language }; result: Array<Rule> };
+  /**
+   * `period` like `24m`, `4w`, `7y`, `30d`; fiscal records at least 7 years.
+   */
+  set_retention_rule: { args: { key: RuleKey; period: string; action: Action }; result: null };
+  /**
+   * The dry run: everything due now, by rule. Changes nothing.
+   */
+  purge_plan: { args: Record<string, never>; result: Array<PurgeItem> };
+  /**
+   * Runs the purge now; `confirm` agrees to a mass deletion (else `stopped: "confirm"`).
+   */
+  purge_now: { args: { confirm: boolean }; result: PurgeReport };
+  /**
+   * The review queue, kept items included (with `kept_until`).
+   */
+  review_queue: { args: Record<string, never>; result: Array<ReviewItem> };
+  /**
+   * `until` is a calendar date (YYYY-MM-DD) in the future.
+   */
+  review_keep: { args: { id: number; reason: string; until: string }; result: null };
+  /**
+   * Refused with `restricted` until the restriction is lifted.
+   */
+  review_delete: { args: { id: number }; result: null };
+  /**
+   * Newest first.
+   */
+  deletion_log: { args: Record<string, never>; result: Array<DeletionLogEntry> };
+  /**
+   * The written retention policy (Markdown).
+   */
+  retention_policy: { args: { language: Language }; result: string };
+  /**
+   * Writes the retention policy to `path`, chosen in the save dialog: a PDF when the name
+   * ends in .pdf, else Markdown.
+   */
+  save_retention_policy: { args: { language: Language; path: string }; result: null };
+  /**
+   * Writes the deletion log as CSV to `path`.
+   */
+  save_deletion_log: { args: { path: string }; result: null };
+  list_documents: { args: { contactId: number }; result: Array<FiscalDocument> };
+  /**
+   * The new id; `date` YYYY-MM-DD, `amount` in euros exactly as typed ("1.250,50").
+   */
+  add_document: { args: { contactId: number; kind: DocumentKind; number: string; date: string; amount: string }; result: number };
+  /**
+   * Open ones first, by deadline (`overdue`, `due_soon` for the home screen).
+   */
+  list_requests: { args: Record<string, never>; result: Array<Request> };
+  /**
+   * The request with its `due` date (one month, next working day); `received` YYYY-MM-DD,
+   * not in the future.
+   */
+  add_request: { args: { contactId: number; kind: RequestKind; received: string }; result: Request };
+  /**
+   * Once per request; `notified` (YYYY-MM-DD) within the first month.
+   */
+  extend_request: { args: { id: number; reason: string; notified: string }; result: null };
+  /**
+   * How the identity was checked: the method only, never a copy of a document.
+   */
+  record_identity: { args: { id: number; method: IdentityMethod; note: string | null }; result: null };
+  close_request: { args: { id: number; outcome: string }; result: null };
+  /**
+   * Writes the subject-access PDF (and the portability ZIP when `zipPath` is given); the
+   * SHA-256 of each, recorded on the request and in the audit trail.
+   */
+  export_subject_access: { args: { contactId: number; requestId: number | null; language: Language; pdfPath: string; zipPath: string | null; includeSpecial: boolean }; result: Array<string> };
+  /**
+   * What erasing the contact removes and what the legal hold keeps. Changes nothing.
+   */
+  erasure_preview: { args: { id: number }; result: ErasurePreview };
+  /**
+   * Erases the contact (restricted ones too); `requestId` links it to an erasure request.
+   */
+  erase_contact: { args: { id: number; requestId: number | null }; result: ErasurePreview };
+  /**
+   * The business details printed on documents: name, address, KvK, privacy contact.
+   */
+  get_controller: { args: Record<string, never>; result: Controller };
+  set_controller: { args: { controller: Controller }; result: null };
+  /**
+   * Folder, keep, every_hours, last backup, overdue.
+   */
+  backup_status: { args: Record<string, never>; result: BackupStatus };
+  /**
+   * `dir` must exist; null turns automatic backups off.
+   */
+  set_backup_settings: { args: { settings: BackupSettings }; result: null };
+  /**
+   * A backup into the backup folder now (`force`) or when due: the file written, null when
+   * none was due.
+   */
+  run_backup: { args: { force: boolean }; result: string | null };
+  /**
+   * A backup to a file chosen with the save dialog.
+   */
+  backup_to: { args: { path: string }; result: null };
+  /**
+   * Restores the newest automatic backup into a temporary folder and checks it; the live
+   * vault is not touched. Either the passphrase or the recovery key (the other null).
+   */
+  test_restore: { args: { passphrase: string | null; recoveryKey: string | null }; result: RestoreReport };
+  /**
+   * Checks a backup file without restoring it; works while locked.
+   */
+  verify_backup: { args: { path: string; passphrase: string | null; recoveryKey: string | null }; result: BackupInfo };
+  /**
+   * Restores a backup file as the vault; works while locked (the first-run "restore a
+   * backup"). Locks the vault, which must be unlocked again.
+   */
+  restore_backup: { args: { path: string; passphrase: string | null; recoveryKey: string | null }; result: RestoreReport };
+};
+
+export type Command = keyof Commands;
