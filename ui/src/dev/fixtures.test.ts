@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import ipcSource from "../lib/ipc.ts?raw";
 import { renderApp } from "../test/render";
-import { fixtureHandlers } from "./fixtures";
+import { byName, fixtureHandlers } from "./fixtures";
 import { installMockBackend } from "./mockBackend";
 
 /** Every command name `src/lib/ipc.ts` passes as the first argument of a (lower-case) function. */
@@ -25,8 +25,8 @@ describe("dev fixtures", () => {
 
   it("answer every command with a value", () => {
     const args = { input: {}, settings: { language: "nl", auto_lock_minutes: 10 }, zipPath: null };
-    for (const [name, handler] of Object.entries(handlers)) {
-      expect(handler(args), name).not.toBeUndefined();
+    for (const [name, handler] of Object.entries(byName(handlers))) {
+      expect(handler?.(args), name).not.toBeUndefined();
     }
   });
 });

@@ -3,12 +3,12 @@
 // anything — every rule of the app lives in the Rust core — so a command that would be refused
 // there is simply accepted here. Each handler states its result with the generated bindings.
 import type { BackupInfo } from "../bindings/BackupInfo";
+import type { Command, Commands } from "../bindings/commands";
 import type { BackupSettings } from "../bindings/BackupSettings";
 import type { BackupStatus } from "../bindings/BackupStatus";
 import type { Contact } from "../bindings/Contact";
 import type { ContactDetail } from "../bindings/ContactDetail";
 import type { ContactFlag } from "../bindings/ContactFlag";
-import type { ContactInput } from "../bindings/ContactInput";
 import type { ContactPage } from "../bindings/ContactPage";
 import type { ContactPrivacy } from "../bindings/ContactPrivacy";
 import type { ContactSummary } from "../bindings/ContactSummary";
@@ -17,10 +17,8 @@ import type { Created } from "../bindings/Created";
 import type { DeletionLogEntry } from "../bindings/DeletionLogEntry";
 import type { ErasurePreview } from "../bindings/ErasurePreview";
 import type { FieldDef } from "../bindings/FieldDef";
-import type { FieldDefInput } from "../bindings/FieldDefInput";
 import type { FiscalDocument } from "../bindings/FiscalDocument";
 import type { Interaction } from "../bindings/Interaction";
-import type { InteractionInput } from "../bindings/InteractionInput";
 import type { ObjectionReport } from "../bindings/ObjectionReport";
 import type { PurgeItem } from "../bindings/PurgeItem";
 import type { PurgeReport } from "../bindings/PurgeReport";
@@ -261,7 +259,15 @@ const BACKUP_INFO: BackupInfo = { created_at: AT, app_version: "0.1.0", schema_v
 export type Start = { exists: boolean; unlocked: boolean; remembered: boolean; language: Settings["language"] };
 
 /** The handlers, by command name; a fresh copy of the demo data for each call. */
-export function fixtureHandlers(start: Start): Record<string, Handler> {
+/** A fixture for every command of the contract, with its arguments and result types. */
+export type FixtureHandlers = { [K in Command]: (args: Commands[K]["args"]) => Commands[K]["result"] };
+
+/** The handlers by a command name known only at run time (what the IPC mock receives). */
+export function byName(handlers: FixtureHandlers): Record<string, Handler | undefined> {
+  return handlers as unknown as Record<string, Handler | undefined>;
+}
+
+export function fixtureHandlers(start: Start): FixtureHandlers {
   const vault = { ...start };
   let settings: Settings = { language: start.language, auto_lock_minutes: 10 };
   let controller: Controller = { name: "", address: "", kvk: "", privacy_contact: "" };
@@ -316,17 +322,17 @@ export function fixtureHandlers(start: Start): Record<string, Handler> {
     },
     create_contact: ({ input }): number => {
       const id = nextId(contacts);
-      contacts.push({ ...contact(id, ""), ...(input as ContactInput) });
+      contacts.push({ ...contact(id, ""), ...(input) });
       return id;
     },
     update_contact: ({ id, input }): null => {
       const i = contacts.findIndex((c) => c.id === Number(id));
-      if (i >= 0) contacts[i] = { ...contacts[i]!, ...(input as ContactInput) };
+      if (i >= 0) contacts[i] = { ...contacts[i]!, ...(input) };
       return null;
     },
     add_interaction: ({ contactId, input }): number => {
       const id = nextId(interactions);
-      const value = input as InteractionInput;
+      const value = input;
       interactions.unshift({ id, contact_id: Number(contactId), kind: value.kind, at: value.at ?? AT, text: value.text });
       return id;
     },
@@ -345,18 +351,18 @@ export function fixtureHandlers(start: Start): Record<string, Handler> {
     purpose_proposals: (): PurposeInput[] => PROPOSALS,
     create_purpose: ({ input }): number => {
       const id = nextId(purposes);
-      purposes.push({ ...(input as PurposeInput), id });
+      purposes.push({ ...(input), id });
       return id;
     },
     update_purpose: ({ id, input }): null => {
       const i = purposes.findIndex((p) => p.id === Number(id));
-      if (i >= 0) purposes[i] = { ...(input as PurposeInput), id: Number(id) };
+      if (i >= 0) purposes[i] = { ...(input), id: Number(id) };
       return null;
     },
     list_fields: (): FieldDef[] => fields,
     define_field: ({ input }): number => {
       const id = nextId(fields);
-      const value = input as FieldDefInput;
+      const value = input;
       fields.push({ ...value, id, purpose: purposes.find((p) => p.id === value.purpose_id)?.name ?? "" });
       return id;
     },
@@ -379,13 +385,13 @@ export function fixtureHandlers(start: Start): Record<string, Handler> {
     list_documents: ({ contactId }): FiscalDocument[] => documents.filter((d) => d.contact_id === Number(contactId)),
     add_document: ({ contactId, kind, number, date }): number => {
       const id = nextId(documents);
-      documents.unshift({ ...DOCUMENT, id, contact_id: Number(contactId), kind, number, date } as FiscalDocument);
+      documents.unshift({ ...DOCUMENT, id, contact_id: Number(contactId), kind, number, date });
       return id;
     },
 
     list_requests: (): Request[] => requests,
     add_request: ({ contactId, kind, received }): Request => {
-      const added = request(nextId(requests), Number(contactId), kind as RequestKind, { received: String(received) });
+      const added = request(nextId(requests), Number(contactId), kind, { received: String(received) });
       requests.push(added);
       return added;
     },
@@ -400,10 +406,10 @@ export function fixtureHandlers(start: Start): Record<string, Handler> {
       return { ...ERASURE, contact_id: Number(id) };
     },
     get_controller: (): Controller => controller,
-    set_controller: ({ controller: next }): null => ((controller = next as Controller), null),
+    set_controller: ({ controller: next }): null => ((controller = next), null),
 
     backup_status: (): BackupStatus => ({ settings: backup, last_backup_at: AT, overdue: false }),
-    set_backup_settings: ({ settings: next }): null => ((backup = next as BackupSettings), null),
+    set_backup_settings: ({ settings: next }): null => ((backup = next), null),
     run_backup: (): string | null => `${backup.dir ?? "/tmp"}/kluis-2026-03-02.kluisbackup`,
     backup_to: (): null => null,
     test_restore: (): RestoreReport => RESTORED,
@@ -413,6 +419,6 @@ export function fixtureHandlers(start: Start): Record<string, Handler> {
     // The save dialog of a debug build's tests, used here because a browser has no OS dialog.
     save_path_override: ({ fileName }): string | null => `/home/demo/${String(fileName)}`,
     get_settings: (): Settings => settings,
-    set_settings: ({ settings: next }): null => ((settings = next as Settings), null),
+    set_settings: ({ settings: next }): null => ((settings = next), null),
   };
 }

@@ -6,7 +6,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 
 import type { ApiError } from "../bindings/ApiError";
 import { VAULT_LOCKED_EVENT } from "../lib/ipc";
-import { fixtureHandlers, type Args } from "./fixtures";
+import { byName, fixtureHandlers, type Args } from "./fixtures";
 
 /** `?state=new` (first run), `?state=locked`, else unlocked; `&remembered=1`, `&lang=en`. */
 export function installMockBackend(): void {
@@ -21,7 +21,7 @@ export function installMockBackend(): void {
 
   mockIPC(
     (command, args) => {
-      const handler = handlers[command];
+      const handler = byName(handlers)[command];
       // The dialog plugin: as if the user cancelled (paths can be typed into the screens).
       if (command.startsWith("plugin:")) return null;
       if (!handler) throw { code: "internal", message: `no fixture for ${command}`, field: null } satisfies ApiError;
