@@ -16,7 +16,8 @@ export const cliBinary = path.join(root, "target/debug/kluis");
 export const artifacts = path.join(root, "tests/e2e/.artifacts");
 export const PASS = "paars-olifant-fietst-morgen";
 
-let nextPort = 4444;
+// The first WebDriver port; set KLUIS_E2E_PORT to run two suites on one machine at once.
+let nextPort = Number(process.env.KLUIS_E2E_PORT ?? 4444);
 
 /** A temporary vault folder (not yet a vault) and a driver bound to it. */
 export class App {
