@@ -103,7 +103,7 @@ e2e: build
 screenshots: build
 	$(XVFB) npm --prefix tests/e2e run screenshots
 
-# DESIGN.md §8 budgets as ratios in one run (release build, 100,000 synthetic contacts).
+# The performance budgets (docs/PERFORMANCE.md) as ratios in one run (release build, 100,000 synthetic contacts).
 bench: deps
 	$(CARGO) run --release --example bench -- --contacts 100000 --out docs/PERFORMANCE.md
 	@cat docs/PERFORMANCE.md

@@ -1,4 +1,4 @@
-//! `make bench`: the performance budgets of DESIGN.md §8, measured as ratios within one run on
+//! `make bench`: the performance budgets, measured as ratios within one run on
 //! a synthetic vault (`kluis demo`), written as Markdown (docs/PERFORMANCE.md).
 //!
 //! Run: `cargo run --release --example bench -- [--contacts N] [--out FILE]`.
@@ -334,7 +334,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let _ = writeln!(
         md,
         "Measured by `make bench` (`cargo run --release --example bench -- --contacts {n}`), the \
-         budgets of DESIGN.md §8 as ratios within one run. Synthetic vault: {n} contacts with \
+         performance budgets as ratios within one run. Synthetic vault: {n} contacts with \
          {interactions} interactions (`kluis demo`, generated in {:.1} s; {contacts_left} left \
          after the due purge), {mb:.0} MB encrypted. Release build, {} cores.\n",
         gen_time.as_secs_f64(),

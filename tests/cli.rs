@@ -1,4 +1,4 @@
-//! The `kluis` command-line contract (DESIGN.md §6), run as a real process.
+//! The `kluis` command-line contract (README.md, "The `kluis` command"), run as a real process.
 
 mod common;
 

@@ -118,7 +118,8 @@ impl Error {
         }
     }
 
-    /// The CLI exit code (DESIGN.md §6): 3 wrong passphrase or key, 4 integrity failure, else 1.
+    /// The CLI exit code (README.md, "The `kluis` command"): 3 wrong passphrase or key, 4
+    /// integrity failure, else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::WrongPassphrase | Error::WrongRecoveryKey => 3,

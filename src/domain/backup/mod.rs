@@ -1,4 +1,4 @@
-//! Encrypted backups (DESIGN.md §5, docs/BACKUP-FORMAT.md): one file holding a header (magic,
+//! Encrypted backups (docs/BACKUP-FORMAT.md): one file holding a header (magic,
 //! format version, app and schema version, creation time, the vault's key file: KDF
 //! parameters, salts and the data key wrapped under the passphrase and the recovery key) and
 //! the database snapshot, encrypted in authenticated chunks (XChaCha20-Poly1305 STREAM, every
