@@ -29,8 +29,8 @@ pub async fn create_vault(
     let passphrase = Zeroizing::new(passphrase);
     let new = Vault::create(&state.dir, &passphrase, state.clock, ACTOR)?;
     let remembered = remember && new.vault.remember().is_ok();
-    let created = Created { recovery_key: new.recovery_key.to_string(), remembered };
     state.set_unlocked(new.vault);
+    let created = Created { recovery_key: new.recovery_key, remembered };
     Ok(created)
 }
 
@@ -121,7 +121,11 @@ pub fn forget_device(state: State<'_, AppState>) -> Res<()> {
 
 /// New data key, passphrase and recovery key (returned once); remembered keys are forgotten.
 #[tauri::command]
-pub async fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<String> {
+pub async fn rotate_key(
+    state: State<'_, AppState>,
+    current: String,
+    next: String,
+) -> Res<Zeroizing<String>> {
     let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
-    state.with_vault(|v| Ok(v.rotate_key(&current, &next)?.to_string()))
+    state.with_vault(|v| v.rotate_key(&current, &next))
 }
