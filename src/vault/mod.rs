@@ -52,7 +52,7 @@ pub struct NewVault {
 /// The recovery key as the UI receives it, once, right after creation.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Created {
-    /// Zeroized when dropped, like every other copy of the key.
+    // Zeroized when dropped, like every other copy of the key.
     #[ts(type = "string")]
     pub recovery_key: Zeroizing<String>,
     /// The key was stored in the OS secret store as asked (false when it was not asked, or
