@@ -64,9 +64,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or("error: invalid arguments");
-            eprintln!("{first} (see kluis --help)");
+            eprintln!("{} (see kluis --help)", usage_line(&e.render().to_string()));
             return ExitCode::from(2);
         }
     };
@@ -92,5 +90,18 @@ fn run(cli: Cli) -> Out {
         Cmd::Settings(c) => settings::run(&ctx, c),
         Cmd::Backup(c) => backup::run(&ctx, c),
         Cmd::Demo(c) => demo::run(&ctx, c),
+    }
+}
+
+/// Clap's usage error as one line: its first paragraph (the message and what it names, such as
+/// the missing arguments on the indented lines below it), without the usage and tips after it.
+fn usage_line(text: &str) -> String {
+    let words: Vec<&str> =
+        text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
+    let line = words.join(" ");
+    if line.is_empty() {
+        "error: invalid arguments".to_owned()
+    } else {
+        line
     }
 }

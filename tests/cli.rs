@@ -681,3 +681,51 @@ fn rotate_key_from_the_command_line() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Na Rotatie"));
 }
+
+/// Issue 12 item 5: bad input is an `error:` line and exit 1, never a panic (exit 101).
+#[test]
+fn bad_input_never_panics() {
+    let cli = Cli::new();
+    cli.init();
+    for period in ["12é", "é", "€", "1€", "🦀", "12\u{301}m", " ", "١٢m"] {
+        let out =
+            cli.run(&["retention", "set", "prospects", "--period", period, "--action", "delete"]);
+        assert_ne!(code(&out), 101, "{period:?} panicked: {}", stderr(&out));
+        assert_eq!(code(&out), 1, "{period:?}: {}", stderr(&out));
+        assert_one_error_line(&out);
+        assert!(stderr(&out).contains("period"), "{}", stderr(&out));
+    }
+    for now in ["é", "2026-01-10T09:00:00Zé", "2026-13-40T99:00:00Z", "+999999-01-01T00:00:00Z", ""]
+    {
+        let out = cli.run(&["--now", now, "contact", "list"]);
+        assert_eq!(code(&out), 1, "{now:?}: {}", stderr(&out));
+        assert_one_error_line(&out);
+    }
+    for date in ["é", "2026-01-0é", "2026-02-30", "99999-01-01", "2026-1-1é"] {
+        let out = cli.run(&["contact", "add", "--name", "X", "--ended", date]);
+        assert_eq!(code(&out), 1, "{date:?}: {}", stderr(&out));
+        assert_one_error_line(&out);
+    }
+}
+
+/// Issue 12 item 6: a usage error names the missing or bad argument on its one line (exit 2).
+#[test]
+fn usage_errors_name_the_argument() {
+    let cli = Cli::new();
+    let out = cli.run(&["contact", "add"]);
+    assert_eq!(code(&out), 2);
+    assert_one_error_line(&out);
+    assert!(stderr(&out).contains("--name"), "{}", stderr(&out));
+    let out = cli.run(&["retention", "set", "prospects", "--period", "12m"]);
+    assert_eq!(code(&out), 2);
+    assert_one_error_line(&out);
+    assert!(stderr(&out).contains("--action"), "{}", stderr(&out));
+    let out = cli.run(&["contact", "show", "geen-getal"]);
+    assert_eq!(code(&out), 2);
+    assert_one_error_line(&out);
+    assert!(stderr(&out).contains("geen-getal"), "{}", stderr(&out));
+    let out = cli.run(&["contact", "list", "--frobnicate"]);
+    assert_eq!(code(&out), 2);
+    assert_one_error_line(&out);
+    assert!(stderr(&out).contains("--frobnicate"), "{}", stderr(&out));
+}

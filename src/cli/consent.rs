@@ -118,7 +118,7 @@ fn consent_cmd(ctx: &Ctx, cmd: ConsentCmd) -> Out {
                     if e.kind == consent::EventKind::Given { "given" } else { "withdrawn" },
                     e.purpose,
                     e.method.as_str(),
-                    e.text_sha256.as_deref().map_or("", |h| &h[..12])
+                    e.text_sha256.as_deref().map_or("", |h| h.get(..12).unwrap_or(h))
                 );
             }
             Ok(())

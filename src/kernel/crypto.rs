@@ -40,19 +40,32 @@ impl Default for KdfParams {
     }
 }
 
+/// The most memory (KiB) a key file may ask Argon2 for: 1 GiB.
+pub const MAX_KDF_MEMORY_KIB: u32 = 1024 * 1024;
+/// The most Argon2 passes a key file may ask for.
+pub const MAX_KDF_ITERATIONS: u32 = 10;
+
 impl KdfParams {
-    /// Refuses parameters this version would not write: too weak, or large enough to exhaust
-    /// memory (a tampered file must not make unlocking crash the machine).
+    /// Refuses parameters this version would not write: too weak, or costly enough that a
+    /// crafted vault.json or backup header could exhaust memory or make every attempt take
+    /// minutes (capped at 1 GiB and 10 passes; Kluis writes 128 MiB and 3). Checked before
+    /// any derivation starts.
     pub fn check(&self) -> Result<()> {
         let ok = self.algorithm == "argon2id"
-            && (64 * 1024..=2 * 1024 * 1024).contains(&self.memory_kib)
-            && (3..=64).contains(&self.iterations)
+            && self.memory_kib >= 64 * 1024
+            && self.iterations >= 3
             && (1..=16).contains(&self.parallelism);
-        if ok {
-            Ok(())
-        } else {
-            Err(Error::Integrity("unsupported key-derivation parameters".into()))
+        if !ok {
+            return Err(Error::Integrity("unsupported key-derivation parameters".into()));
         }
+        if self.memory_kib > MAX_KDF_MEMORY_KIB || self.iterations > MAX_KDF_ITERATIONS {
+            return Err(Error::Integrity(
+                "the key-derivation parameters ask for more than 1 GiB of memory or 10 passes; \
+                 refused (Kluis never writes these)"
+                    .into(),
+            ));
+        }
+        Ok(())
     }
 }
 

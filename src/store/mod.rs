@@ -24,6 +24,32 @@ pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
+/// The SQLCipher settings every vault database is written with (SQLCipher 4's): 4096-byte
+/// pages, HMAC-SHA512 page authentication, PBKDF2-HMAC-SHA512 (unused with a raw key, pinned
+/// all the same), no plaintext header. Set after the key and before the first read.
+pub const PINNED_CIPHER_SETTINGS: &str = "PRAGMA cipher_compatibility = 4;
+     PRAGMA cipher_page_size = 4096;
+     PRAGMA kdf_iter = 256000;
+     PRAGMA cipher_hmac_algorithm = HMAC_SHA512;
+     PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;
+     PRAGMA cipher_plaintext_header_size = 0;";
+
+/// `PRAGMA key` (or `rekey`) with the raw key as hex, built in one zeroizing buffer of the
+/// exact size, so no copy of the hex key is left behind in freed memory.
+pub fn key_pragma(verb: &str, key: &SecretKey) -> Zeroizing<String> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = Zeroizing::new(String::with_capacity(verb.len() + 16 + 2 * key.len()));
+    s.push_str("PRAGMA ");
+    s.push_str(verb);
+    s.push_str(" = \"x'");
+    for b in key.iter() {
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    s.push_str("'\";");
+    s
+}
+
 /// Opens (or with `create`, creates) the encrypted database with the raw data key.
 pub fn open(path: &Path, key: &SecretKey, create: bool) -> Result<Connection> {
     if !create && !path.is_file() {
@@ -34,8 +60,10 @@ pub fn open(path: &Path, key: &SecretKey, create: bool) -> Result<Connection> {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     }
     let mut conn = Connection::open_with_flags(path, flags)?;
-    let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex::encode(key.as_ref())));
-    conn.execute_batch(&pragma)?;
+    conn.execute_batch(&key_pragma("key", key))?;
+    // How the file is read is pinned here, not left to the library's defaults: a SQLCipher
+    // built or configured with other defaults still reads (and writes) this file the same way.
+    conn.execute_batch(PINNED_CIPHER_SETTINGS)?;
     // SQLCipher would otherwise log decryption failures to stderr; errors reach the user as
     // typed errors instead. (Set after keying: SQLCipher resets logging when it initialises.)
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;

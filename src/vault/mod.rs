@@ -52,7 +52,9 @@ pub struct NewVault {
 /// The recovery key as the UI receives it, once, right after creation.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Created {
-    pub recovery_key: String,
+    // Zeroized when dropped, like every other copy of the key.
+    #[ts(type = "string")]
+    pub recovery_key: Zeroizing<String>,
     /// The key was stored in the OS secret store as asked (false when it was not asked, or
     /// no secret store was reachable).
     pub remembered: bool,
@@ -244,9 +246,7 @@ impl Vault {
         let json = serde_json::to_vec_pretty(&kf).map_err(|e| Error::Internal(e.to_string()))?;
         crate::kernel::fs::write_atomic(&self.dir, keyfile::NEXT_FILE_NAME, &json)?;
         self.checkpoint()?;
-        let pragma =
-            Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", hex::encode(key.as_ref())));
-        self.conn.execute_batch(&pragma)?;
+        self.conn.execute_batch(&store::key_pragma("rekey", &key))?;
         std::fs::rename(self.dir.join(keyfile::NEXT_FILE_NAME), self.dir.join(keyfile::FILE_NAME))?;
         std::fs::File::open(&self.dir)?.sync_all()?;
         self.key = key;

@@ -26,8 +26,8 @@ pub fn create_vault(
     let passphrase = Zeroizing::new(passphrase);
     let new = Vault::create(&state.dir, &passphrase, state.clock, ACTOR)?;
     let remembered = remember && new.vault.remember().is_ok();
-    let created = Created { recovery_key: new.recovery_key.to_string(), remembered };
     state.set_unlocked(new.vault);
+    let created = Created { recovery_key: new.recovery_key, remembered };
     Ok(created)
 }
 

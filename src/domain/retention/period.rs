@@ -74,16 +74,23 @@ impl FromStr for Period {
     fn from_str(s: &str) -> Result<Self> {
         let bad = || Error::invalid("period", "expected a number and d, w, m or y, like 24m or 7y");
         let s = s.trim();
-        let (num, unit) = s.split_at(s.len().saturating_sub(1));
+        // Split before the last character, not the last byte: "12é" must be an error, not a
+        // slice through a character.
+        let mut chars = s.chars();
+        let unit = chars.next_back().ok_or_else(bad)?;
+        let num = chars.as_str();
+        if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
         let n: u32 = num.parse().map_err(|_| bad())?;
         if n == 0 || n > 1200 {
             return Err(bad());
         }
         match unit {
-            "d" => Ok(Period::Days(n)),
-            "w" => Ok(Period::Weeks(n)),
-            "m" => Ok(Period::Months(n)),
-            "y" => Ok(Period::Years(n)),
+            'd' => Ok(Period::Days(n)),
+            'w' => Ok(Period::Weeks(n)),
+            'm' => Ok(Period::Months(n)),
+            'y' => Ok(Period::Years(n)),
             _ => Err(bad()),
         }
     }
