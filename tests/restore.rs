@@ -339,3 +339,28 @@ fn pruning_keeps_other_vaults_backups() {
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+/// The test restore's temporary folder is private to the user while it holds the vault.
+#[test]
+fn the_test_restore_folder_is_private() {
+    use kluis::app::restore;
+    use kluis::domain::backup::{self, BackupSecret, Step};
+    let (t, mut v) = new_vault();
+    let folder = t.tmp.path().join("auto");
+    std::fs::create_dir_all(&folder).unwrap();
+    backup::create(&mut v, &folder.join("kluis-20260301-093000.kluisbackup"), &mut |_| {}).unwrap();
+    v.lock();
+    let mut seen = Vec::new();
+    restore::test_restore(&folder, &BackupSecret::Passphrase(PASS), clock(), &mut |p| {
+        if p.step == Step::Check && p.done == 0 {
+            for e in std::fs::read_dir(std::env::temp_dir()).unwrap().flatten() {
+                if e.file_name().to_string_lossy().starts_with("kluis-test-restore-") {
+                    seen.push(mode(&e.path()));
+                }
+            }
+        }
+    })
+    .unwrap();
+    assert!(!seen.is_empty(), "the temporary folder was not found");
+    assert!(seen.iter().all(|m| *m == 0o700), "modes {seen:?}");
+}
