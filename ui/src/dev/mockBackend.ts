@@ -84,6 +84,7 @@ export function installMockBackend(): void {
       requireUnlocked,
       passphrase: () => passphrase,
       contactCount: () => contacts.size,
+      lockedVault: () => exists && !unlocked,
       lock: () => {
         unlocked = false;
       },

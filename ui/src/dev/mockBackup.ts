@@ -19,6 +19,8 @@ type Context = {
   /** The demo passphrase; a restored vault opens with it too. */
   passphrase: () => string;
   contactCount: () => number;
+  /** A vault exists and is locked (restoring over it needs its current passphrase). */
+  lockedVault: () => boolean;
   /** Locks a running vault (a restore does so once the file has been checked). */
   lock: () => void;
   /** Called after a restore: the vault exists and is locked. */
@@ -68,6 +70,8 @@ export function backupHandlers(ctx: Context, params: URLSearchParams) {
     contacts: ctx.contactCount(),
     interactions: 12,
     erasures_reapplied: 1,
+    unreadable_newer: [],
+    ignored_files: [],
     purge: {
       ran: false,
       stopped: null,
@@ -144,6 +148,11 @@ export function backupHandlers(ctx: Context, params: URLSearchParams) {
     },
     restore_backup: async (args) => {
       checkFile(args.path);
+      // As the backend: over a locked vault its current passphrase is needed (an unlocked
+      // session counts as the current secret).
+      if (ctx.lockedVault() && args.currentPassphrase !== ctx.passphrase()) {
+        ctx.fail("wrong_passphrase", "wrong passphrase");
+      }
       checkSecret(args);
       // As the backend: the file is checked in full before the vault is locked and replaced.
       await progress("verify");
