@@ -86,7 +86,7 @@ describe("restoring a backup on first run", () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(callsOf("restore_backup")).toEqual([
-      { path: PATH, passphrase: SECRET, recoveryKey: null, currentPassphrase: CURRENT },
+      { path: PATH, passphrase: SECRET, recoveryKey: null, currentPassphrase: null },
     ]);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
@@ -263,7 +263,12 @@ describe("restoring a backup over the vault on this laptop", () => {
     await user.click(within(dialog).getByRole("button", { name: "Ja, vervangen" }));
 
     expect(await screen.findByText(/^Teruggezet: back-up van /)).toBeInTheDocument();
-    expect(screen.getByText("Je kluis is vergrendeld. Ontgrendel hem met het wachtwoord van de back-up.")).toBeInTheDocument();
+    // The vault keeps its current secrets (the restored data were re-keyed to them).
+    expect(
+      screen.getByText(
+        "Je kluis is vergrendeld. Ontgrendel hem met je huidige wachtwoordzin: die, je herstelsleutel en een onthouden sleutel blijven gelden.",
+      ),
+    ).toBeInTheDocument();
     expect(session.queryClient.getQueryCache().findAll({ queryKey: ["contacts"] })).toHaveLength(0);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
@@ -284,6 +289,8 @@ describe("restoring a backup over the vault on this laptop", () => {
 
     await user.click(screen.getByRole("button", { name: "Een back-up terugzetten" }));
     await fillIn(user);
+    // Locked now: the current passphrase is asked.
+    await user.type(screen.getByLabelText("Huidige wachtwoordzin"), CURRENT);
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
     await user.click(await screen.findByRole("button", { name: "Naar ontgrendelen" }));

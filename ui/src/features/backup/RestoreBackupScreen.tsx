@@ -131,7 +131,7 @@ export function RestoreBackupScreen({ replaces, needsCurrent = false, onBack, on
           {report.purge.stopped === "confirm" && (
             <Text>{t("purge.paused", { due: report.purge.contacts_due, total: report.purge.contacts_total })}</Text>
           )}
-          <Text>{t("restore.doneHint")}</Text>
+          <Text>{t(replaces ? "restore.doneHintReplaced" : "restore.doneHint")}</Text>
           <Button
             size="md"
             loading={leaving}
