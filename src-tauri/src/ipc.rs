@@ -513,5 +513,6 @@ commands! {
         path: String,
         passphrase: Option<String>,
         recovery_key: Option<String>,
+        current_passphrase: Option<String>,
     ) -> Res<RestoreReport> in backup;
 }

@@ -1,7 +1,11 @@
-//! Restoring a backup: verify the whole file and build the restored vault beside the live one
-//! (`domain::backup::restore::stage`); re-apply the erasures the live vault and newer backups
-//! know and the backup lacks (erased people never come back); run the due purge; then swap the
-//! folders (`put_in_place`). Every step leaves either the old or the new vault.
+//! Restoring a backup: over an existing vault only with that vault's current secret (and a
+//! backup of another vault only when the user confirms it); verify the whole file, collect the
+//! erasures the live vault and newer backups know, and build the restored vault beside the
+//! live one (`domain::backup::restore::stage`: over the same vault it is re-keyed to the live
+//! data key and keeps the live `vault.json`, so the current passphrase, recovery key and
+//! remembered key keep working and a retired secret never comes back); re-apply the erasures
+//! the backup lacks (erased people never come back); run the due purge; then swap the folders
+//! (`put_in_place`). Every step leaves either the old or the new vault.
 
 use std::fs;
 use std::path::Path;
@@ -10,13 +14,18 @@ use serde::Serialize;
 
 use crate::app::erase::erase_in;
 use crate::domain::backup::auto;
-use crate::domain::backup::restore::{self, add_missing_tombstones, crash_point};
+use crate::domain::backup::restore::{
+    self, add_missing_tombstones, crash_point, finish_interrupted, Allow, Live,
+};
 use crate::domain::backup::{begin, BackupSecret, OnProgress, Step};
 use crate::domain::contacts::read;
 use crate::domain::retention::purge::{self, PurgeReport, Trigger};
 use crate::kernel::clock::{Clock, Ctx};
+use crate::kernel::crypto::{self, SecretKey};
 use crate::kernel::date::format_instant;
 use crate::kernel::error::{Error, Result};
+use crate::vault::keyfile::KeyFile;
+use crate::vault::{self, keyring, Vault};
 
 /// What a restore changed, for the user.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -30,18 +39,88 @@ pub struct RestoreReport {
     #[ts(type = "number")]
     pub erasures_reapplied: i64,
     pub purge: PurgeReport,
+    /// Newer backups of this vault that no secret given opened, restored without on the
+    /// user's explicit acceptance (erasures only they knew may be missing).
+    pub unreadable_newer: Vec<String>,
+    /// Files beside the backup that are not backups of this vault (not read for erasures).
+    pub ignored_files: Vec<String>,
 }
 
-/// Restores `backup` into `dir` (replacing the vault there, if any).
+/// The current secret of the vault a restore replaces.
+pub enum Current<'a> {
+    Passphrase(&'a str),
+    RecoveryKey(&'a str),
+    /// The key remembered on this device.
+    Remembered,
+    /// The data key of the vault's unlocked session (the app), copied by [`Current::session`].
+    Session(SecretKey),
+}
+
+impl Current<'_> {
+    /// The unlocked session of the vault counts as its current secret.
+    pub fn session(vault: &Vault) -> Current<'static> {
+        Current::Session(zeroize::Zeroizing::new(**vault.data_key()))
+    }
+}
+
+/// What the user gave and confirmed for a restore.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// The current secret of the vault in the folder (needed when there is one).
+    pub current: Option<Current<'a>>,
+    /// Replacing the vault with a backup of another vault was confirmed.
+    pub other_vault: bool,
+    /// Restoring although a newer backup of this vault cannot be read was accepted.
+    pub accept_unreadable_newer: bool,
+    /// Secrets for newer backups made after a key rotation.
+    pub newer: Vec<BackupSecret<'a>>,
+}
+
+/// The vault in `dir` unlocked with its current secret, or None when there is no vault;
+/// without the right secret: `WrongPassphrase` / `WrongRecoveryKey`, nothing changed.
+fn live(dir: &Path, current: Option<&Current<'_>>) -> Result<Option<Live>> {
+    finish_interrupted(dir)?;
+    if !vault::exists(dir) {
+        return Ok(None);
+    }
+    let keyfile = KeyFile::load(dir)?;
+    let key = match current {
+        None => return Err(Error::WrongPassphrase),
+        Some(Current::Passphrase(p)) => keyfile.unwrap_with_passphrase(p)?,
+        Some(Current::RecoveryKey(k)) => {
+            keyfile.unwrap_with_recovery(crypto::parse_recovery(k)?.as_ref())?
+        }
+        Some(Current::Remembered) => keyring::load(&keyfile.vault_id)?
+            .filter(|k| keyfile.fits(k))
+            .ok_or(Error::WrongPassphrase)?,
+        Some(Current::Session(k)) => {
+            if !keyfile.fits(k) {
+                return Err(Error::WrongPassphrase);
+            }
+            zeroize::Zeroizing::new(**k)
+        }
+    };
+    Ok(Some(Live { keyfile, key }))
+}
+
+/// Restores `backup` (opened with `secret`) into `dir`, replacing the vault there, if any,
+/// when `options.current` opens it.
 pub fn restore(
     backup: &Path,
     dir: &Path,
     secret: &BackupSecret<'_>,
+    options: &Options<'_>,
     clock: Clock,
     actor: &str,
     on: OnProgress<'_>,
 ) -> Result<RestoreReport> {
-    let mut staged = restore::stage(backup, dir, secret, on)?;
+    let live = live(dir, options.current.as_ref())?;
+    let allow = Allow {
+        other_vault: options.other_vault,
+        unreadable_newer: options.accept_unreadable_newer,
+        newer: &options.newer,
+    };
+    let mut staged = restore::stage(backup, dir, secret, live.as_ref(), &allow, on)?;
     let ctx = Ctx { now: clock.now(), actor };
     let tx = staged.conn.transaction()?;
     let mut reapplied = 0;
@@ -61,7 +140,7 @@ pub fn restore(
     let contacts: i64 = conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
     let interactions: i64 =
         conn.query_row("SELECT count(*) FROM interactions", [], |r| r.get(0))?;
-    let restore::Staged { conn, created_at, folder, .. } = staged;
+    let restore::Staged { conn, created_at, folder, unreadable_newer, ignored, .. } = staged;
     drop(conn);
     crash_point("reapplied");
     restore::put_in_place(&folder, dir, on)?;
@@ -71,6 +150,8 @@ pub fn restore(
         interactions,
         erasures_reapplied: reapplied,
         purge: report,
+        unreadable_newer,
+        ignored_files: ignored,
     })
 }
 
@@ -86,8 +167,11 @@ pub fn test_restore(
         .pop()
         .ok_or_else(|| Error::NotFound("a backup in the backup folder".into()))?;
     let tmp = std::env::temp_dir().join(format!("kluis-test-restore-{}", uuid::Uuid::new_v4()));
+    fs::create_dir_all(&tmp)?;
+    vault::restrict_permissions(&tmp)?;
     let target = tmp.join("vault");
-    let result = restore(&newest, &target, secret, clock, "test-restore", on);
+    let options = Options::default();
+    let result = restore(&newest, &target, secret, &options, clock, "test-restore", on);
     let _ = fs::remove_dir_all(&tmp);
     result
 }

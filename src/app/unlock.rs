@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::domain::backup::restore::finish_interrupted;
+use crate::domain::backup::restore::{drop_previous, finish_interrupted};
 use crate::domain::retention::purge::{self, PurgeReport, Trigger};
 use crate::kernel::clock::Clock;
 use crate::kernel::error::Result;
@@ -51,7 +51,10 @@ pub fn open_without_purge(
     actor: &str,
 ) -> Result<Vault> {
     finish_interrupted(dir)?;
-    Vault::open(dir, secret, clock, actor)
+    let vault = Vault::open(dir, secret, clock, actor)?;
+    // The restored vault opened: the one it replaced is no longer needed.
+    drop_previous(dir)?;
+    Ok(vault)
 }
 
 /// Unlocks with the recovery key, sets a new passphrase (the forgotten-passphrase path) and
@@ -63,7 +66,9 @@ pub fn recover(
     clock: Clock,
     actor: &str,
 ) -> Result<Unlocked> {
+    finish_interrupted(dir)?;
     let mut vault = Vault::recover(dir, recovery_key, new_passphrase, clock, actor)?;
+    drop_previous(dir)?;
     let purge = purge_on_open(&mut vault)?;
     Ok(Unlocked { vault, purge })
 }

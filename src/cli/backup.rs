@@ -7,7 +7,8 @@ use kluis::domain::backup;
 use kluis::{app, vault, Error};
 
 use super::common::{
-    backup_secret, confirm_destroy, open, print_json, purge_notice, Ctx, Failure, Out, ACTOR,
+    backup_secret, confirm_destroy, current_secret, open, print_json, purge_notice, secret_from,
+    Ctx, Failure, Out, ACTOR,
 };
 
 #[derive(Subcommand)]
@@ -45,12 +46,23 @@ pub enum Cmd {
     /// KLUIS_RECOVERY_KEY); never opens the live vault.
     #[command(display_order = 24)]
     VerifyBackup { file: PathBuf },
-    /// Restore a backup into the vault folder (replacing a vault there needs --yes).
+    /// Restore a backup into the vault folder. Replacing a vault there needs its current
+    /// passphrase (KLUIS_PASSPHRASE, the remembered key, or a prompt) and --yes; the backup
+    /// opens with KLUIS_BACKUP_PASSPHRASE (default: KLUIS_PASSPHRASE) or KLUIS_RECOVERY_KEY.
+    /// Newer backups of the vault beside the file made after a key rotation open with
+    /// KLUIS_NEWER_PASSPHRASE.
     #[command(display_order = 25)]
     Restore {
         file: PathBuf,
         #[arg(long)]
         yes: bool,
+        /// The file is a backup of another vault: replace the vault in the folder with it.
+        #[arg(long)]
+        other_vault: bool,
+        /// Restore although a newer backup of this vault beside the file cannot be read
+        /// (erasures only it knows would be missing).
+        #[arg(long)]
+        accept_unreadable_newer: bool,
     },
 }
 
@@ -144,21 +156,51 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
             );
             Ok(())
         }
-        Cmd::Restore { file, yes } => {
+        Cmd::Restore { file, yes, other_vault, accept_unreadable_newer } => {
+            let over = vault::exists(&ctx.dir);
+            let current = if over { Some(current_secret(ctx)?) } else { None };
             let secret = backup_secret()?;
-            if vault::exists(&ctx.dir) && !yes {
+            if over && !yes {
                 // Check the file before asking anything (restore checks it again itself).
                 backup::verify(&file, &secret.as_secret(), &mut meter(ctx))?;
                 confirm_destroy(yes, &format!("replace the vault in {}", ctx.dir.display()))?;
             }
+            let newer = secret_from("KLUIS_NEWER_PASSPHRASE");
+            let options = app::restore::Options {
+                current: current.as_ref().map(|c| c.as_current()),
+                other_vault,
+                accept_unreadable_newer,
+                newer: newer.iter().map(|p| backup::BackupSecret::Passphrase(p)).collect(),
+            };
             let r = app::restore::restore(
                 &file,
                 &ctx.dir,
                 &secret.as_secret(),
+                &options,
                 ctx.clock,
                 ACTOR,
                 &mut meter(ctx),
-            )?;
+            )
+            .map_err(|e| match e {
+                Error::InvalidInput { field: "newer_backup", message } => {
+                    Failure::Core(Error::InvalidInput {
+                        field: "newer_backup",
+                        message: format!(
+                            "{message} (KLUIS_NEWER_PASSPHRASE, or --accept-unreadable-newer)"
+                        ),
+                    })
+                }
+                Error::InvalidInput { field: "other_vault", message } => {
+                    Failure::Usage(format!("{message}: add --other-vault"))
+                }
+                e => Failure::Core(e),
+            })?;
+            for f in &r.ignored_files {
+                eprintln!("note: not a backup of this vault, not read for erasures: {f}");
+            }
+            for f in &r.unreadable_newer {
+                eprintln!("warning: newer backup not read (accepted): {f}");
+            }
             purge_notice(&r.purge);
             if ctx.json {
                 return print_json(&r);

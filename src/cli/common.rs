@@ -171,7 +171,11 @@ impl OwnedSecret {
     }
 }
 
+/// The secret of a backup: KLUIS_BACKUP_PASSPHRASE, else as [`OwnedSecret`] says.
 pub fn backup_secret() -> Result<OwnedSecret, Failure> {
+    if let Some(p) = env_secret("KLUIS_BACKUP_PASSPHRASE") {
+        return Ok(OwnedSecret::Passphrase(p));
+    }
     if let Some(p) = env_secret("KLUIS_PASSPHRASE") {
         return Ok(OwnedSecret::Passphrase(p));
     }
@@ -179,6 +183,37 @@ pub fn backup_secret() -> Result<OwnedSecret, Failure> {
         return Ok(OwnedSecret::Recovery(k));
     }
     Ok(OwnedSecret::Passphrase(prompt("Passphrase of the backup: ")?))
+}
+
+/// The current secret of the vault a restore replaces: KLUIS_PASSPHRASE, else the key
+/// remembered on this device, else a prompt.
+pub enum CurrentSecret {
+    Passphrase(Zeroizing<String>),
+    Remembered,
+}
+
+impl CurrentSecret {
+    pub fn as_current(&self) -> app::restore::Current<'_> {
+        match self {
+            CurrentSecret::Passphrase(p) => app::restore::Current::Passphrase(p),
+            CurrentSecret::Remembered => app::restore::Current::Remembered,
+        }
+    }
+}
+
+pub fn current_secret(ctx: &Ctx) -> Result<CurrentSecret, Failure> {
+    if let Some(p) = env_secret("KLUIS_PASSPHRASE") {
+        return Ok(CurrentSecret::Passphrase(p));
+    }
+    if vault::is_remembered(&ctx.dir).unwrap_or(false) {
+        return Ok(CurrentSecret::Remembered);
+    }
+    Ok(CurrentSecret::Passphrase(prompt("Current passphrase of the vault: ")?))
+}
+
+/// A secret from the environment only (None when the variable is unset).
+pub fn secret_from(var: &str) -> Option<Zeroizing<String>> {
+    env_secret(var)
 }
 
 fn env_secret(var: &str) -> Option<Zeroizing<String>> {

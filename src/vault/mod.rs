@@ -358,14 +358,14 @@ fn settle_rotation(dir: &Path, secret: &Secret<'_>) -> Result<()> {
 }
 
 #[cfg(unix)]
-fn restrict_permissions(dir: &Path) -> Result<()> {
+pub(crate) fn restrict_permissions(dir: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn restrict_permissions(_dir: &Path) -> Result<()> {
+pub(crate) fn restrict_permissions(_dir: &Path) -> Result<()> {
     Ok(())
 }
 

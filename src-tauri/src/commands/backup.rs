@@ -1,4 +1,5 @@
-use kluis::app::{self, restore::RestoreReport};
+use kluis::app::restore::{Current, RestoreReport};
+use kluis::app::{self};
 use kluis::domain::backup::auto::{self, AutoBackup, BackupSettings, BackupStatus, When};
 use kluis::domain::backup::{self, BackupInfo, BackupSecret, Progress};
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -114,22 +115,39 @@ pub fn verify_backup(
 }
 
 /// Restores a backup into the vault folder (also from the first-run screen); the vault is
-/// locked first and must be unlocked again afterwards.
+/// locked first and must be unlocked again afterwards. Over an existing vault the unlocked
+/// session counts as its current secret; a locked vault needs `current_passphrase`.
 pub fn restore_backup(
     app: AppHandle,
     state: State<'_, AppState>,
     path: String,
     passphrase: Option<String>,
     recovery_key: Option<String>,
+    current_passphrase: Option<String>,
 ) -> Res<RestoreReport> {
     let (p, k) = (passphrase.map(Zeroizing::new), recovery_key.map(Zeroizing::new));
+    let current_passphrase = current_passphrase.map(Zeroizing::new);
     let (s, path) = (secret(&p, &k), std::path::Path::new(&path));
+    let mut options = app::restore::Options {
+        current: current_passphrase.as_deref().map(|c| Current::Passphrase(c)),
+        ..Default::default()
+    };
     // Refuse a bad file before locking a vault the user is working in. A locked vault (first
     // run, the unlock screen) needs no separate check: restore verifies the whole file before it
     // touches anything.
     if state.is_unlocked() {
+        options.current = Some(state.with_vault(|v| Ok(Current::session(v)))?);
         backup::verify(path, &s, &mut reporter(&app))?;
         state.lock();
     }
-    Ok(app::restore::restore(path, &state.dir, &s, state.clock, ACTOR, &mut reporter(&app))?)
+    let r = app::restore::restore(
+        path,
+        &state.dir,
+        &s,
+        &options,
+        state.clock,
+        ACTOR,
+        &mut reporter(&app),
+    );
+    Ok(r?)
 }

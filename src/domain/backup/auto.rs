@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::backup::{create, OnProgress};
+use crate::domain::backup::{create, header_of, OnProgress};
 use crate::kernel::clock::Ctx;
 use crate::kernel::date::format_instant;
 use crate::kernel::error::{Error, Result};
@@ -162,7 +162,8 @@ fn changed_since_last(conn: &Connection) -> Result<bool> {
     )?)
 }
 
-/// Makes a backup into the folder when `when` says so, then keeps the newest N. Returns the
+/// Makes a backup into the folder when `when` says so, then keeps this vault's newest N
+/// (other files are never deleted). Returns the
 /// new file, or None when none was needed.
 pub fn run(vault: &mut Vault, when: When, on: OnProgress<'_>) -> Result<Option<PathBuf>> {
     let now = vault.now();
@@ -183,7 +184,12 @@ pub fn run(vault: &mut Vault, when: When, on: OnProgress<'_>) -> Result<Option<P
     create(vault, &path, on)?;
     set_meta(vault.conn(), "backup.last_at", &format_instant(now))?;
     set_meta(vault.conn(), "backup.last_audit", &audit_head(vault.conn())?.to_string())?;
-    let all = list(Path::new(&dir))?;
+    // Only this vault's backups count and are pruned (by the vault id in their header; the
+    // folder may hold another vault's backups under the same kind of name).
+    let all: Vec<PathBuf> = list(Path::new(&dir))?
+        .into_iter()
+        .filter(|p| header_of(p).is_ok_and(|h| h.keyfile.vault_id == vault.id()))
+        .collect();
     let excess = all.len().saturating_sub(st.settings.keep as usize);
     for old in &all[..excess] {
         fs::remove_file(old)?;

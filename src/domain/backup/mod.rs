@@ -246,8 +246,18 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, usize)> {
 /// Verifies every byte of a backup and decrypts it. Wrong secret: `WrongPassphrase` /
 /// `WrongRecoveryKey`; any damage: `Integrity`. Touches no vault.
 pub fn open(bytes: &[u8], secret: &BackupSecret<'_>, on: OnProgress<'_>) -> Result<Opened> {
-    let (header, body_start) = read_header(bytes)?;
+    let (header, _) = read_header(bytes)?;
     let data_key = secret.unwrap_key(&header.keyfile)?;
+    open_with_key(bytes, data_key, on)
+}
+
+/// As [`open`], with the data key itself (a backup of the same vault opens with its data key,
+/// whatever passphrase it was made with). A key that does not fit: `WrongPassphrase`.
+pub fn open_with_key(bytes: &[u8], data_key: SecretKey, on: OnProgress<'_>) -> Result<Opened> {
+    let (header, body_start) = read_header(bytes)?;
+    if !header.keyfile.fits(&data_key) {
+        return Err(Error::WrongPassphrase);
+    }
     let aad = Sha256::digest(&bytes[..body_start]);
     let salt = B64.decode(&header.body_salt).map_err(|_| integrity("has a damaged header"))?;
     let prefix = B64.decode(&header.nonce_prefix).map_err(|_| integrity("has a damaged header"))?;
@@ -319,6 +329,19 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     }
     file.read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// The header of the backup file at `path`, reading only the header's bytes.
+pub fn header_of(path: &Path) -> Result<Header> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(13 + u64::from(MAX_HEADER)).read_to_end(&mut bytes)?;
+    let mut head = &bytes[..];
+    if bytes.len() >= 13 {
+        let len = u32::from_le_bytes(bytes[9..13].try_into().unwrap_or_default()) as usize;
+        head = &bytes[..bytes.len().min(13 + len)];
+    }
+    Ok(read_header(head)?.0)
 }
 
 pub fn verify(path: &Path, secret: &BackupSecret<'_>, on: OnProgress<'_>) -> Result<BackupInfo> {

@@ -1,26 +1,34 @@
 //! The steps of a restore that touch files, each leaving either the old or the new vault
-//! whatever happens: verify the whole file and build the restored vault in `<dir>.restoring`
-//! and check it (cipher_integrity_check, integrity_check) — [`stage`]; collect the erasures
-//! the live vault and newer backups in the same folder know and the backup lacks; then swap
-//! folders (`<dir>` → `<dir>.previous`, `<dir>.restoring` → `<dir>`) and remove the previous
-//! one — [`put_in_place`]. [`finish_interrupted`] completes or rolls back a swap a crash
-//! interrupted. Re-applying the erasures and the purge in between is the restore use case in
-//! `src/app/restore.rs`.
+//! whatever happens. [`stage`]: verify the whole file, collect the erasures the live vault and
+//! newer backups of the same vault know (each read with whatever key opens it; a newer backup
+//! no given secret opens stops the restore before anything is written, unless the user
+//! accepted that), then build the restored vault in `<dir>.restoring` (0700, the live
+//! `settings.json` kept; over the same vault the database is re-keyed to the live data key
+//! and the live `vault.json` kept, so the current secrets keep working and retired ones never
+//! come back) and check it (cipher_integrity_check, integrity_check). [`put_in_place`]: swap
+//! folders (`<dir>` → `<dir>.previous`, `<dir>.restoring` → `<dir>`); the previous vault is
+//! kept until the restored one has been unlocked ([`drop_previous`]).
+//! [`finish_interrupted`] completes or rolls back a swap a crash interrupted. Housekeeping
+//! only ever deletes sibling folders that carry this vault's id. Re-applying the erasures and
+//! the purge in between is the restore use case in `src/app/restore.rs`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
+use zeroize::Zeroizing;
 
 use crate::domain::backup::{
-    begin, open, read_file, read_header, BackupSecret, OnProgress, Progress, Step,
+    begin, open, open_with_key, read_file, read_header, BackupSecret, OnProgress, Progress, Step,
 };
+use crate::kernel::crypto::SecretKey;
+use crate::kernel::date::format_instant;
 use crate::kernel::error::{Error, Result};
 use crate::store;
 use crate::vault::keyfile::KeyFile;
-use crate::vault::DB_FILE;
+use crate::vault::{restrict_permissions, settings, DB_FILE};
 
 fn sibling(dir: &Path, suffix: &str) -> PathBuf {
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -28,6 +36,9 @@ fn sibling(dir: &Path, suffix: &str) -> PathBuf {
 }
 
 const COMPLETE: &str = ".restore-complete";
+/// In a restored (or staged) vault: the id of the vault it replaced, so the replaced one kept
+/// as `.previous` is recognised as this vault's even when it was another vault.
+const REPLACED: &str = ".restore-replaced";
 
 /// Test hook (debug builds): abort the process at a named step, to prove every step leaves
 /// a vault that opens.
@@ -37,7 +48,26 @@ pub fn crash_point(step: &str) {
     }
 }
 
+/// The vault ids a folder carries: its key file's and the one it replaced.
+fn ids(folder: &Path) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    if let Ok(kf) = KeyFile::load(folder) {
+        ids.insert(kf.vault_id);
+    }
+    if let Ok(id) = fs::read_to_string(folder.join(REPLACED)) {
+        ids.insert(id.trim().to_owned());
+    }
+    ids
+}
+
+/// Whether the sibling folder `other` is part of the vault in `dir` (they share a vault id).
+fn belongs(dir: &Path, other: &Path) -> bool {
+    let mine = ids(dir);
+    !mine.is_empty() && ids(other).iter().any(|id| mine.contains(id))
+}
+
 /// Completes or rolls back a restore that a crash interrupted, so `dir` holds one whole vault.
+/// Removes only a `.restoring` folder that carries this vault's id.
 pub fn finish_interrupted(dir: &Path) -> Result<()> {
     let new = sibling(dir, "restoring");
     let prev = sibling(dir, "previous");
@@ -48,14 +78,24 @@ pub fn finish_interrupted(dir: &Path) -> Result<()> {
             fs::rename(&prev, dir)?;
         }
     }
-    if dir.exists() && prev.exists() {
-        fs::remove_dir_all(&prev)?;
-    }
-    if dir.exists() && new.exists() {
+    if dir.exists() && new.exists() && belongs(dir, &new) {
         fs::remove_dir_all(&new)?;
     }
     if dir.exists() {
         let _ = fs::remove_file(dir.join(COMPLETE));
+    }
+    Ok(())
+}
+
+/// After the restored vault was unlocked: removes the vault it replaced (`<dir>.previous`),
+/// when that folder carries this vault's id.
+pub fn drop_previous(dir: &Path) -> Result<()> {
+    let prev = sibling(dir, "previous");
+    if prev.exists() && belongs(dir, &prev) {
+        fs::remove_dir_all(&prev)?;
+    }
+    if !prev.exists() {
+        let _ = fs::remove_file(dir.join(REPLACED));
     }
     Ok(())
 }
@@ -67,46 +107,123 @@ fn erased_ids(conn: &Connection) -> Result<BTreeMap<i64, String>> {
     Ok(ids)
 }
 
-/// Tombstones known elsewhere: the live vault (when this secret opens it) and every newer
-/// backup of the same vault in the backup's folder.
+/// The vault a restore replaces, unlocked with its current secret.
+pub struct Live {
+    pub keyfile: KeyFile,
+    pub key: SecretKey,
+}
+
+/// What the user allows and gives for a restore.
+pub struct Allow<'a> {
+    /// Replace the vault with a backup of another vault.
+    pub other_vault: bool,
+    /// Restore although a newer backup of this vault cannot be read (its erasures may return).
+    pub unreadable_newer: bool,
+    /// Further secrets to open newer backups with (their passphrase or recovery key).
+    pub newer: &'a [BackupSecret<'a>],
+}
+
+/// Tombstones in the (SQLCipher-encrypted) database bytes `db`, opened with `key`.
+fn tombstones_in(db: &[u8], key: &SecretKey) -> Result<BTreeMap<i64, String>> {
+    let scratch = std::env::temp_dir().join(format!("kluis-restore-{}", uuid::Uuid::new_v4()));
+    fs::create_dir_all(&scratch)?;
+    restrict_permissions(&scratch)?;
+    let found = (|| {
+        let path = scratch.join(DB_FILE);
+        fs::write(&path, db)?;
+        let conn = store::open(&path, key, false)?;
+        erased_ids(&conn)
+    })();
+    let _ = fs::remove_dir_all(&scratch);
+    found
+}
+
+/// Erasures known elsewhere: the live vault and every newer backup of the same vault in the
+/// backup's folder; plus the newer backups accepted unread and the files ignored.
+struct Known {
+    tombstones: BTreeMap<i64, String>,
+    unreadable: Vec<String>,
+    ignored: Vec<String>,
+}
+
 fn known_tombstones(
     dir: &Path,
     backup: &Path,
     vault_id: &str,
     created: DateTime<Utc>,
-    secret: &BackupSecret<'_>,
-    scratch: &Path,
-) -> Result<BTreeMap<i64, String>> {
-    let mut ids = BTreeMap::new();
-    if let Ok(kf) = KeyFile::load(dir) {
-        if kf.vault_id == vault_id {
-            if let Ok(key) = secret.unwrap_key(&kf) {
-                let conn = store::open(&dir.join(DB_FILE), &key, false)?;
-                ids.extend(erased_ids(&conn)?);
-            }
-        }
+    keys: &[&SecretKey],
+    live: Option<&Live>,
+    allow: &Allow<'_>,
+) -> Result<Known> {
+    let mut known = Known { tombstones: BTreeMap::new(), unreadable: vec![], ignored: vec![] };
+    if let Some(live) = live.filter(|l| l.keyfile.vault_id == vault_id) {
+        let conn = store::open(&dir.join(DB_FILE), &live.key, false)?;
+        known.tombstones.extend(erased_ids(&conn)?);
     }
     let folder = backup.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    for entry in fs::read_dir(folder)?.flatten() {
-        let path = entry.path();
+    let mut entries: Vec<PathBuf> = fs::read_dir(folder)?.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    let name = |p: &Path| p.display().to_string();
+    let mut refused = Vec::new();
+    for path in entries {
         if path == backup || !path.is_file() {
             continue;
         }
-        let Ok(bytes) = read_file(&path) else { continue };
-        let Ok((h, _)) = read_header(&bytes) else { continue };
-        if h.keyfile.vault_id != vault_id || h.created_at <= created {
+        let header = read_file(&path).and_then(|b| Ok((read_header(&b)?.0, b)));
+        let (h, bytes) = match header {
+            Ok((h, b)) if h.keyfile.vault_id == vault_id => (h, b),
+            _ => {
+                known.ignored.push(name(&path));
+                continue;
+            }
+        };
+        if h.created_at <= created {
             continue;
         }
-        let Ok(o) = open(&bytes, secret, &mut |_| {}) else { continue };
-        fs::create_dir_all(scratch)?;
-        let db = scratch.join("newer.db");
-        fs::write(&db, &o.db)?;
-        let conn = store::open(&db, &o.data_key, false)?;
-        ids.extend(erased_ids(&conn)?);
-        drop(conn);
-        fs::remove_dir_all(scratch)?;
+        let mut opened = None;
+        let mut why = "no secret given opens it (it was made after a key rotation)".to_owned();
+        for key in keys {
+            if h.keyfile.fits(key) {
+                match open_with_key(&bytes, Zeroizing::new(***key), &mut |_| {}) {
+                    Ok(o) => opened = Some(o),
+                    Err(e) => why = e.to_string(),
+                }
+                break;
+            }
+        }
+        if opened.is_none() {
+            for s in allow.newer {
+                match open(&bytes, s, &mut |_| {}) {
+                    Ok(o) => {
+                        opened = Some(o);
+                        break;
+                    }
+                    Err(Error::WrongPassphrase | Error::WrongRecoveryKey) => {
+                        why = "the passphrase given for newer backups does not open it".into();
+                    }
+                    Err(e) => why = e.to_string(),
+                }
+            }
+        }
+        match opened {
+            Some(o) => known.tombstones.extend(tombstones_in(&o.db, &o.data_key)?),
+            None => refused.push((name(&path), format_instant(h.created_at), why)),
+        }
     }
-    Ok(ids)
+    if let Some((file, at, why)) = refused.first() {
+        if !allow.unreadable_newer {
+            return Err(Error::invalid(
+                "newer_backup",
+                format!(
+                    "the newer backup {file} of this vault (made {at}) cannot be read: {why}; \
+                     its erasures would be lost. Give its passphrase, or accept restoring \
+                     without it"
+                ),
+            ));
+        }
+    }
+    known.unreadable = refused.into_iter().map(|(f, _, _)| f).collect();
+    Ok(known)
 }
 
 /// A restored vault built and checked beside the live one, not yet in its place.
@@ -117,35 +234,98 @@ pub struct Staged {
     pub created_at: DateTime<Utc>,
     /// Erasures known to the live vault and newer backups (contact id → erased at).
     pub tombstones: BTreeMap<i64, String>,
+    /// Newer backups of this vault no secret opened, accepted by the user.
+    pub unreadable_newer: Vec<String>,
+    /// Files beside the backup that are not backups of this vault (not read for erasures).
+    pub ignored: Vec<String>,
     /// Where it is: `<dir>.restoring`.
     pub folder: PathBuf,
 }
 
-/// Verifies `backup` whole, writes it to `<dir>.restoring`, checks it and collects the
-/// erasures known elsewhere (progress: verify, write, check, erasures).
+/// Verifies `backup` whole, collects the erasures known elsewhere, writes it to
+/// `<dir>.restoring` and checks it (progress: verify, write, check, erasures). Over a live
+/// vault (`live`, unlocked with its current secret) a backup of another vault needs
+/// `allow.other_vault`; a backup of the same vault is re-keyed to the live data key and keeps
+/// the live key file. Nothing is written before every check passed.
 pub fn stage(
     backup: &Path,
     dir: &Path,
     secret: &BackupSecret<'_>,
+    live: Option<&Live>,
+    allow: &Allow<'_>,
     on: OnProgress<'_>,
 ) -> Result<Staged> {
     let bytes = read_file(backup)?;
+    let (header, _) = read_header(&bytes)?;
+    let backup_id = header.keyfile.vault_id.clone();
+    if let Some(live) = live.filter(|l| l.keyfile.vault_id != backup_id) {
+        if !allow.other_vault {
+            return Err(Error::invalid(
+                "other_vault",
+                format!(
+                    "this backup is of another vault (id {backup_id}), not of the vault in {} \
+                     (id {}); confirm replacing that vault with another one",
+                    dir.display(),
+                    live.keyfile.vault_id
+                ),
+            ));
+        }
+    }
     let opened = open(&bytes, secret, on)?;
     drop(bytes);
+    let same = live.filter(|l| l.keyfile.vault_id == backup_id);
+
+    // The erasures are collected before anything is written (a newer backup no secret opens
+    // stops the restore here); the progress step is shown when they are re-applied.
+    let mut keys = vec![&opened.data_key];
+    if let Some(l) = same {
+        keys.insert(0, &l.key);
+    }
+    let known =
+        known_tombstones(dir, backup, &backup_id, opened.header.created_at, &keys, same, allow)?;
+
     begin(on, Step::Write);
     finish_interrupted(dir)?;
     let new = sibling(dir, "restoring");
     if new.exists() {
+        if !(dir.exists() && belongs(dir, &new)) {
+            return Err(Error::invalid(
+                "dir",
+                format!("{} exists and is not part of this vault; move it away", new.display()),
+            ));
+        }
         fs::remove_dir_all(&new)?;
     }
     fs::create_dir_all(&new)?;
+    restrict_permissions(&new)?;
+    if let Some(l) = live {
+        fs::write(new.join(REPLACED), &l.keyfile.vault_id)?;
+    }
+    let live_settings = dir.join(settings::FILE_NAME);
+    if live_settings.is_file() {
+        fs::copy(&live_settings, new.join(settings::FILE_NAME))?;
+    }
     fs::write(new.join(DB_FILE), &opened.db)?;
     fs::File::open(new.join(DB_FILE))?.sync_all()?;
-    opened.header.keyfile.save(&new)?;
+    let mut conn = store::open(&new.join(DB_FILE), &opened.data_key, false)?;
+    match same {
+        Some(l) => {
+            if !opened.header.keyfile.fits(&l.key) {
+                let pragma = Zeroizing::new(format!(
+                    "PRAGMA rekey = \"x'{}'\";",
+                    hex::encode(l.key.as_ref())
+                ));
+                conn.execute_batch(&pragma)?;
+                drop(conn);
+                conn = store::open(&new.join(DB_FILE), &l.key, false)?;
+            }
+            l.keyfile.save(&new)?;
+        }
+        None => opened.header.keyfile.save(&new)?,
+    }
     crash_point("written");
 
     begin(on, Step::Check);
-    let conn = store::open(&new.join(DB_FILE), &opened.data_key, false)?;
     let cipher_errors: i64 =
         conn.prepare("PRAGMA cipher_integrity_check")?.query_map([], |_| Ok(()))?.count() as i64;
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
@@ -155,18 +335,15 @@ pub fn stage(
         return Err(Error::Integrity("the restored database failed its integrity checks".into()));
     }
     crash_point("checked");
-
     begin(on, Step::Erasures);
-    let scratch = sibling(dir, "restore-scratch");
-    let tombstones = known_tombstones(
-        dir,
-        backup,
-        &opened.header.keyfile.vault_id,
-        opened.header.created_at,
-        secret,
-        &scratch,
-    )?;
-    Ok(Staged { conn, created_at: opened.header.created_at, tombstones, folder: new })
+    Ok(Staged {
+        conn,
+        created_at: opened.header.created_at,
+        tombstones: known.tombstones,
+        unreadable_newer: known.unreadable,
+        ignored: known.ignored,
+        folder: new,
+    })
 }
 
 /// Adds the tombstones `conn` lacks (keeping their original times, so a later restore of an
@@ -191,8 +368,9 @@ pub fn add_missing_tombstones(
     Ok(added)
 }
 
-/// Puts the staged vault in the place of the one in `dir` (progress: swap). The staged
-/// database must be closed (its connection dropped) first.
+/// Puts the staged vault in the place of the one in `dir` (progress: swap); the replaced one
+/// stays as `<dir>.previous` until the restored vault is unlocked. The staged database must
+/// be closed (its connection dropped) first.
 pub fn put_in_place(folder: &Path, dir: &Path, on: OnProgress<'_>) -> Result<()> {
     begin(on, Step::Swap);
     fs::write(folder.join(COMPLETE), b"")?;
@@ -200,6 +378,18 @@ pub fn put_in_place(folder: &Path, dir: &Path, on: OnProgress<'_>) -> Result<()>
     crash_point("complete");
     let prev = sibling(dir, "previous");
     if dir.exists() {
+        if prev.exists() {
+            if !belongs(dir, &prev) {
+                return Err(Error::invalid(
+                    "dir",
+                    format!(
+                        "{} exists and is not part of this vault; move it away",
+                        prev.display()
+                    ),
+                ));
+            }
+            fs::remove_dir_all(&prev)?;
+        }
         fs::rename(dir, &prev)?;
     }
     crash_point("moved-old");

@@ -1,5 +1,6 @@
-// Going back to an older backup on a laptop that has a vault: from the unlock screen, with a
-// confirmation; what was added since is gone, and a person erased after the backup stays erased.
+// Going back to an older backup on a laptop that has a vault: from the unlock screen, only
+// with the vault's current passphrase and a confirmation; what was added since is gone, and a
+// person erased after the backup stays erased.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -25,6 +26,14 @@ test("an older backup replaces the vault after a confirmation; the erasure is ap
   assert.match(await app.text(), /vervangt de kluis op deze laptop/);
   await app.type("Pad naar het back-upbestand", older);
   await app.type("Wachtwoord van de back-up", PASS);
+  // The backup's passphrase alone does not replace the locked vault.
+  await app.click("Terugzetten");
+  await app.waitForAlert(/Kies een back-upbestand/);
+  await app.type("Huidige wachtwoordzin", "niet-de-huidige-wachtwoordzin");
+  await app.click("Terugzetten");
+  await app.click("Ja, vervangen");
+  await app.waitForAlert(/huidige wachtwoordzin of het wachtwoord van de back-up klopt niet/);
+  await app.type("Huidige wachtwoordzin", PASS);
   await app.click("Terugzetten");
   await app.click("Ja, vervangen");
   await app.browser.waitUntil(async () => /Teruggezet/.test(await app.text()), {

@@ -83,6 +83,7 @@ export function App() {
     return (
       <RestoreBackupScreen
         replaces={vault.exists}
+        needsCurrent={vault.exists && !vault.unlocked}
         onBack={() => {
           if (vault.unlocked) setBackToSettings(true);
           session.endRestore();

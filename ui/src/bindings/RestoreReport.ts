@@ -8,4 +8,13 @@ export type RestoreReport = { backup_created_at: string, contacts: number, inter
 /**
  * Erasures the backup lacked, applied again.
  */
-erasures_reapplied: number, purge: PurgeReport, };
+erasures_reapplied: number, purge: PurgeReport, 
+/**
+ * Newer backups of this vault that no secret given opened, restored without on the
+ * user's explicit acceptance (erasures only they knew may be missing).
+ */
+unreadable_newer: Array<string>, 
+/**
+ * Files beside the backup that are not backups of this vault (not read for erasures).
+ */
+ignored_files: Array<string>, };

@@ -297,7 +297,7 @@ export type Commands = {
    * Restores a backup file as the vault; works while locked (the first-run "restore a
    * backup"). Locks the vault, which must be unlocked again.
    */
-  restore_backup: { args: { path: string; passphrase: string | null; recoveryKey: string | null }; result: RestoreReport };
+  restore_backup: { args: { path: string; passphrase: string | null; recoveryKey: string | null; currentPassphrase: string | null }; result: RestoreReport };
 };
 
 export type Command = keyof Commands;

@@ -251,6 +251,8 @@ const RESTORED: RestoreReport = {
   interactions: 2,
   erasures_reapplied: 0,
   purge: { ...PURGED, ran: false, contacts_deleted: 0, queued_for_review: 0, contacts_due: 0 },
+  unreadable_newer: [],
+  ignored_files: [],
 };
 
 const BACKUP_INFO: BackupInfo = { created_at: AT, app_version: "0.1.0", schema_version: 1, bytes: 1_250_000, vault_id: "demo" };
@@ -258,7 +260,6 @@ const BACKUP_INFO: BackupInfo = { created_at: AT, app_version: "0.1.0", schema_v
 /** The vault's state as the UI sees it: the only thing the handlers keep besides the lists. */
 export type Start = { exists: boolean; unlocked: boolean; remembered: boolean; language: Settings["language"] };
 
-/** The handlers, by command name; a fresh copy of the demo data for each call. */
 /** A fixture for every command of the contract, with its arguments and result types. */
 export type FixtureHandlers = { [K in Command]: (args: Commands[K]["args"]) => Commands[K]["result"] };
 
@@ -267,6 +268,7 @@ export function byName(handlers: FixtureHandlers): Record<string, Handler | unde
   return handlers as unknown as Record<string, Handler | undefined>;
 }
 
+/** The handlers, by command name; a fresh copy of the demo data for each call. */
 export function fixtureHandlers(start: Start): FixtureHandlers {
   const vault = { ...start };
   let settings: Settings = { language: start.language, auto_lock_minutes: 10 };

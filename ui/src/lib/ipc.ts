@@ -496,12 +496,15 @@ export function verifyBackup(
 }
 
 /** Restores a backup file as the vault; works while locked and leaves the vault locked. */
+/** `currentPassphrase`: the passphrase of the locked vault the backup replaces (an unlocked
+ * session counts as the current secret; no vault: null). */
 export function restoreBackup(
   path: string,
   passphrase: string | null,
   recoveryKey: string | null,
+  currentPassphrase: string | null = null,
 ): Promise<RestoreReport> {
-  return call("restore_backup", { path, passphrase, recoveryKey });
+  return call("restore_backup", { path, passphrase, recoveryKey, currentPassphrase });
 }
 
 // --- dialogs ---------------------------------------------------------------

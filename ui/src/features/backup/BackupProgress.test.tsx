@@ -33,6 +33,8 @@ const REPORT: RestoreReport = {
   contacts: 42,
   interactions: 130,
   erasures_reapplied: 2,
+  unreadable_newer: [],
+  ignored_files: [],
   purge: purgeReport({ ran: false }),
 };
 

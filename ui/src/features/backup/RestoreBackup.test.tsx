@@ -23,12 +23,16 @@ vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 const openMock = vi.mocked(open);
 const PATH = "/media/usb/kluis-2025-03-01.kluisbackup";
 const SECRET = "paard batterij nietje correct";
+/** The passphrase of the vault on this laptop now (changed since the backup). */
+const CURRENT = "blauwe walvis zingt zacht";
 
 const REPORT: RestoreReport = {
   backup_created_at: "2025-03-01T09:30:00Z",
   contacts: 42,
   interactions: 130,
   erasures_reapplied: 2,
+  unreadable_newer: [],
+  ignored_files: [],
   purge: purgeReport({ ran: false }),
 };
 
@@ -81,7 +85,9 @@ describe("restoring a backup on first run", () => {
       await screen.findByText(/^Teruggezet: back-up van .+, 42 contacten, 130 interacties; 2 wissingen opnieuw toegepast\.$/),
     ).toBeInTheDocument();
     expect(screen.queryByRole("dialog")).toBeNull();
-    expect(callsOf("restore_backup")).toEqual([{ path: PATH, passphrase: SECRET, recoveryKey: null }]);
+    expect(callsOf("restore_backup")).toEqual([
+      { path: PATH, passphrase: SECRET, recoveryKey: null, currentPassphrase: null },
+    ]);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
     await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
@@ -151,7 +157,9 @@ describe("restoring a backup on first run", () => {
     await user.type(screen.getByLabelText("Herstelsleutel"), "K7QF-2M9X");
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     await screen.findByText(/^Teruggezet/);
-    expect(callsOf("restore_backup")).toEqual([{ path: PATH, passphrase: null, recoveryKey: "K7QF-2M9X" }]);
+    expect(callsOf("restore_backup")).toEqual([
+      { path: PATH, passphrase: null, recoveryKey: "K7QF-2M9X", currentPassphrase: null },
+    ]);
   });
 
   it("asks for the file and the passphrase before calling the backend", async () => {
@@ -219,6 +227,10 @@ describe("restoring a backup over the vault on this laptop", () => {
     const { user } = await openFromUnlock();
     expect(screen.getByText(WARNING)).toBeInTheDocument();
     await fillIn(user);
+    // The locked vault is replaced only with its current passphrase.
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Kies een back-upbestand");
+    await user.type(screen.getByLabelText("Huidige wachtwoordzin"), CURRENT);
 
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     let dialog = await screen.findByRole("dialog", { name: "Kluis vervangen door de back-up?" });
@@ -231,7 +243,9 @@ describe("restoring a backup over the vault on this laptop", () => {
     dialog = await screen.findByRole("dialog", { name: "Kluis vervangen door de back-up?" });
     await user.click(within(dialog).getByRole("button", { name: "Ja, vervangen" }));
     expect(await screen.findByText(/^Teruggezet: back-up van /)).toBeInTheDocument();
-    expect(callsOf("restore_backup")).toEqual([{ path: PATH, passphrase: SECRET, recoveryKey: null }]);
+    expect(callsOf("restore_backup")).toEqual([
+      { path: PATH, passphrase: SECRET, recoveryKey: null, currentPassphrase: CURRENT },
+    ]);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
     await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
@@ -249,7 +263,12 @@ describe("restoring a backup over the vault on this laptop", () => {
     await user.click(within(dialog).getByRole("button", { name: "Ja, vervangen" }));
 
     expect(await screen.findByText(/^Teruggezet: back-up van /)).toBeInTheDocument();
-    expect(screen.getByText("Je kluis is vergrendeld. Ontgrendel hem met het wachtwoord van de back-up.")).toBeInTheDocument();
+    // The vault keeps its current secrets (the restored data were re-keyed to them).
+    expect(
+      screen.getByText(
+        "Je kluis is vergrendeld. Ontgrendel hem met je huidige wachtwoordzin: die, je herstelsleutel en een onthouden sleutel blijven gelden.",
+      ),
+    ).toBeInTheDocument();
     expect(session.queryClient.getQueryCache().findAll({ queryKey: ["contacts"] })).toHaveLength(0);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
@@ -270,6 +289,8 @@ describe("restoring a backup over the vault on this laptop", () => {
 
     await user.click(screen.getByRole("button", { name: "Een back-up terugzetten" }));
     await fillIn(user);
+    // Locked now: the current passphrase is asked.
+    await user.type(screen.getByLabelText("Huidige wachtwoordzin"), CURRENT);
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
     await user.click(await screen.findByRole("button", { name: "Naar ontgrendelen" }));

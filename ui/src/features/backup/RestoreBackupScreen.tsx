@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Loader, PasswordInput, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconAlertCircle, IconArrowLeft, IconFolderOpen } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -12,7 +12,7 @@ import { StatusNote } from "../../components/StatusNote";
 import { VaultLayout } from "../../components/VaultLayout";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
-import { chooseOpenPath, restoreBackup, vaultStatus, verifyBackup } from "../../lib/ipc";
+import { chooseOpenPath, isIpcError, restoreBackup, vaultStatus, verifyBackup } from "../../lib/ipc";
 import { PurgeResult } from "../retention/PurgeResult";
 import { BackupProgress } from "./BackupProgress";
 import { BACKUP_EXTENSION, backupErrorText, formatBytes } from "./labels";
@@ -21,6 +21,9 @@ import { SecretFields, useSecret } from "./SecretFields";
 type Props = {
   /** A vault exists on this laptop: the backup replaces it, after a warning and a confirmation. */
   replaces: boolean;
+  /** The vault it replaces is locked: its current passphrase is needed (an unlocked session
+   * counts as the current secret). */
+  needsCurrent?: boolean;
   /** Back to where the screen was opened (first run, the unlock screen or Settings). */
   onBack: () => void;
   /** After a restore: the vault exists and is locked; show the unlock screen. */
@@ -28,11 +31,12 @@ type Props = {
 };
 
 /** Restores a backup file: on first run instead of a new vault, or over the existing vault. */
-export function RestoreBackupScreen({ replaces, onBack, onDone }: Props) {
+export function RestoreBackupScreen({ replaces, needsCurrent = false, onBack, onDone }: Props) {
   const { t, locale } = useI18n();
   const session = useSession();
   const [path, setPath] = useState("");
   const secret = useSecret();
+  const [current, setCurrent] = useState("");
   const [missing, setMissing] = useState(false);
   const [info, setInfo] = useState<BackupInfo | null>(null);
   // Kept in state, not in the mutation: the lock that follows a restore clears mutations.
@@ -60,9 +64,10 @@ export function RestoreBackupScreen({ replaces, onBack, onDone }: Props) {
   });
 
   const restore = useMutation({
-    mutationFn: () => restoreBackup(path.trim(), ...secret.args()),
+    mutationFn: () => restoreBackup(path.trim(), ...secret.args(), needsCurrent ? current : null),
     onSuccess: (result) => {
       secret.clear();
+      setCurrent("");
       setReport(result);
       // The backend locked the vault before replacing it: nothing of the old one may stay cached.
       session.restored();
@@ -71,7 +76,8 @@ export function RestoreBackupScreen({ replaces, onBack, onDone }: Props) {
       setError(failure);
       // The file is checked before the vault is locked; a failure after that leaves it locked.
       // (Should the status not come, the next call's `locked` error shows the unlock screen.)
-      if (!replaces) return;
+      // Over a locked vault nothing was locked: the user stays on the form.
+      if (!replaces || needsCurrent) return;
       vaultStatus().then(
         (now) => {
           if (!now.unlocked) session.locked("manual");
@@ -94,7 +100,7 @@ export function RestoreBackupScreen({ replaces, onBack, onDone }: Props) {
 
   const run = (action: "verify" | "restore") => {
     setError(null);
-    if (path.trim() === "" || !secret.filled) {
+    if (path.trim() === "" || !secret.filled || (action === "restore" && needsCurrent && current === "")) {
       setMissing(true);
       return;
     }
@@ -125,7 +131,7 @@ export function RestoreBackupScreen({ replaces, onBack, onDone }: Props) {
           {report.purge.stopped === "confirm" && (
             <Text>{t("purge.paused", { due: report.purge.contacts_due, total: report.purge.contacts_total })}</Text>
           )}
-          <Text>{t("restore.doneHint")}</Text>
+          <Text>{t(replaces ? "restore.doneHintReplaced" : "restore.doneHint")}</Text>
           <Button
             size="md"
             loading={leaving}
@@ -169,6 +175,16 @@ export function RestoreBackupScreen({ replaces, onBack, onDone }: Props) {
               {t("restore.choose")}
             </Button>
           </Group>
+          {needsCurrent && (
+            <PasswordInput
+              label={t("restore.current")}
+              description={t("restore.currentHelp")}
+              value={current}
+              onChange={(event) => changed(setCurrent, event.currentTarget.value)}
+              autoComplete="current-password"
+              disabled={busy}
+            />
+          )}
           <SecretFields
             state={{
               ...secret,
@@ -183,7 +199,9 @@ export function RestoreBackupScreen({ replaces, onBack, onDone }: Props) {
           )}
           {error !== null && (
             <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden size={20} />}>
-              {backupErrorText(t, error)}
+              {needsCurrent && isIpcError(error, "wrong_passphrase")
+                ? t("restore.wrongEither")
+                : backupErrorText(t, error)}
             </Alert>
           )}
           {info && (
