@@ -95,7 +95,7 @@ describe("dev mock backend: requests, export, erasure, business details", () => 
     start("");
     const preview = await ipc.erasurePreview(1);
     expect(preview).toMatchObject({ contact_id: 1, interactions: 2, fiscal_records_kept: 2, kept_until: "2031-12-31" });
-    await ipc.eraseContact(1, null);
+    await ipc.eraseContact(1, null, false);
     await expect(ipc.getContact(1)).rejects.toMatchObject({ code: "not_found" });
     expect((await ipc.listRequests()).filter((r) => r.contact_id === 1)).toEqual([]);
     expect((await ipc.deletionLog())[0]).toMatchObject({ trigger: "erasure", ids: ["contact:1"] });

@@ -134,6 +134,14 @@ export function requestsHandlers(deps: RequestsDeps, seed: boolean): Record<stri
       fiscal_records_kept: documents.length,
       kept_until: years.length === 0 ? null : `${Math.max(...years) + 7}-12-31`,
       suppression_kept: c.objected_at !== null,
+      consent_texts: 0,
+      organisation_orphaned:
+        c.organisation !== null &&
+        ![...contacts.values()].some((o) => o.id !== c.id && o.organisation === c.organisation),
+      organisation_removed: false,
+      requests_redacted: requests.filter((r) => r.contact_id === c.id).length,
+      tombstone: `contact:${c.id}`,
+      erased_at: null,
     };
   };
 
