@@ -168,7 +168,12 @@ fn erasure_removes_consent_texts_the_sole_organisation_and_request_free_text() {
 
     // The request row stays as the record that it was handled, its free text replaced.
     let list = cli.json(&["request", "list"]);
-    let req = list.as_array().unwrap().iter().find(|q| q["id"].to_string() == r).unwrap();
+    let req = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"].as_i64().map(|n| n.to_string()) == Some(r.clone()))
+        .unwrap();
     assert_eq!(req["identity_note"], Value::Null);
     let outcome = req["outcome"].as_str().unwrap();
     assert!(outcome.contains(&format!("contact:{id}")), "{outcome}");
