@@ -211,6 +211,5 @@ pub fn generate(vault: &mut Vault, n: u32, seed: u64) -> Result<u64> {
         ctx.audit_detail(tx, "demo.generate", "contact", None, &[], Some(&detail))?;
         Ok(interactions)
     })?;
-    vault.checkpoint()?;
     Ok(interactions)
 }

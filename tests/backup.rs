@@ -110,7 +110,7 @@ fn an_erasure_after_the_backup_is_reapplied_on_restore() {
     let old = t.tmp.path().join("backups/old.kluisbackup");
     std::fs::create_dir_all(old.parent().unwrap()).unwrap();
     backup::create(&mut v, &old, &mut |_| {}).unwrap();
-    erase::erase(&mut v, gone, None).unwrap();
+    erase::erase(&mut v, gone, None, false).unwrap();
     v.lock();
     let r = restore::restore(
         &old,
@@ -137,7 +137,7 @@ fn a_new_laptop_restoring_an_old_backup_takes_erasures_from_newer_backups() {
     v.lock();
     let later = kluis::Clock::fixed_from_rfc3339("2026-03-02T10:00:00Z").unwrap();
     let mut v = unlock(&t.dir(), PASS, later, "test").unwrap().vault;
-    erase::erase(&mut v, gone, None).unwrap();
+    erase::erase(&mut v, gone, None, false).unwrap();
     backup::create(&mut v, &folder.join("2-new.kluisbackup"), &mut |_| {}).unwrap();
     v.lock();
     // The laptop is lost: restore the OLD backup into a fresh folder.
@@ -164,7 +164,7 @@ fn an_erasure_is_reapplied_even_after_the_deletion_log_was_pruned() {
     let old = t.tmp.path().join("backups/old.kluisbackup");
     std::fs::create_dir_all(old.parent().unwrap()).unwrap();
     backup::create(&mut v, &old, &mut |_| {}).unwrap();
-    erase::erase(&mut v, gone, None).unwrap();
+    erase::erase(&mut v, gone, None, false).unwrap();
     v.lock();
     // Six years on, the start-up purge has pruned the deletion log (records: five years).
     let later = kluis::Clock::fixed_from_rfc3339("2032-03-02T10:00:00Z").unwrap();

@@ -125,7 +125,7 @@ fn erasure_removes_everything_but_the_legal_hold_and_leaves_a_tombstone() {
     assert_eq!(p.kept_until.as_deref(), Some("2033-12-31"));
     assert!(p.suppression_kept);
     // Erasure works on a restricted contact: it is the person's own request.
-    erase::erase(&mut v, id, Some(r)).unwrap();
+    erase::erase(&mut v, id, Some(r), false).unwrap();
     v.checkpoint().unwrap();
     assert!(matches!(contacts::read::contact(v.conn(), id), Err(Error::NotFound(_))));
     assert!(contacts::read::contact(v.conn(), keep).is_ok());

@@ -453,8 +453,12 @@ commands! {
 
     /// Erases the contact (restricted ones too); `requestId` links it to an erasure request.
     #[tauri::command(async)]
-    fn erase_contact(state: State<'_, AppState>, id: i64, request_id: Option<i64>)
-        -> Res<ErasurePreview> in requests;
+    fn erase_contact(
+        state: State<'_, AppState>,
+        id: i64,
+        request_id: Option<i64>,
+        keep_organisation: bool,
+    ) -> Res<ErasurePreview> in requests;
 
     /// The business details printed on documents: name, address, KvK, privacy contact.
     #[tauri::command(async)]

@@ -126,7 +126,7 @@ pub fn restore(
     let mut reapplied = 0;
     for id in add_missing_tombstones(&tx, &staged.tombstones)? {
         if read::contact(&tx, id).is_ok() {
-            erase_in(&tx, &ctx, id, None)?;
+            erase_in(&tx, &ctx, id, None, false)?;
             reapplied += 1;
         }
     }

@@ -1,5 +1,5 @@
-//! Retention actions that delete (and so checkpoint the WAL, so deleted rows do not linger
-//! there) or that write a file and record the export in the audit trail.
+//! Retention actions that delete (`Vault::write` checkpoints the WAL, so deleted rows do not
+//! linger there) or that write a file and record the export in the audit trail.
 
 use std::path::Path;
 
@@ -12,20 +12,28 @@ use crate::vault::Vault;
 
 /// Runs the purge now (`confirm`: also when it would delete many contacts at once).
 pub fn purge_now(vault: &mut Vault, confirm: bool) -> Result<PurgeReport> {
-    let report = vault.write(|tx, c| purge::run(tx, c, Trigger::Manual, confirm))?;
-    vault.checkpoint()?;
-    Ok(report)
+    vault.write(|tx, c| purge::run(tx, c, Trigger::Manual, confirm))
 }
 
 /// Deletes the data of a review item the user decided not to keep.
 pub fn review_delete(vault: &mut Vault, id: i64) -> Result<()> {
-    vault.write(|tx, c| delete_reviewed(tx, c, id))?;
-    vault.checkpoint()
+    vault.write(|tx, c| delete_reviewed(tx, c, id))
 }
 
 /// Writes the retention policy to `path`: a PDF when it ends in `.pdf`, else Markdown.
 pub fn save_policy(vault: &Vault, language: Language, business: &str, path: &Path) -> Result<()> {
     let pdf = path.to_string_lossy().to_lowercase().ends_with(".pdf");
+    write_policy(vault, language, business, path, pdf)
+}
+
+/// Writes the retention policy to `path` (privately, atomically) as a PDF or as Markdown.
+pub fn write_policy(
+    vault: &Vault,
+    language: Language,
+    business: &str,
+    path: &Path,
+    pdf: bool,
+) -> Result<()> {
     let bytes = if pdf {
         retention::policy_pdf(vault.conn(), language, business, vault.now())?
     } else {

@@ -74,9 +74,5 @@ pub fn recover(
 }
 
 fn purge_on_open(vault: &mut Vault) -> Result<PurgeReport> {
-    let report = vault.write(|tx, ctx| purge::run(tx, ctx, Trigger::Startup, false))?;
-    if report.removed() > 0 {
-        vault.checkpoint()?;
-    }
-    Ok(report)
+    vault.write(|tx, ctx| purge::run(tx, ctx, Trigger::Startup, false))
 }

@@ -81,6 +81,10 @@ pub enum ContactCmd {
         /// The request this erasure carries out.
         #[arg(long)]
         request: Option<i64>,
+        /// Keep the contact's organisation even when no one else links to it (by default it
+        /// goes with the person: for a one-person business it is often their name).
+        #[arg(long)]
+        keep_organisation: bool,
         #[arg(long)]
         yes: bool,
     },
@@ -242,14 +246,30 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
                 )
             })
         }
-        ContactCmd::Erase { id, request, yes } => {
+        ContactCmd::Erase { id, request, keep_organisation, yes } => {
             let mut v = open(ctx)?;
             let p = app::erase::preview(v.conn(), id)?;
             if !ctx.json {
                 eprintln!(
-                    "Erasing contact {id}: {} interactions, {} consent records, {} purpose links, {} field values.",
-                    p.interactions, p.consent_events, p.purpose_links, p.field_values
+                    "Erasing contact {id}: {} interactions, {} consent records ({} consent texts), {} purpose links, {} field values.",
+                    p.interactions, p.consent_events, p.consent_texts, p.purpose_links, p.field_values
                 );
+                if p.organisation_orphaned {
+                    eprintln!(
+                        "{}",
+                        if keep_organisation {
+                            "The organisation, linked to no one else, is kept (--keep-organisation)."
+                        } else {
+                            "The organisation, linked to no one else, is removed too (--keep-organisation keeps it)."
+                        }
+                    );
+                }
+                if p.requests_redacted > 0 {
+                    eprintln!(
+                        "{} requests stay, their free text replaced by a note without personal data.",
+                        p.requests_redacted
+                    );
+                }
                 if p.fiscal_records_kept > 0 {
                     eprintln!(
                         "Kept under the fiscal retention duty: {} fiscal records, until {}.",
@@ -257,13 +277,22 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
                         p.kept_until.as_deref().unwrap_or("?")
                     );
                 }
+                print_stays(&p);
             }
             confirm_destroy(yes, &format!("erase contact {id}"))?;
-            let p = app::erase::erase(&mut v, id, request)?;
+            let p = app::erase::erase(&mut v, id, request, keep_organisation)?;
             if ctx.json {
                 return print_json(&p);
             }
             println!("Contact {id} erased.");
+            println!(
+                "Kept: the tombstone {} ({}).",
+                p.tombstone,
+                p.erased_at.as_deref().unwrap_or("?")
+            );
+            if p.suppression_kept {
+                println!("Kept: the salted hash of the e-mail addresses on the suppression list.");
+            }
             Ok(())
         }
         ContactCmd::Restrict { id, reason } => {
@@ -312,4 +341,14 @@ fn apply(input: &mut ContactInput, f: ContactFields) -> Result<(), Failure> {
         input.relationship_ended = f.ended;
     }
     Ok(())
+}
+
+/// What an erasure keeps besides fiscal records, said before the user confirms.
+fn print_stays(p: &app::erase::ErasurePreview) {
+    eprintln!("Kept: a tombstone {} with the time of the erasure (no personal data).", p.tombstone);
+    if p.suppression_kept {
+        eprintln!(
+            "Kept: the salted hash of the e-mail addresses on the suppression list (the person objected to direct marketing)."
+        );
+    }
 }

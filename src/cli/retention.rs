@@ -203,14 +203,8 @@ fn retention_cmd(ctx: &Ctx, cmd: RetentionCmd) -> Out {
             let language = Language::from_tag(&lang);
             match (pdf, out) {
                 (true, None) => Err(Failure::Usage("--pdf needs --out FILE".into())),
-                (true, Some(path)) => {
-                    let bytes = retention::policy_pdf(v.conn(), language, &business, v.now())?;
-                    std::fs::write(&path, bytes).map_err(Error::Io)?;
-                    done(ctx, "Policy written.")
-                }
-                (false, Some(path)) => {
-                    let md = retention::policy_markdown(v.conn(), language, &business, v.now())?;
-                    std::fs::write(&path, md).map_err(Error::Io)?;
+                (pdf, Some(path)) => {
+                    app::retention::write_policy(&v, language, &business, &path, pdf)?;
                     done(ctx, "Policy written.")
                 }
                 (false, None) => {

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_retention.sql"),
     include_str!("migrations/0004_requests.sql"),
     include_str!("migrations/0005_tombstones.sql"),
+    include_str!("migrations/0006_fts_secure_delete.sql"),
 ];
 
 pub fn schema_version() -> i64 {

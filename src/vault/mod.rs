@@ -312,6 +312,8 @@ impl Vault {
     }
 
     /// Runs one user action as one transaction: all of it (with its audit rows) or nothing.
+    /// Every committed write ends with a WAL checkpoint, so `kluis.db` alone holds the vault
+    /// (and changed or deleted values do not linger in the write-ahead log) when it returns.
     pub fn write<T>(
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>, &Ctx<'_>) -> Result<T>,
@@ -320,6 +322,7 @@ impl Vault {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = f(&tx, &ctx)?;
         tx.commit()?;
+        self.checkpoint()?;
         Ok(out)
     }
 

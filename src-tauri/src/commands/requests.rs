@@ -80,8 +80,9 @@ pub fn erase_contact(
     state: State<'_, AppState>,
     id: i64,
     request_id: Option<i64>,
+    keep_organisation: bool,
 ) -> Res<ErasurePreview> {
-    state.with_vault(|v| app::erase::erase(v, id, request_id))
+    state.with_vault(|v| app::erase::erase(v, id, request_id, keep_organisation))
 }
 
 pub fn get_controller(state: State<'_, AppState>) -> Res<Controller> {

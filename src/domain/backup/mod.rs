@@ -25,6 +25,7 @@ use zeroize::Zeroizing;
 use crate::kernel::crypto::{self, SecretKey};
 use crate::kernel::date::format_instant;
 use crate::kernel::error::{Error, Result};
+use crate::kernel::fs::{create_private, split_path};
 use crate::vault::keyfile::KeyFile;
 use crate::vault::{Vault, DB_FILE};
 
@@ -164,7 +165,7 @@ pub fn create(vault: &mut Vault, out: &Path, on: OnProgress<'_>) -> Result<Heade
     );
     let tmp = out.with_extension("kluisbackup.tmp");
     let written = (|| -> Result<()> {
-        let mut file = std::io::BufWriter::with_capacity(CHUNK + 64, std::fs::File::create(&tmp)?);
+        let mut file = std::io::BufWriter::with_capacity(CHUNK + 64, create_private(&tmp)?);
         file.write_all(&head)?;
         let total = db.len() as u64;
         let mut done = 0u64;
@@ -193,6 +194,8 @@ pub fn create(vault: &mut Vault, out: &Path, on: OnProgress<'_>) -> Result<Heade
         return Err(e);
     }
     std::fs::rename(&tmp, out)?;
+    let (folder, _) = split_path(out)?;
+    std::fs::File::open(folder)?.sync_all()?;
     vault.audit("backup.create", "vault", None, &[])?;
     Ok(header)
 }

@@ -190,6 +190,30 @@ fn store_text(conn: &Connection, ctx: &Ctx<'_>, text: &str) -> Result<String> {
     Ok(hash)
 }
 
+/// The consent texts the events of `contact_id` point to.
+pub fn texts_of(conn: &Connection, contact_id: i64) -> Result<Vec<String>> {
+    let mut s = conn.prepare(
+        "SELECT DISTINCT text_sha256 FROM consent_events
+         WHERE contact_id = ?1 AND text_sha256 IS NOT NULL",
+    )?;
+    let out = s.query_map([contact_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(out)
+}
+
+/// Deletes those of the texts `hashes` that no consent event refers to any more (a form text
+/// can hold the person's name and phone number); returns how many went.
+pub fn delete_unreferenced_texts(conn: &Connection, hashes: &[String]) -> Result<i64> {
+    let mut n = 0;
+    for h in hashes {
+        n += conn.execute(
+            "DELETE FROM consent_texts WHERE sha256 = ?1
+             AND NOT EXISTS (SELECT 1 FROM consent_events WHERE text_sha256 = ?1)",
+            [h],
+        )? as i64;
+    }
+    Ok(n)
+}
+
 /// Records consent given. The text is kept exactly as given.
 pub fn give(
     conn: &Connection,

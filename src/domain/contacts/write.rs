@@ -27,6 +27,34 @@ fn organisation_id(conn: &Connection, ctx: &Ctx<'_>, name: Option<&str>) -> Resu
     Ok(Some(id))
 }
 
+/// The organisation of `contact_id` when no other contact links to it (it would be left
+/// behind, often holding the person's own name, when the contact goes).
+pub fn sole_organisation(conn: &Connection, contact_id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT c.organisation_id FROM contacts c
+             WHERE c.id = ?1 AND c.organisation_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM contacts o
+                               WHERE o.organisation_id = c.organisation_id AND o.id <> c.id)",
+            [contact_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Deletes an organisation no contact links to (any more); one that is still linked stays.
+pub fn delete_unlinked_organisation(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<()> {
+    let n = conn.execute(
+        "DELETE FROM organisations WHERE id = ?1
+         AND NOT EXISTS (SELECT 1 FROM contacts WHERE organisation_id = ?1)",
+        [id],
+    )?;
+    if n > 0 {
+        ctx.audit(conn, "organisation.delete", "organisation", Some(id), &[])?;
+    }
+    Ok(())
+}
+
 fn json(list: &[String]) -> String {
     serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
 }

@@ -242,6 +242,42 @@ pub fn record_identity(
     ctx.audit(conn, "request.identity", "request", Some(id), &["identity_method"])
 }
 
+/// At an erasure: the free text of every request of `contact_id` (and of `request_id`) is
+/// replaced, so what was typed about the person goes while each request row stays as the
+/// record that it was handled. `note` (no personal data) becomes the outcome; the identity note
+/// and the extension reason are cleared (an extension keeps a placeholder reason). Returns
+/// the ids of the requests changed.
+pub fn redact_for_erasure(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    contact_id: i64,
+    request_id: Option<i64>,
+    note: &str,
+) -> Result<Vec<i64>> {
+    let mut s =
+        conn.prepare("SELECT id FROM requests WHERE contact_id = ?1 OR id = ?2 ORDER BY id")?;
+    let ids: Vec<i64> = s
+        .query_map(params![contact_id, request_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        conn.execute(
+            "UPDATE requests SET identity_note = NULL, outcome = ?2,
+                    extension_reason = CASE WHEN extension_reason IS NULL THEN NULL
+                                            ELSE 'Removed at erasure.' END
+             WHERE id = ?1",
+            params![id, note],
+        )?;
+        ctx.audit(
+            conn,
+            "request.redact",
+            "request",
+            Some(*id),
+            &["identity_note", "outcome", "extension_reason"],
+        )?;
+    }
+    Ok(ids)
+}
+
 pub fn close(conn: &Connection, ctx: &Ctx<'_>, id: i64, outcome: &str) -> Result<()> {
     let r = get(conn, id, ctx.now.date_naive())?;
     if !r.open {

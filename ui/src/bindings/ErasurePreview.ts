@@ -15,4 +15,28 @@ kept_until: string | null,
 /**
  * The addresses stay on the suppression list (as salted hashes) because of an objection.
  */
-suppression_kept: boolean, };
+suppression_kept: boolean, 
+/**
+ * Consent texts that go with the person (no other person's consent events refer to them).
+ */
+consent_texts: number, 
+/**
+ * The person's organisation has no other contact: it is removed with them unless kept.
+ */
+organisation_orphaned: boolean, 
+/**
+ * (After the erasure) the organisation was removed.
+ */
+organisation_removed: boolean, 
+/**
+ * Requests whose free text is replaced by a note without personal data (the rows stay).
+ */
+requests_redacted: number, 
+/**
+ * What stays: the tombstone's pseudonymous id (`contact:<id>`) …
+ */
+tombstone: string, 
+/**
+ * … and its time (set in the confirmation, after the erasure).
+ */
+erased_at: string | null, };

@@ -261,7 +261,7 @@ export type Commands = {
   /**
    * Erases the contact (restricted ones too); `requestId` links it to an erasure request.
    */
-  erase_contact: { args: { id: number; requestId: number | null }; result: ErasurePreview };
+  erase_contact: { args: { id: number; requestId: number | null; keepOrganisation: boolean }; result: ErasurePreview };
   /**
    * The business details printed on documents: name, address, KvK, privacy contact.
    */

@@ -243,6 +243,12 @@ const ERASURE: ErasurePreview = {
   fiscal_records_kept: 1,
   kept_until: "2033-12-31",
   suppression_kept: false,
+  consent_texts: 1,
+  organisation_orphaned: false,
+  organisation_removed: false,
+  requests_redacted: 0,
+  tombstone: "contact:3",
+  erased_at: null,
 };
 
 const RESTORED: RestoreReport = {

@@ -269,8 +269,13 @@ describe("command wrappers", () => {
       { contactId: 7, requestId: null, language: "en", pdfPath: "/home/jan/access-Jan.pdf", zipPath: null, includeSpecial: false },
     ],
     ["erasurePreview", () => ipc.erasurePreview(7), "erasure_preview", { id: 7 }],
-    ["eraseContact", () => ipc.eraseContact(7, 4), "erase_contact", { id: 7, requestId: 4 }],
-    ["eraseContact (no request)", () => ipc.eraseContact(7, null), "erase_contact", { id: 7, requestId: null }],
+    ["eraseContact", () => ipc.eraseContact(7, 4, false), "erase_contact", { id: 7, requestId: 4, keepOrganisation: false }],
+    [
+      "eraseContact (no request, keeping the organisation)",
+      () => ipc.eraseContact(7, null, true),
+      "erase_contact",
+      { id: 7, requestId: null, keepOrganisation: true },
+    ],
     ["getController", () => ipc.getController(), "get_controller", undefined],
     [
       "setController",

@@ -442,8 +442,12 @@ export function erasurePreview(id: number): Promise<ErasurePreview> {
 }
 
 /** Erases the contact (restricted ones too); `requestId` links it to an erasure request. */
-export function eraseContact(id: number, requestId: number | null): Promise<ErasurePreview> {
-  return call("erase_contact", { id, requestId });
+export function eraseContact(
+  id: number,
+  requestId: number | null,
+  keepOrganisation: boolean,
+): Promise<ErasurePreview> {
+  return call("erase_contact", { id, requestId, keepOrganisation });
 }
 
 // --- the business (controller) -------------------------------------------------

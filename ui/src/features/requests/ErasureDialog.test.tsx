@@ -17,6 +17,12 @@ const PREVIEW: ErasurePreview = {
   fiscal_records_kept: 2,
   kept_until: "2031-12-31",
   suppression_kept: true,
+  consent_texts: 1,
+  organisation_orphaned: false,
+  organisation_removed: false,
+  requests_redacted: 2,
+  tombstone: "contact:7",
+  erased_at: null,
 };
 
 function backend(handlers: Handlers = {}, restricted: string | null = null) {
@@ -63,6 +69,10 @@ describe("erasure", () => {
       "tot en met 31 december 2031",
     );
     expect(dialog.getByText(/blokkeerlijst/)).toBeInTheDocument();
+    expect(dialog.getByText(/het nummer contact:7 en het tijdstip/)).toBeInTheDocument();
+    expect(dialog.getByText(/notitie zonder persoonsgegevens/)).toBeInTheDocument();
+    // The organisation has other contacts: nothing to ask.
+    expect(dialog.queryByLabelText("Organisatie ook verwijderen")).toBeNull();
 
     // The one open erasure request is chosen; access requests are not offered.
     const select = dialog.getByLabelText("Bij verzoek");
@@ -79,7 +89,7 @@ describe("erasure", () => {
     await user.click(dialog.getByRole("button", { name: "Definitief wissen" }));
 
     await screen.findByRole("heading", { level: 1, name: "Contacten" });
-    expect(callsOf("erase_contact")).toEqual([{ id: 7, requestId: 12 }]);
+    expect(callsOf("erase_contact")).toEqual([{ id: 7, requestId: 12, keepOrganisation: true }]);
     expect(await screen.findByText("Contact gewist. Rond het verzoek af onder Verzoeken.")).toBeInTheDocument();
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(await screen.findByText("Nog geen contacten")).toBeInTheDocument();
@@ -97,7 +107,28 @@ describe("erasure", () => {
     await user.click(dialog.getByLabelText("Ik begrijp dat dit niet ongedaan kan worden"));
     await user.click(dialog.getByRole("button", { name: "Definitief wissen" }));
     expect(await screen.findByText("Contact gewist.")).toBeInTheDocument();
-    expect(callsOf("erase_contact")).toEqual([{ id: 7, requestId: null }]);
+    expect(callsOf("erase_contact")).toEqual([{ id: 7, requestId: null, keepOrganisation: true }]);
+  });
+
+  it("asks whether an organisation no one else links to goes too (ticked by default)", async () => {
+    backend({ erasure_preview: () => ({ ...PREVIEW, organisation_orphaned: true }) });
+    const { user, dialog } = await openDialog();
+    const box = dialog.getByLabelText("Organisatie ook verwijderen");
+    expect(box).toBeChecked();
+    await user.click(box);
+    await user.click(dialog.getByLabelText("Ik begrijp dat dit niet ongedaan kan worden"));
+    await user.click(dialog.getByRole("button", { name: "Definitief wissen" }));
+    await screen.findByRole("heading", { level: 1, name: "Contacten" });
+    expect(callsOf("erase_contact")).toEqual([{ id: 7, requestId: 12, keepOrganisation: true }]);
+  });
+
+  it("removes the orphaned organisation when the box stays ticked", async () => {
+    backend({ erasure_preview: () => ({ ...PREVIEW, organisation_orphaned: true }) });
+    const { user, dialog } = await openDialog();
+    await user.click(dialog.getByLabelText("Ik begrijp dat dit niet ongedaan kan worden"));
+    await user.click(dialog.getByRole("button", { name: "Definitief wissen" }));
+    await screen.findByRole("heading", { level: 1, name: "Contacten" });
+    expect(callsOf("erase_contact")).toEqual([{ id: 7, requestId: 12, keepOrganisation: false }]);
   });
 
   it("cancels without erasing", async () => {

@@ -57,11 +57,14 @@ function ErasureBody({ contact, onClose, onErased }: Omit<Props, "opened">) {
   const [chosen, setChosen] = useState<string | null>(null);
   const requestValue = chosen ?? (erasureRequests.length === 1 ? String(erasureRequests[0]?.id) : "");
   const [understood, setUnderstood] = useState(false);
+  // An organisation no one else links to goes with the person unless the user unticks this.
+  const [removeOrganisation, setRemoveOrganisation] = useState(true);
   const [missing, setMissing] = useState(false);
   const missingId = useId();
 
   const erase = useMutation({
-    mutationFn: (requestId: number | null) => eraseContact(contact.id, requestId),
+    mutationFn: (requestId: number | null) =>
+      eraseContact(contact.id, requestId, !(preview.data?.organisation_orphaned === true && removeOrganisation)),
     onSuccess: (_result, requestId) => {
       // Leave the contact's page first; the lists reload when they are shown again.
       onErased(requestId !== null);
@@ -106,6 +109,14 @@ function ErasureBody({ contact, onClose, onErased }: Omit<Props, "opened">) {
                   }),
                 })),
               ]}
+            />
+          )}
+          {preview.data.organisation_orphaned && contact.organisation !== null && (
+            <Checkbox
+              label={t("erase.removeOrganisation")}
+              description={t("erase.removeOrganisationHint", { organisation: contact.organisation })}
+              checked={removeOrganisation}
+              onChange={(event) => setRemoveOrganisation(event.currentTarget.checked)}
             />
           )}
           <Checkbox
@@ -171,6 +182,8 @@ function PreviewLists({ preview, locale }: { preview: ErasurePreview; locale: st
             </List.Item>
           )}
           {preview.suppression_kept && <List.Item>{t("erase.keptSuppression")}</List.Item>}
+          <List.Item>{t("erase.keptTombstone", { tombstone: preview.tombstone })}</List.Item>
+          {preview.requests_redacted > 0 && <List.Item>{t("erase.keptRequests")}</List.Item>}
           <List.Item>{t("erase.keptLog")}</List.Item>
         </List>
       </Stack>
