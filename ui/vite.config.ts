@@ -26,5 +26,7 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
+    // Typing with user-event in jsdom is slow on a busy 2-core machine; 5 s was too tight there.
+    testTimeout: 30_000,
   },
 });

@@ -29,7 +29,7 @@ pub struct KdfParams {
 }
 
 impl Default for KdfParams {
-    /// 128 MiB and 3 passes: about half a second on the reference machine (DESIGN.md §3).
+    /// 128 MiB and 3 passes: about half a second on a 2-core laptop (docs/SECURITY.md).
     fn default() -> Self {
         KdfParams {
             algorithm: "argon2id".into(),
