@@ -8,7 +8,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use cli::common::{Global, Out};
+use cli::common::{self, Global, Out};
 use cli::{audit, backup, consent, contact, demo, document, export, field, purpose};
 use cli::{request, retention, settings, vault};
 
@@ -64,7 +64,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("{} (see kluis --help)", usage_line(&e.render().to_string()));
+            eprintln!("{} (see kluis --help)", common::usage_line(&e.render().to_string()));
             return ExitCode::from(2);
         }
     };
@@ -90,18 +90,5 @@ fn run(cli: Cli) -> Out {
         Cmd::Settings(c) => settings::run(&ctx, c),
         Cmd::Backup(c) => backup::run(&ctx, c),
         Cmd::Demo(c) => demo::run(&ctx, c),
-    }
-}
-
-/// Clap's usage error as one line: its first paragraph (the message and what it names, such as
-/// the missing arguments on the indented lines below it), without the usage and tips after it.
-fn usage_line(text: &str) -> String {
-    let words: Vec<&str> =
-        text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
-    let line = words.join(" ");
-    if line.is_empty() {
-        "error: invalid arguments".to_owned()
-    } else {
-        line
     }
 }

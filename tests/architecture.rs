@@ -470,3 +470,25 @@ fn the_checker_finds_upward_imports_and_cycles() {
     write("domain/c.rs", "pub fn g() {}\n");
     assert!(check(src, &layers, &["lib.rs"]).is_empty());
 }
+
+/// The front ends only parse, call and print: no WAL checkpoint, audit row or transaction is
+/// written by hand in the CLI or the desktop shell, and the CLI's entry point stays a page.
+#[test]
+fn front_ends_only_parse_call_and_print() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src/cli"), &mut files);
+    rust_files(&root().join("src-tauri/src"), &mut files);
+    files.push(root().join("src/main.rs"));
+    let mut found = Vec::new();
+    for file in &files {
+        let code = code_only(&fs::read_to_string(file).unwrap());
+        for needle in ["checkpoint(", ".audit(", ".audit_detail(", ".transaction("] {
+            if code.contains(needle) {
+                found.push(format!("{}: {needle}", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "front ends doing core work by hand:\n{}", found.join("\n"));
+    let main = fs::read_to_string(root().join("src/main.rs")).unwrap();
+    assert!(main.lines().count() < 100, "src/main.rs has {} lines", main.lines().count());
+}

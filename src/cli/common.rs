@@ -302,3 +302,16 @@ pub fn done(ctx: &Ctx, message: &str) -> Out {
         Ok(())
     }
 }
+
+/// Clap's usage error as one line: its first paragraph (the message and what it names, such as
+/// the missing arguments on the indented lines below it), without the usage and tips after it.
+pub fn usage_line(text: &str) -> String {
+    let words: Vec<&str> =
+        text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
+    let line = words.join(" ");
+    if line.is_empty() {
+        "error: invalid arguments".to_owned()
+    } else {
+        line
+    }
+}
