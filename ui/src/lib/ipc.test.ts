@@ -311,7 +311,7 @@ describe("command wrappers", () => {
       "restoreBackup",
       () => ipc.restoreBackup("/media/usb/a.kluisbackup", null, "KEY-1"),
       "restore_backup",
-      { path: "/media/usb/a.kluisbackup", passphrase: null, recoveryKey: "KEY-1" },
+      { path: "/media/usb/a.kluisbackup", passphrase: null, recoveryKey: "KEY-1", currentPassphrase: null },
     ],
   ];
 

@@ -188,6 +188,8 @@ describe("backup progress while restoring over the vault", () => {
     await user.click(await screen.findByRole("button", { name: "Een back-up terugzetten" }));
     await user.type(await screen.findByLabelText("Pad naar het back-upbestand"), FILE);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
+    // Restoring over a locked vault needs its current passphrase too.
+    await user.type(screen.getByLabelText("Huidige wachtwoordzin"), SECRET);
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
