@@ -3,55 +3,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::*;
 use serde_json::Value;
 
-struct Cli {
-    tmp: tempfile::TempDir,
-}
-
 impl Cli {
-    fn new() -> Cli {
-        Cli { tmp: tempfile::tempdir().unwrap() }
-    }
-
-    fn dir(&self) -> std::path::PathBuf {
-        self.tmp.path().join("vault")
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_kluis"));
-        c.arg("--vault").arg(self.dir()).args(args);
-        c.env("KLUIS_PASSPHRASE", PASS)
-            .env_remove("KLUIS_NEW_PASSPHRASE")
-            .env_remove("KLUIS_RECOVERY_KEY")
-            // Never reach a real secret store from these tests.
-            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/kluis-test-bus");
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "kluis {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut a = vec!["--json"];
-        a.extend_from_slice(args);
-        serde_json::from_str(&self.ok(&a)).unwrap()
-    }
-
     fn init(&self) -> String {
         self.json(&["init"])["recovery_key"].as_str().unwrap().to_owned()
     }

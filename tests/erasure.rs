@@ -4,56 +4,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use common::*;
 use kluis::domain::contacts::{self, ContactInput};
 use serde_json::Value;
 
-struct Cli {
-    tmp: tempfile::TempDir,
-}
-
 impl Cli {
-    fn new() -> Cli {
-        Cli { tmp: tempfile::tempdir().unwrap() }
-    }
-
-    fn dir(&self) -> PathBuf {
-        self.tmp.path().join("vault")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_kluis"))
-            .arg("--vault")
-            .arg(self.dir())
-            .args(["--now", "2026-03-01T10:00:00Z"])
-            .args(args)
-            .env("KLUIS_PASSPHRASE", PASS)
-            .env_remove("KLUIS_NEW_PASSPHRASE")
-            .env_remove("KLUIS_RECOVERY_KEY")
-            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/kluis-test-bus")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "kluis {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut a = vec!["--json"];
-        a.extend_from_slice(args);
-        serde_json::from_str(&self.ok(&a)).unwrap()
-    }
-
     fn id(&self, args: &[&str]) -> String {
         self.json(args)["id"].as_i64().unwrap().to_string()
     }
@@ -151,7 +108,7 @@ fn person_with_traces(cli: &Cli) -> (String, String) {
 
 #[test]
 fn erasure_removes_consent_texts_the_sole_organisation_and_request_free_text() {
-    let cli = Cli::new();
+    let cli = Cli::at("2026-03-01T10:00:00Z");
     let (id, r) = person_with_traces(&cli);
     let before = cli.pages();
     assert!(contains(&before, b"0687654321"), "the decryption works: the value is there before");
@@ -199,7 +156,7 @@ fn erasure_removes_consent_texts_the_sole_organisation_and_request_free_text() {
 
 #[test]
 fn the_cli_keeps_the_organisation_when_asked_and_says_what_stays() {
-    let cli = Cli::new();
+    let cli = Cli::at("2026-03-01T10:00:00Z");
     let (id, _) = person_with_traces(&cli);
     let out = cli.run(&["contact", "erase", &id, "--keep-organisation", "--yes"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -215,7 +172,7 @@ fn the_cli_keeps_the_organisation_when_asked_and_says_what_stays() {
 
 #[test]
 fn an_objecting_persons_erasure_says_the_hash_stays_on_the_suppression_list() {
-    let cli = Cli::new();
+    let cli = Cli::at("2026-03-01T10:00:00Z");
     let (id, _) = person_with_traces(&cli);
     cli.ok(&["contact", "object", &id]);
     let out = cli.run(&["contact", "erase", &id, "--yes"]);
@@ -229,7 +186,7 @@ fn an_objecting_persons_erasure_says_the_hash_stays_on_the_suppression_list() {
 
 #[test]
 fn a_cli_edit_leaves_no_old_value_in_the_pages_or_the_wal() {
-    let cli = Cli::new();
+    let cli = Cli::at("2026-03-01T10:00:00Z");
     cli.ok(&["init"]);
     let id = cli.id(&[
         "contact",
@@ -291,7 +248,7 @@ fn mode(path: &Path) -> u32 {
 #[cfg(unix)]
 #[test]
 fn exported_files_are_private_and_written_whole() {
-    let cli = Cli::new();
+    let cli = Cli::at("2026-03-01T10:00:00Z");
     let (id, _) = person_with_traces(&cli);
     let out = cli.tmp.path().join("exports");
     std::fs::create_dir(&out).unwrap();

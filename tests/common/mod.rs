@@ -74,3 +74,59 @@ pub fn data_key(dir: &Path, passphrase: &str) -> [u8; 32] {
     let kf = kluis::vault::keyfile::KeyFile::load(dir).unwrap();
     *kf.unwrap_with_passphrase(passphrase).unwrap()
 }
+
+/// The `kluis` binary on a temporary vault folder, with the test passphrase and no reachable
+/// secret store; `at` fixes the clock (`--now`) for every command.
+pub struct Cli {
+    pub tmp: tempfile::TempDir,
+    now: Option<&'static str>,
+}
+
+impl Cli {
+    pub fn new() -> Cli {
+        Cli { tmp: tempfile::tempdir().unwrap(), now: None }
+    }
+
+    pub fn at(now: &'static str) -> Cli {
+        Cli { now: Some(now), ..Cli::new() }
+    }
+
+    pub fn dir(&self) -> PathBuf {
+        self.tmp.path().join("vault")
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_kluis"));
+        c.arg("--vault").arg(self.dir());
+        if let Some(now) = self.now {
+            c.args(["--now", now]);
+        }
+        c.args(args)
+            .env("KLUIS_PASSPHRASE", PASS)
+            .env_remove("KLUIS_NEW_PASSPHRASE")
+            .env_remove("KLUIS_RECOVERY_KEY")
+            // Never reach a real secret store from these tests.
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/kluis-test-bus");
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "kluis {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut a = vec!["--json"];
+        a.extend_from_slice(args);
+        serde_json::from_str(&self.ok(&a)).unwrap()
+    }
+}
