@@ -107,9 +107,9 @@ export class App {
   }
 
   /** The input, select or checkbox whose label (or aria-label) is exactly `label`. */
-  async field(label) {
+  async field(label, timeout = 10000) {
     const el = await this.browser.$(`aria/${label}`);
-    await el.waitForExist({ timeout: 10000, timeoutMsg: `no control labelled "${label}"` });
+    await el.waitForExist({ timeout, timeoutMsg: `no control labelled "${label}"` });
     return el;
   }
 
@@ -122,16 +122,34 @@ export class App {
     return el;
   }
 
+  /**
+   * Types `text` into the field labelled `label`, replacing what it held. Under load a keystroke
+   * can land before the controlled input re-rendered, so the value is checked and typed again
+   * (at most three times) until the field holds exactly `text`.
+   */
   async type(label, text) {
     const el = await this.field(label);
     await el.waitForDisplayed({ timeout: 10000 });
-    await el.clearValue();
-    await el.setValue(text);
+    for (let attempt = 0; ; attempt++) {
+      await el.clearValue();
+      // clearValue does not always reach React's onChange; select-all + delete does.
+      if ((await el.getValue()) !== "" || attempt > 0) {
+        await el.click();
+        await this.browser.keys(["Control", "a"]);
+        await this.browser.keys("Delete");
+      }
+      await el.setValue(text);
+      const ok = await this.browser
+        .waitUntil(async () => (await el.getValue()) === text, { timeout: 2000 })
+        .catch(() => false);
+      if (ok) return;
+      if (attempt === 2) throw new Error(`field "${label}" did not take the typed text`);
+    }
   }
 
   async click(name) {
     const b = await this.button(name);
-    await b.waitForEnabled({ timeout: 10000, timeoutMsg: `button "${name}" stays disabled` });
+    await b.waitForEnabled({ timeout: 30000, timeoutMsg: `button "${name}" stays disabled` });
     await b.click();
   }
 
@@ -198,7 +216,7 @@ export class App {
     await this.type("Wachtwoord", PASS);
     await this.type("Herhaal wachtwoord", PASS);
     await this.click("Kluis aanmaken");
-    const key = await this.field("Herstelsleutel");
+    const key = await this.field("Herstelsleutel", 60000);
     await key.waitForDisplayed({ timeout: 30000 });
     const recovery = await key.getText();
     await this.check("Ik heb de herstelsleutel veilig bewaard");

@@ -49,7 +49,7 @@ test("a new key replaces the passphrase and the recovery key; old backups keep t
   await app.type("Huidig wachtwoord (nieuwe sleutel)", PASS);
   await app.click("Nieuwe sleutel maken");
   await app.click("Ja, nieuwe sleutel maken");
-  const keyField = await app.field("Nieuwe herstelsleutel");
+  const keyField = await app.field("Nieuwe herstelsleutel", 60000);
   await keyField.waitForDisplayed({ timeout: 30000 });
   const shown = (await keyField.getValue()) || (await keyField.getText());
   const newRecovery = shown.match(/[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}/)?.[0];
