@@ -221,6 +221,32 @@ fn a_cli_edit_leaves_no_old_value_in_the_pages_or_the_wal() {
 }
 
 #[test]
+fn an_organisation_edited_away_leaves_no_row_and_no_trace_when_no_one_else_links_to_it() {
+    let cli = Cli::at("2026-03-01T10:00:00Z");
+    cli.ok(&["init"]);
+    let id = cli.id(&[
+        "contact",
+        "add",
+        "--name",
+        "Eenmanszaak Eigenaar",
+        "--org",
+        "Kapsalon Eigennaam",
+    ]);
+    let other = cli.id(&["contact", "add", "--name", "Collega Blijft", "--org", "Gedeeld Bedrijf"]);
+    let colleague =
+        cli.id(&["contact", "add", "--name", "Collega Gaat", "--org", "Gedeeld Bedrijf"]);
+    assert!(contains(&cli.pages(), b"Kapsalon Eigennaam"), "the decryption works");
+    cli.ok(&["contact", "edit", &id, "--org", "Nieuw Bedrijf"]);
+    cli.ok(&["contact", "edit", &colleague, "--org", ""]);
+    cli.assert_wal_empty();
+    let plain = cli.pages();
+    assert_gone(&plain, &["Kapsalon Eigennaam"]);
+    assert!(contains(&plain, b"Gedeeld Bedrijf"), "an organisation someone still links to stays");
+    let shown = cli.json(&["contact", "show", &other]);
+    assert_eq!(shown["contact"]["organisation"], "Gedeeld Bedrijf");
+}
+
+#[test]
 fn every_write_ends_with_a_checkpoint_while_the_vault_stays_open() {
     let (t, mut v) = new_vault();
     let mut input = ContactInput::new("Oudenaam Vroegerhuis");

@@ -128,6 +128,8 @@ pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, c: &ValidContact) -> Re
         return Ok(());
     }
     let org = organisation_id(conn, ctx, c.organisation.as_deref())?;
+    let old_org: Option<i64> =
+        conn.query_row("SELECT organisation_id FROM contacts WHERE id = ?1", [id], |r| r.get(0))?;
     conn.execute(
         "UPDATE contacts SET name = ?2, emails = ?3, phones = ?4, address = ?5,
                 organisation_id = ?6, job_title = ?7, relationship = ?8,
@@ -147,7 +149,13 @@ pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, c: &ValidContact) -> Re
         ],
     )?;
     reindex(conn, id)?;
-    ctx.audit(conn, "contact.update", "contact", Some(id), &changed)
+    ctx.audit(conn, "contact.update", "contact", Some(id), &changed)?;
+    // An organisation edited away that no one else links to would stay behind, often holding
+    // the person's own name (a one-person business).
+    match old_org {
+        Some(old) if Some(old) != org => delete_unlinked_organisation(conn, ctx, old),
+        _ => Ok(()),
+    }
 }
 
 pub fn add_interaction(
