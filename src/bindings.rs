@@ -30,7 +30,7 @@ use crate::kernel::language::Language;
 use crate::kernel::passphrase::Strength;
 use crate::store::audit::AuditReport;
 use crate::vault::settings::Settings;
-use crate::vault::{Created, VaultStatus};
+use crate::vault::{Created, RotatedKey, VaultStatus};
 
 /// Where the files live, relative to the repository root.
 pub const DIR: &str = "ui/src/bindings";
@@ -75,6 +75,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<ContactSummary>()?,
         file::<Controller>()?,
         file::<Created>()?,
+        file::<RotatedKey>()?,
         file::<DeletionLogEntry>()?,
         file::<DocumentKind>()?,
         file::<ErasurePreview>()?,

@@ -7,6 +7,7 @@ use std::time::Duration;
 use kluis::domain::backup::auto::{AutoBackup, When};
 use tauri::{AppHandle, Emitter, Manager};
 
+use crate::clipboard::System;
 use crate::commands::backup::{automatic, AUTO_EVENT};
 use crate::state::AppState;
 
@@ -20,7 +21,9 @@ pub fn spawn(app: AppHandle) {
             continue;
         }
         let backup = automatic(&app, When::Exit);
-        if state.lock() {
+        let locked = state.lock();
+        state.clipboard.clear_now(&System(&app));
+        if locked {
             // The UI may be gone already when the app is closing; nothing to do then.
             let _ = app.emit(LOCKED_EVENT, ());
             // A failure is worth telling at the next unlock; a success is not.

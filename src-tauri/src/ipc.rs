@@ -41,7 +41,7 @@ use kluis::domain::retention::{DeletionLogEntry, ReviewItem};
 use kluis::kernel::language::Language;
 use kluis::kernel::passphrase::Strength;
 use kluis::vault::settings::Settings;
-use kluis::vault::{Created, VaultStatus};
+use kluis::vault::{Created, RotatedKey, VaultStatus};
 use tauri::{AppHandle, State};
 
 use crate::commands::Res;
@@ -158,6 +158,11 @@ commands! {
     #[tauri::command]
     fn touch(state: State<'_, AppState>) in vault;
 
+    /// Copies the recovery key to the clipboard; it is wiped after 30 seconds, at a lock or when
+    /// the app closes, whichever comes first.
+    #[tauri::command(async)]
+    fn copy_sensitive(app: AppHandle, state: State<'_, AppState>, text: String) -> Res<()> in vault;
+
     #[tauri::command(async)]
     fn change_passphrase(state: State<'_, AppState>, current: String, next: String) -> Res<()>
         in vault;
@@ -165,7 +170,7 @@ commands! {
     /// The new recovery key, shown once; new data key and passphrase, remembered keys
     /// forgotten. Old backups keep their own key.
     #[tauri::command(async)]
-    fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<String>
+    fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<RotatedKey>
         in vault;
 
     #[tauri::command(async)]

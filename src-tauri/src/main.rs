@@ -5,6 +5,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod clipboard;
 mod commands;
 mod idle;
 mod ipc;
@@ -36,6 +37,7 @@ fn main() {
     let idle = AppState::idle_limit_for(&Settings::load(&dir));
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::new(dir, clock, idle))
         .setup(|app| {
             idle::spawn(app.handle().clone());
@@ -52,7 +54,10 @@ fn main() {
                 {
                     eprintln!("error: the automatic backup on exit failed: {}", e.message);
                 }
-                app.state::<AppState>().lock();
+                let state = app.state::<AppState>();
+                state.lock();
+                // A recovery key copied less than 30 seconds ago must not outlive the app.
+                state.clipboard.clear_now(&clipboard::System(app));
             }
         }),
         Err(e) => {

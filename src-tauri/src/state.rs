@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 use kluis::vault::settings::Settings;
 use kluis::{ApiError, Clock, Error, Vault};
 
+use crate::clipboard::SensitiveCopy;
+
 /// Who the audit trail names for actions taken in the app.
 pub const ACTOR: &str = "desktop";
 
@@ -17,6 +19,8 @@ pub struct AppState {
     vault: Mutex<Option<Vault>>,
     last_activity: Mutex<Instant>,
     idle_limit: Mutex<Duration>,
+    /// The recovery key copied to the clipboard, still to be wiped.
+    pub clipboard: SensitiveCopy,
 }
 
 fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -32,6 +36,7 @@ impl AppState {
             vault: Mutex::new(None),
             last_activity: Mutex::new(Instant::now()),
             idle_limit: Mutex::new(idle_limit),
+            clipboard: SensitiveCopy::default(),
         }
     }
 

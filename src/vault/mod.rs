@@ -60,6 +60,14 @@ pub struct Created {
     pub remembered: bool,
 }
 
+/// The new recovery key after a key rotation, handed to the UI once.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RotatedKey {
+    // Zeroized when dropped: no full copy of the key stays in freed memory.
+    #[ts(type = "string")]
+    pub recovery_key: Zeroizing<String>,
+}
+
 /// What the app knows before unlocking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct VaultStatus {

@@ -2,12 +2,15 @@ use kluis::app::{self, unlock::Unlocked};
 use kluis::domain::backup::auto::{AutoBackup, When};
 use kluis::domain::retention::purge::PurgeReport;
 use kluis::kernel::passphrase::{self, Strength};
-use kluis::vault::{self as core_vault, Created, VaultStatus};
+use kluis::vault::{self as core_vault, Created, RotatedKey, VaultStatus};
 use kluis::Vault;
-use tauri::{AppHandle, Emitter, State};
+use std::thread;
+
+use tauri::{AppHandle, Emitter, Manager, State};
 use zeroize::Zeroizing;
 
 use super::Res;
+use crate::clipboard;
 use crate::state::{AppState, ACTOR};
 
 pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
@@ -66,6 +69,7 @@ pub fn unlock_with_recovery(
 pub fn lock(app: AppHandle, state: State<'_, AppState>) -> Res<()> {
     let backup = super::backup::automatic(&app, When::Exit);
     state.lock();
+    state.clipboard.clear_now(&clipboard::System(&app));
     // A failure is worth telling at the next unlock; a success is not.
     if let Some(failed @ AutoBackup { error: Some(_), .. }) = backup {
         let _ = app.emit(super::backup::AUTO_EVENT, failed);
@@ -77,6 +81,21 @@ pub fn lock(app: AppHandle, state: State<'_, AppState>) -> Res<()> {
 /// exit handler in main.rs).
 pub fn quit(app: AppHandle) {
     app.exit(0);
+}
+
+/// Copies a secret (the recovery key) to the clipboard and wipes it after 30 seconds, at a
+/// lock or when the app closes, whichever comes first.
+pub fn copy_sensitive(app: AppHandle, state: State<'_, AppState>, text: String) -> Res<()> {
+    let text = Zeroizing::new(text);
+    let generation = state
+        .clipboard
+        .copy(&clipboard::System(&app), &text)
+        .map_err(|e| kluis::Error::Io(std::io::Error::other(e)))?;
+    thread::spawn(move || {
+        thread::sleep(clipboard::CLEAR_AFTER);
+        app.state::<AppState>().clipboard.expire(&clipboard::System(&app), generation);
+    });
+    Ok(())
 }
 
 pub fn touch(state: State<'_, AppState>) {
@@ -101,7 +120,7 @@ pub fn forget_device(state: State<'_, AppState>) -> Res<()> {
 }
 
 /// New data key, passphrase and recovery key (returned once); remembered keys are forgotten.
-pub fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<String> {
+pub fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<RotatedKey> {
     let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
-    state.with_vault(|v| Ok(v.rotate_key(&current, &next)?.to_string()))
+    state.with_vault(|v| Ok(RotatedKey { recovery_key: v.rotate_key(&current, &next)? }))
 }

@@ -210,8 +210,8 @@ export class App {
     );
   }
 
-  /** First run through the UI: create a vault, confirm the recovery key, reach the list. */
-  async createVaultThroughUi() {
+  /** First run through the UI: create a vault, confirm (and maybe copy) the recovery key, reach the list. */
+  async createVaultThroughUi({ copy = false } = {}) {
     await this.waitForHeading("Welkom bij Kluis");
     await this.type("Wachtwoord", PASS);
     await this.type("Herhaal wachtwoord", PASS);
@@ -219,6 +219,14 @@ export class App {
     const key = await this.field("Herstelsleutel", 60000);
     await key.waitForDisplayed({ timeout: 30000 });
     const recovery = await key.getText();
+    if (copy) {
+      // The copy goes through the backend (which wipes it after 30 s, at a lock or at exit).
+      await this.click("Kopiëren");
+      await this.browser.waitUntil(async () => /Gekopieerd/.test(await this.text()), {
+        timeout: 10000,
+        timeoutMsg: "copying the recovery key is not confirmed",
+      });
+    }
     await this.check("Ik heb de herstelsleutel veilig bewaard");
     await this.click("Doorgaan");
     await this.waitForHeading("Waarvoor gebruik je klantgegevens?");

@@ -4,7 +4,6 @@ import { createContext, useContext, useSyncExternalStore } from "react";
 import type { AutoBackup } from "../bindings/AutoBackup";
 import type { PurgeReport } from "../bindings/PurgeReport";
 import type { VaultStatus } from "../bindings/VaultStatus";
-import { clearSensitiveClipboard } from "../lib/clipboard";
 import { isIpcError } from "../lib/ipc";
 import { PUBLIC_QUERY_ROOTS, queryKeys } from "./queryKeys";
 
@@ -73,7 +72,6 @@ export class Session {
     void client.cancelQueries({ predicate: (q) => isPrivate(q.queryKey) });
     client.removeQueries({ predicate: (q) => isPrivate(q.queryKey) });
     client.getMutationCache().clear();
-    void clearSensitiveClipboard();
   }
 
   /** The vault is (now) locked: forget personal data and show the unlock screen. */

@@ -31,6 +31,7 @@ import type { Request } from "./Request";
 import type { RequestKind } from "./RequestKind";
 import type { RestoreReport } from "./RestoreReport";
 import type { ReviewItem } from "./ReviewItem";
+import type { RotatedKey } from "./RotatedKey";
 import type { Rule } from "./Rule";
 import type { RuleKey } from "./RuleKey";
 import type { Settings } from "./Settings";
@@ -80,12 +81,17 @@ export type Commands = {
    * User activity: resets the idle timer; does nothing while locked.
    */
   touch: { args: Record<string, never>; result: null };
+  /**
+   * Copies the recovery key to the clipboard; it is wiped after 30 seconds, at a lock or when
+   * the app closes, whichever comes first.
+   */
+  copy_sensitive: { args: { text: string }; result: null };
   change_passphrase: { args: { current: string; next: string }; result: null };
   /**
    * The new recovery key, shown once; new data key and passphrase, remembered keys
    * forgotten. Old backups keep their own key.
    */
-  rotate_key: { args: { current: string; next: string }; result: string };
+  rotate_key: { args: { current: string; next: string }; result: RotatedKey };
   remember_device: { args: Record<string, never>; result: null };
   forget_device: { args: Record<string, never>; result: null };
   /**

@@ -7,6 +7,7 @@ import type { Command, Commands } from "../bindings/commands";
 import type { BackupSettings } from "../bindings/BackupSettings";
 import type { BackupStatus } from "../bindings/BackupStatus";
 import type { Contact } from "../bindings/Contact";
+import type { RotatedKey } from "../bindings/RotatedKey";
 import type { ContactDetail } from "../bindings/ContactDetail";
 import type { ContactFlag } from "../bindings/ContactFlag";
 import type { ContactPage } from "../bindings/ContactPage";
@@ -314,8 +315,9 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     lock: (): null => ((vault.unlocked = false), null),
     quit: (): null => ((vault.unlocked = false), null), // a browser tab cannot close the app
     touch: (): null => null,
+    copy_sensitive: (): null => null, // the browser preview has no system clipboard to wipe
     change_passphrase: (): null => null,
-    rotate_key: (): string => RECOVERY_KEY,
+    rotate_key: (): RotatedKey => ({ recovery_key: RECOVERY_KEY }),
     remember_device: (): null => ((vault.remembered = true), null),
     forget_device: (): null => ((vault.remembered = false), null),
 

@@ -166,6 +166,7 @@ describe("command wrappers", () => {
     ],
     ["changePassphrase", () => ipc.changePassphrase("oud", "nieuw"), "change_passphrase", { current: "oud", next: "nieuw" }],
     ["rotateKey", () => ipc.rotateKey("oud", "nieuw"), "rotate_key", { current: "oud", next: "nieuw" }],
+    ["copySensitive", () => ipc.copySensitive("GEHEIM"), "copy_sensitive", { text: "GEHEIM" }],
     ["rememberDevice", () => ipc.rememberDevice(), "remember_device", undefined],
     ["forgetDevice", () => ipc.forgetDevice(), "forget_device", undefined],
     ["retentionRules", () => ipc.retentionRules("en"), "retention_rules", { language: "en" }],

@@ -21,6 +21,7 @@ import type { ContactPage } from "../bindings/ContactPage";
 import type { ContactPrivacy } from "../bindings/ContactPrivacy";
 import type { Controller } from "../bindings/Controller";
 import type { Created } from "../bindings/Created";
+import type { RotatedKey } from "../bindings/RotatedKey";
 import type { DeletionLogEntry } from "../bindings/DeletionLogEntry";
 import type { DocumentKind } from "../bindings/DocumentKind";
 import type { ErasurePreview } from "../bindings/ErasurePreview";
@@ -157,6 +158,14 @@ export function lock(): Promise<null> {
   return call("lock");
 }
 
+/**
+ * Copies the recovery key to the clipboard. The backend wipes it after 30 seconds, at a lock or
+ * when the app closes (a timer in the window would die with it).
+ */
+export function copySensitive(text: string): Promise<null> {
+  return call("copy_sensitive", { text });
+}
+
 /** Closes the app, like the window's close button; the backend backs up what changed first. */
 export function quit(): Promise<null> {
   return call("quit");
@@ -175,7 +184,7 @@ export function changePassphrase(current: string, next: string): Promise<null> {
  * New data key, new passphrase `next` and a new recovery key (the resolved string, to be shown
  * once); keys remembered on this device are forgotten. Old backups keep their own key.
  */
-export function rotateKey(current: string, next: string): Promise<string> {
+export function rotateKey(current: string, next: string): Promise<RotatedKey> {
   return call("rotate_key", { current, next });
 }
 

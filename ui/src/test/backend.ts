@@ -178,7 +178,7 @@ export function passphraseHandlers(passphrase: string): Handlers {
       if (given !== current) throw apiError("wrong_passphrase", "wrong passphrase");
       current = String(next);
       rotations += 1;
-      return recoveryKey(rotations);
+      return { recovery_key: recoveryKey(rotations) };
     },
   };
 }

@@ -84,7 +84,7 @@ describe("making a new key", () => {
   });
 
   it("shows that it is busy while the key is made", async () => {
-    const answer = deferred<string>();
+    const answer = deferred<{ recovery_key: string }>();
     backend({ rotate_key: () => answer.promise });
     const rendered = renderApp();
     const { submit } = await fillIn(rendered);
@@ -96,7 +96,7 @@ describe("making a new key", () => {
     expect(within(question).getByRole("button", { name: "Annuleren" })).toBeDisabled();
     expect(screen.getByLabelText("Huidig wachtwoord (nieuwe sleutel)")).toBeDisabled();
 
-    answer.resolve(recoveryKey(7));
+    answer.resolve({ recovery_key: recoveryKey(7) });
     const shown = await screen.findByRole("dialog", { name: "Je nieuwe herstelsleutel" });
     expect(within(shown).getByLabelText("Nieuwe herstelsleutel")).toHaveTextContent(recoveryKey(7));
   });

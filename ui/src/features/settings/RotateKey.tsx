@@ -47,7 +47,7 @@ export function RotateKey() {
   const wrongCurrent = isIpcError(rotate.error, "wrong_passphrase");
   const weak = isIpcError(rotate.error, "weak_passphrase");
   // Only in the mutation, which "Done" resets: once the dialog closes the key is gone.
-  const recoveryKey = rotate.data ?? null;
+  const recoveryKey = rotate.data?.recovery_key ?? null;
 
   return (
     <Stack gap="md">

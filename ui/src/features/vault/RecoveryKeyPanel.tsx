@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
-import { copySensitive } from "../../lib/clipboard";
+import { copySensitive } from "../../lib/ipc";
 
 type Props = {
   recoveryKey: string;
