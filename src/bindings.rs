@@ -13,6 +13,7 @@ use crate::domain::consent::objection::ObjectionReport;
 use crate::domain::consent::{
     ConsentEvent, ConsentInput, ContactFlag, EventKind, Method, PurposeLink, Source,
 };
+use crate::domain::contacts::duplicates::{LikelyDuplicate, MatchReason};
 use crate::domain::contacts::model::{
     Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
     InteractionInput, InteractionKind, Relationship,
@@ -73,6 +74,8 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<ContactInput>()?,
         file::<ContactPage>()?,
         file::<ContactSummary>()?,
+        file::<LikelyDuplicate>()?,
+        file::<MatchReason>()?,
         file::<Controller>()?,
         file::<Created>()?,
         file::<RotatedKey>()?,

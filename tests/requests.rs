@@ -111,8 +111,21 @@ fn erasure_removes_everything_but_the_legal_hold_and_leaves_a_tombstone() {
         false,
     )
     .unwrap();
-    v.write(|tx, c| documents::add(tx, c, id, DocumentKind::Invoice, "2026-7", "2026-02-01", 9900))
-        .unwrap();
+    v.write(|tx, c| {
+        documents::add(
+            tx,
+            c,
+            id,
+            &documents::NewDocument {
+                kind: DocumentKind::Invoice,
+                number: "2026-7",
+                date: "2026-02-01",
+                amount_cents: 9900,
+                confirm_not_bsn: false,
+            },
+        )
+    })
+    .unwrap();
     v.write(|tx, c| objection::object(tx, c, id)).unwrap();
     v.write(|tx, c| privacy::restrict(tx, c, id, "Wacht op wissing")).unwrap();
     let r = v.write(|tx, c| requests::add(tx, c, id, RequestKind::Erasure, "2026-02-20")).unwrap();

@@ -146,7 +146,18 @@ fn fiscal_records_outlive_their_contact_until_their_own_period() {
     c.address = Some("Kerkstraat 1, 1234 AB Dorp".into());
     let h = contacts::create(&mut v, &c, false).unwrap();
     v.write(|tx, c| {
-        documents::add(tx, c, h, DocumentKind::Invoice, "2026-0042", "2026-02-15", 125_050)
+        documents::add(
+            tx,
+            c,
+            h,
+            &documents::NewDocument {
+                kind: DocumentKind::Invoice,
+                number: "2026-0042",
+                date: "2026-02-15",
+                amount_cents: 125_050,
+                confirm_not_bsn: false,
+            },
+        )
     })
     .unwrap();
     v.lock();

@@ -78,7 +78,18 @@ fn the_report_holds_everything_and_the_zip_is_structured() {
         contacts::add_interaction(&mut v, id, &note, false).unwrap();
     }
     v.write(|tx, c| {
-        documents::add(tx, c, id, DocumentKind::Invoice, "2026-0042", "2026-02-01", 125_050)
+        documents::add(
+            tx,
+            c,
+            id,
+            &documents::NewDocument {
+                kind: DocumentKind::Invoice,
+                number: "2026-0042",
+                date: "2026-02-01",
+                amount_cents: 125_050,
+                confirm_not_bsn: false,
+            },
+        )
     })
     .unwrap();
     let r = v.write(|tx, c| requests::add(tx, c, id, RequestKind::Access, "2026-02-27")).unwrap();

@@ -29,6 +29,7 @@ use kluis::domain::backup::auto::{BackupSettings, BackupStatus};
 use kluis::domain::backup::BackupInfo;
 use kluis::domain::consent::objection::ObjectionReport;
 use kluis::domain::consent::{ConsentInput, ContactFlag, Method, Source};
+use kluis::domain::contacts::duplicates::LikelyDuplicate;
 use kluis::domain::contacts::{ContactDetail, ContactInput, ContactPage, InteractionInput};
 use kluis::domain::controller::Controller;
 use kluis::domain::fields::{FieldDef, FieldDefInput};
@@ -194,6 +195,12 @@ commands! {
 
     #[tauri::command(async)]
     fn get_contact(state: State<'_, AppState>, id: i64) -> Res<ContactDetail> in contacts;
+
+    /// Existing contacts the input likely duplicates (same e-mail, same phone number, or same
+    /// name at the same organisation), other than `except`; asked before saving a new contact.
+    #[tauri::command(async)]
+    fn likely_duplicates(state: State<'_, AppState>, input: ContactInput, except: Option<i64>)
+        -> Res<Vec<LikelyDuplicate>> in contacts;
 
     /// The new id.
     #[tauri::command(async)]
@@ -395,6 +402,7 @@ commands! {
         in retention;
 
     /// The new id; `date` YYYY-MM-DD, `amount` in euros exactly as typed ("1.250,50").
+    /// `bsn_suspected` when the number looks like a BSN, until `confirm_not_bsn`.
     #[tauri::command(async)]
     fn add_document(
         state: State<'_, AppState>,
@@ -403,6 +411,7 @@ commands! {
         number: String,
         date: String,
         amount: String,
+        confirm_not_bsn: bool,
     ) -> Res<i64> in retention;
 
     // --- data-subject requests ---------------------------------------------------------

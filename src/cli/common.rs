@@ -75,6 +75,10 @@ impl Failure {
                 eprintln!("error: {msg}");
                 ExitCode::from(2)
             }
+            Failure::Core(Error::InvalidInput { field, message }) if flag(field).is_some() => {
+                eprintln!("error: {}: {}", flag(field).unwrap_or(field), one_line(&message));
+                ExitCode::from(1)
+            }
             Failure::Core(e) => {
                 eprintln!("error: {}", one_line(&e.to_string()));
                 ExitCode::from(e.exit_code() as u8)
@@ -84,6 +88,18 @@ impl Failure {
 }
 
 pub type Out = Result<(), Failure>;
+
+/// The option a core field error is about, where its name differs from the field's.
+fn flag(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "relationship_ended" => "--ended",
+        "organisation" => "--org",
+        "job_title" => "--job-title",
+        "emails" => "--email",
+        "phones" => "--phone",
+        _ => return None,
+    })
+}
 
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 use kluis::app;
 use kluis::domain::consent::{self, objection};
+use kluis::domain::contacts::duplicates::MatchReason;
 use kluis::domain::contacts::{self, privacy, ContactInput, InteractionInput};
 use kluis::domain::register::purposes::{self, Basis};
 
@@ -152,7 +153,27 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
             let mut input = ContactInput::new(&name);
             apply(&mut input, f)?;
             let mut v = open(ctx)?;
+            let twins = contacts::likely_duplicates(&v, &input, None)?;
             let id = contacts::create(&mut v, &input, yes)?;
+            for t in twins {
+                let why: Vec<&str> = t
+                    .reasons
+                    .iter()
+                    .map(|r| match r {
+                        MatchReason::Email => "the same e-mail address",
+                        MatchReason::Phone => "the same phone number",
+                        MatchReason::NameAndOrganisation => {
+                            "the same name at the same organisation"
+                        }
+                    })
+                    .collect();
+                eprintln!(
+                    "warning: contact {id} looks like contact {} ({}): {}",
+                    t.contact.id,
+                    t.contact.name,
+                    why.join(", ")
+                );
+            }
             print_id(ctx, id)
         }
         ContactCmd::List { search, limit, offset } => {

@@ -28,6 +28,9 @@ pub enum DocumentCmd {
         /// In euros, e.g. 1250.50.
         #[arg(long)]
         amount: String,
+        /// Confirm that a number that looks like a BSN is not one.
+        #[arg(long)]
+        yes: bool,
     },
     /// The fiscal records of a contact.
     List {
@@ -38,11 +41,23 @@ pub enum DocumentCmd {
 
 pub fn run(ctx: &Ctx, Cmd::Document(cmd): Cmd) -> Out {
     match cmd {
-        DocumentCmd::Add { contact, kind, number, date, amount } => {
+        DocumentCmd::Add { contact, kind, number, date, amount, yes } => {
             let kind = kind.parse()?;
             let cents = documents::parse_amount(&amount)?;
-            let id = open(ctx)?
-                .write(|tx, c| documents::add(tx, c, contact, kind, &number, &date, cents))?;
+            let id = open(ctx)?.write(|tx, c| {
+                documents::add(
+                    tx,
+                    c,
+                    contact,
+                    &documents::NewDocument {
+                        kind,
+                        number: &number,
+                        date: &date,
+                        amount_cents: cents,
+                        confirm_not_bsn: yes,
+                    },
+                )
+            })?;
             print_id(ctx, id)
         }
         DocumentCmd::List { contact } => {

@@ -105,7 +105,7 @@ try {
   await shot("16-backups");
   await section("Nieuwe sleutel maken");
   await shot("17-new-key");
-  await app.click("Bewaren");
+  await app.click("Bewaartermijnen");
   await app.waitForHeading("Bewaarbeleid");
   await shot("10-retention-rules");
   await app.click("Beleid");

@@ -1,3 +1,4 @@
+use kluis::domain::contacts::duplicates::LikelyDuplicate;
 use kluis::domain::contacts::{self, ContactDetail, ContactInput, ContactPage, InteractionInput};
 use tauri::State;
 
@@ -15,6 +16,14 @@ pub fn list_contacts(
 
 pub fn get_contact(state: State<'_, AppState>, id: i64) -> Res<ContactDetail> {
     state.with_vault(|v| contacts::show(v, id))
+}
+
+pub fn likely_duplicates(
+    state: State<'_, AppState>,
+    input: ContactInput,
+    except: Option<i64>,
+) -> Res<Vec<LikelyDuplicate>> {
+    state.with_vault(|v| contacts::likely_duplicates(v, &input, except))
 }
 
 pub fn create_contact(

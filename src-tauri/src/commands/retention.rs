@@ -82,9 +82,23 @@ pub fn add_document(
     number: String,
     date: String,
     amount: String,
+    confirm_not_bsn: bool,
 ) -> Res<i64> {
     state.with_vault(|v| {
         let cents = documents::parse_amount(&amount)?;
-        v.write(|tx, c| documents::add(tx, c, contact_id, kind, &number, &date, cents))
+        v.write(|tx, c| {
+            documents::add(
+                tx,
+                c,
+                contact_id,
+                &documents::NewDocument {
+                    kind,
+                    number: &number,
+                    date: &date,
+                    amount_cents: cents,
+                    confirm_not_bsn,
+                },
+            )
+        })
     })
 }

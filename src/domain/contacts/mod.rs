@@ -1,6 +1,7 @@
 //! Contacts, organisations and interactions: what a user does with them, each action one
 //! transaction with its audit row. Reading one contact's details is audited too.
 
+pub mod duplicates;
 pub mod model;
 pub mod privacy;
 pub mod read;
@@ -48,6 +49,8 @@ fn check_contact_bsn(c: &model::ValidContact, confirmed: bool) -> Result<()> {
     check_bsn(
         &[
             ("name", Some(&c.name)),
+            ("emails", Some(&c.emails.join("; "))),
+            ("phones", Some(&c.phones.join("; "))),
             ("address", c.address.as_deref()),
             ("organisation", c.organisation.as_deref()),
             ("job_title", c.job_title.as_deref()),
@@ -72,6 +75,19 @@ pub fn update(
     let valid = input.validate()?;
     check_contact_bsn(&valid, confirm_not_bsn)?;
     vault.write(|tx, ctx| write::update(tx, ctx, id, &valid))
+}
+
+/// The existing contacts `input` likely duplicates (other than `except`, the contact being
+/// edited); for the warning before saving. Invalid input has none.
+pub fn likely_duplicates(
+    vault: &Vault,
+    input: &ContactInput,
+    except: Option<i64>,
+) -> Result<Vec<duplicates::LikelyDuplicate>> {
+    match input.validate() {
+        Ok(valid) => duplicates::likely_duplicates(vault.conn(), &valid, except),
+        Err(_) => Ok(Vec::new()),
+    }
 }
 
 pub fn add_interaction(

@@ -221,6 +221,14 @@ impl ContactInput {
             None | Some("") => None,
             Some(d) => Some(parse_date(d, "relationship_ended")?),
         };
+        // Without the date the relationship ended, no retention rule ever reaches a former
+        // client: the data would be kept forever.
+        if self.relationship == Relationship::FormerClient && relationship_ended.is_none() {
+            return Err(Error::invalid(
+                "relationship_ended",
+                "a former client needs the date the relationship ended",
+            ));
+        }
         Ok(ValidContact {
             name: name.to_owned(),
             emails: list("emails", &self.emails, MAX_EMAIL, is_email, "e-mail address")?,
@@ -252,6 +260,14 @@ impl InteractionInput {
             None | Some("") => now,
             Some(s) => parse_instant(s, "at")?,
         };
+        // A day of slack for time zones and clocks a little off; a planned meeting is a
+        // follow-up, not an interaction.
+        if at > now + chrono::Duration::days(1) {
+            return Err(Error::invalid(
+                "at",
+                "at most a day ahead (a planned meeting is a follow-up)",
+            ));
+        }
         Ok(ValidInteraction { kind: self.kind, text: text.to_owned(), at })
     }
 }

@@ -74,6 +74,22 @@ pub fn list(
     }
 }
 
+/// The summaries of the contacts `ids` (those that exist), in id order.
+pub fn summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<ContactSummary>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}
+         FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
+         WHERE c.id = ?1"
+    ))?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(s) = stmt.query_row([id], summary).optional()? {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
 /// One contact, or `NotFound`.
 pub fn contact(conn: &Connection, id: i64) -> Result<Contact> {
     conn.query_row(

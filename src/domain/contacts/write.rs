@@ -149,6 +149,13 @@ pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, c: &ValidContact) -> Re
         ],
     )?;
     reindex(conn, id)?;
+    if c.relationship_ended.is_some() {
+        // The date the review asked for is there now: the rules reach the contact again.
+        conn.execute(
+            "DELETE FROM review_queue WHERE contact_id = ?1 AND reason = 'no-end-date'",
+            [id],
+        )?;
+    }
     ctx.audit(conn, "contact.update", "contact", Some(id), &changed)?;
     // An organisation edited away that no one else links to would stay behind, often holding
     // the person's own name (a one-person business).
@@ -172,9 +179,10 @@ pub fn add_interaction(
         params![contact_id, i.kind.as_str(), at, i.text, format_instant(ctx.now)],
     )?;
     let id = conn.last_insert_rowid();
+    // Retention counts from the last activity, so it never lies after now.
     conn.execute(
         "UPDATE contacts SET last_activity_at = max(last_activity_at, ?2) WHERE id = ?1",
-        params![contact_id, at],
+        params![contact_id, format_instant(i.at.min(ctx.now))],
     )?;
     reindex(conn, contact_id)?;
     ctx.audit(conn, "interaction.create", "contact", Some(contact_id), &["kind", "at", "text"])?;

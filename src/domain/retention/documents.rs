@@ -55,22 +55,38 @@ pub fn parse_amount(s: &str) -> Result<i64> {
     Ok(if negative { -total } else { total })
 }
 
+/// A quote or invoice as typed; `confirm_not_bsn`: the user confirmed a BSN-like number is not one.
+#[derive(Clone, Copy)]
+pub struct NewDocument<'a> {
+    pub kind: DocumentKind,
+    pub number: &'a str,
+    pub date: &'a str,
+    pub amount_cents: i64,
+    pub confirm_not_bsn: bool,
+}
+
 pub fn add(
     conn: &Connection,
     ctx: &Ctx<'_>,
     contact_id: i64,
-    kind: DocumentKind,
-    number: &str,
-    date: &str,
-    amount_cents: i64,
+    doc: &NewDocument<'_>,
 ) -> Result<i64> {
+    let NewDocument { kind, number, date, amount_cents, confirm_not_bsn } = *doc;
     let contact = read::contact(conn, contact_id)?;
     crate::domain::contacts::ensure_not_restricted(conn, contact_id)?;
     let number = number.trim();
     if number.is_empty() || number.chars().count() > 60 {
         return Err(Error::invalid("number", "a document number of at most 60 characters"));
     }
+    if !confirm_not_bsn && crate::kernel::bsn::looks_like_bsn(number) {
+        return Err(Error::BsnSuspected { field: "number" });
+    }
     let date = parse_date(date, "date")?;
+    // A quote may be dated ahead; a document dated years ahead is a typo that would hold the
+    // record (and push its retention) far into the future.
+    if date > ctx.now.date_naive() + chrono::Days::new(366) {
+        return Err(Error::invalid("date", "at most a year ahead (check the year)"));
+    }
     conn.execute(
         "INSERT INTO fiscal_documents (contact_id, kind, number, date, amount_cents,
                                        counterparty_name, counterparty_address, created_at)

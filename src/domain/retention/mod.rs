@@ -27,7 +27,8 @@ pub struct ReviewItem {
     #[ts(type = "number")]
     pub contact_id: i64,
     pub name: String,
-    /// "rule" (the rule says review) or "restricted" (never deleted automatically).
+    /// "rule" (the rule says review), "restricted" (never deleted automatically) or
+    /// "no-end-date" (a former client without the date the relationship ended).
     pub reason: String,
     pub queued_at: String,
     pub kept_until: Option<String>,

@@ -429,6 +429,15 @@ pub fn run(
             )?;
         }
     }
+    // A former client without the date the relationship ended is reached by no rule: it waits
+    // for a person to give the date (contacts from before the date was required).
+    report.queued_for_review += conn.execute(
+        "INSERT INTO review_queue (rule, contact_id, reason, queued_at)
+         SELECT ?1, c.id, 'no-end-date', ?2 FROM contacts c
+         WHERE c.relationship = 'former-client' AND c.relationship_ended IS NULL
+         ON CONFLICT (rule, contact_id) DO NOTHING",
+        params![RuleKey::FormerClients.as_str(), format_instant(now)],
+    )? as i64;
     if report.contacts_deleted + report.interactions_deleted > 0 {
         // Merge the full-text index so deleted text does not linger in old segments.
         crate::domain::contacts::search::optimize(conn)?;

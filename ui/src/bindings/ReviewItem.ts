@@ -6,6 +6,7 @@ import type { RuleKey } from "./RuleKey";
  */
 export type ReviewItem = { id: number, rule: RuleKey, category: string, contact_id: number, name: string, 
 /**
- * "rule" (the rule says review) or "restricted" (never deleted automatically).
+ * "rule" (the rule says review), "restricted" (never deleted automatically) or
+ * "no-end-date" (a former client without the date the relationship ended).
  */
 reason: string, queued_at: string, kept_until: string | null, keep_reason: string | null, };

@@ -21,6 +21,7 @@ import type { FiscalDocument } from "./FiscalDocument";
 import type { IdentityMethod } from "./IdentityMethod";
 import type { InteractionInput } from "./InteractionInput";
 import type { Language } from "./Language";
+import type { LikelyDuplicate } from "./LikelyDuplicate";
 import type { Method } from "./Method";
 import type { ObjectionReport } from "./ObjectionReport";
 import type { PurgeItem } from "./PurgeItem";
@@ -101,6 +102,11 @@ export type Commands = {
    */
   list_contacts: { args: { query: string | null; limit: number; offset: number }; result: ContactPage };
   get_contact: { args: { id: number }; result: ContactDetail };
+  /**
+   * Existing contacts the input likely duplicates (same e-mail, same phone number, or same
+   * name at the same organisation), other than `except`; asked before saving a new contact.
+   */
+  likely_duplicates: { args: { input: ContactInput; except: number | null }; result: Array<LikelyDuplicate> };
   /**
    * The new id.
    */
@@ -235,8 +241,9 @@ export type Commands = {
   list_documents: { args: { contactId: number }; result: Array<FiscalDocument> };
   /**
    * The new id; `date` YYYY-MM-DD, `amount` in euros exactly as typed ("1.250,50").
+   * `bsn_suspected` when the number looks like a BSN, until `confirm_not_bsn`.
    */
-  add_document: { args: { contactId: number; kind: DocumentKind; number: string; date: string; amount: string }; result: number };
+  add_document: { args: { contactId: number; kind: DocumentKind; number: string; date: string; amount: string; confirmNotBsn: boolean }; result: number };
   /**
    * Open ones first, by deadline (`overdue`, `due_soon` for the home screen).
    */

@@ -8,6 +8,7 @@ import type { BackupSettings } from "../bindings/BackupSettings";
 import type { BackupStatus } from "../bindings/BackupStatus";
 import type { Contact } from "../bindings/Contact";
 import type { RotatedKey } from "../bindings/RotatedKey";
+import type { LikelyDuplicate } from "../bindings/LikelyDuplicate";
 import type { ContactDetail } from "../bindings/ContactDetail";
 import type { ContactFlag } from "../bindings/ContactFlag";
 import type { ContactPage } from "../bindings/ContactPage";
@@ -315,6 +316,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     lock: (): null => ((vault.unlocked = false), null),
     quit: (): null => ((vault.unlocked = false), null), // a browser tab cannot close the app
     touch: (): null => null,
+    likely_duplicates: (): LikelyDuplicate[] => [],
     copy_sensitive: (): null => null, // the browser preview has no system clipboard to wipe
     change_passphrase: (): null => null,
     rotate_key: (): RotatedKey => ({ recovery_key: RECOVERY_KEY }),

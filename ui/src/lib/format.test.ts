@@ -12,6 +12,9 @@ describe("dates", () => {
 
   it("rejects impossible or malformed moments", () => {
     expect(datetimeLocalToRfc3339("2024-02-30T10:00")).toBeNull();
+    // A typed year 0026 stays 0026 (the backend refuses it); it never becomes 1926.
+    expect(datetimeLocalToRfc3339("0026-03-01T10:00")).toMatch(/^0026-03-01T10:00:00/);
+    expect(parseYmd("0001-01-01")?.getFullYear()).toBe(1);
     expect(datetimeLocalToRfc3339("gisteren")).toBeNull();
     expect(datetimeLocalToRfc3339("")).toBeNull();
   });

@@ -16,12 +16,22 @@ export function formatInstantDate(locale: string, iso: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(date);
 }
 
+/**
+ * A local date with the year as written: `new Date(26, …)` would mean 1926, so a typed `0026`
+ * stays the year 26 (which the backend then refuses as before 1900).
+ */
+function localDate(y: number, monthIndex: number, d: number, h = 0, mi = 0, s = 0): Date {
+  const date = new Date(2000, monthIndex, d, h, mi, s);
+  date.setFullYear(y, monthIndex, d);
+  return date;
+}
+
 /** Parses "YYYY-MM-DD" as a calendar date (no time zone shift). */
 export function parseYmd(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return null;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(y, m - 1, d);
+  const date = localDate(y, m - 1, d);
   if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return null;
   return date;
 }
@@ -34,6 +44,7 @@ export function formatDate(locale: string, ymd: string): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+const year = (date: Date) => String(date.getFullYear()).padStart(4, "0");
 
 /** RFC 3339 text of a Date in the local time zone, e.g. 2024-05-01T14:30:00+02:00. */
 export function toRfc3339(date: Date): string {
@@ -41,7 +52,7 @@ export function toRfc3339(date: Date): string {
   const sign = offset >= 0 ? "+" : "-";
   const abs = Math.abs(offset);
   return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `${year(date)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
     `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
@@ -62,8 +73,8 @@ export function datetimeLocalToRfc3339(value: string): string | null {
     number,
     number,
   ];
-  const date = new Date(y, mo - 1, d, h, mi, s);
-  if (date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h) return null;
+  const date = localDate(y, mo - 1, d, h, mi, s);
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h) return null;
   return toRfc3339(date);
 }
 
@@ -74,5 +85,5 @@ export function formatEuros(locale: string, cents: number): string {
 
 /** A Date's local calendar day as YYYY-MM-DD. */
 export function toYmd(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${year(date)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

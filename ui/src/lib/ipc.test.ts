@@ -166,6 +166,12 @@ describe("command wrappers", () => {
     ],
     ["changePassphrase", () => ipc.changePassphrase("oud", "nieuw"), "change_passphrase", { current: "oud", next: "nieuw" }],
     ["rotateKey", () => ipc.rotateKey("oud", "nieuw"), "rotate_key", { current: "oud", next: "nieuw" }],
+    [
+      "likelyDuplicates",
+      () => ipc.likelyDuplicates(input, 3),
+      "likely_duplicates",
+      { input, except: 3 },
+    ],
     ["copySensitive", () => ipc.copySensitive("GEHEIM"), "copy_sensitive", { text: "GEHEIM" }],
     ["rememberDevice", () => ipc.rememberDevice(), "remember_device", undefined],
     ["forgetDevice", () => ipc.forgetDevice(), "forget_device", undefined],
@@ -206,7 +212,7 @@ describe("command wrappers", () => {
       "addDocument",
       () => ipc.addDocument(7, "invoice", "2024-017", "2024-05-01", "1.250,50"),
       "add_document",
-      { contactId: 7, kind: "invoice", number: "2024-017", date: "2024-05-01", amount: "1.250,50" },
+      { contactId: 7, kind: "invoice", number: "2024-017", date: "2024-05-01", amount: "1.250,50", confirmNotBsn: false },
     ],
     ["listRequests", () => ipc.listRequests(), "list_requests", undefined],
     [

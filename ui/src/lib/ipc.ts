@@ -22,6 +22,7 @@ import type { ContactPrivacy } from "../bindings/ContactPrivacy";
 import type { Controller } from "../bindings/Controller";
 import type { Created } from "../bindings/Created";
 import type { RotatedKey } from "../bindings/RotatedKey";
+import type { LikelyDuplicate } from "../bindings/LikelyDuplicate";
 import type { DeletionLogEntry } from "../bindings/DeletionLogEntry";
 import type { DocumentKind } from "../bindings/DocumentKind";
 import type { ErasurePreview } from "../bindings/ErasurePreview";
@@ -213,6 +214,11 @@ export function getContact(id: number): Promise<ContactDetail> {
 // `confirmNotBsn`: call with false first; after a `bsn_suspected` error and the user's
 // confirmation that the number is not a BSN, repeat the call with true.
 
+/** Existing contacts the input likely duplicates, and why (the match is the backend's rule). */
+export function likelyDuplicates(input: ContactInput, except: number | null = null): Promise<LikelyDuplicate[]> {
+  return call("likely_duplicates", { input, except });
+}
+
 export function createContact(input: ContactInput, confirmNotBsn: boolean): Promise<number> {
   return call("create_contact", { input, confirmNotBsn });
 }
@@ -393,8 +399,9 @@ export function addDocument(
   number: string,
   date: string,
   amount: string,
+  confirmNotBsn = false,
 ): Promise<number> {
-  return call("add_document", { contactId, kind, number, date, amount });
+  return call("add_document", { contactId, kind, number, date, amount, confirmNotBsn });
 }
 
 // --- data-subject requests ----------------------------------------------------

@@ -146,7 +146,10 @@ export function installBackend(handlers: Handlers): void {
   invokeMock.mockReset();
   invokeMock.mockImplementation((command: string, args?: unknown) => {
     // The test-only save-dialog bypass of debug builds: off unless a test says otherwise.
-    const handler = handlers[command] ?? (command === "save_path_override" ? () => null : undefined);
+    // No namesakes either, unless a test gives some.
+    const handler =
+      handlers[command] ??
+      (command === "save_path_override" ? () => null : command === "likely_duplicates" ? () => [] : undefined);
     if (!handler) return Promise.reject(apiError("internal", `no handler for ${command}`));
     try {
       return Promise.resolve(handler((args ?? {}) as Args));

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 
 import { apiError, callsOf, DUTCH, installBackend, vaultStatus } from "../../test/backend";
@@ -90,6 +90,59 @@ describe("contact form", () => {
         confirmNotBsn: false,
       },
     ]);
+  });
+
+  it("fills in today as the end date of a former client, visibly, to be confirmed or changed", async () => {
+    installBackend({
+      vault_status: () => vaultStatus(),
+      get_settings: () => DUTCH,
+      list_contacts: () => ({ items: [], total: 0 }),
+    });
+    const { user } = await openNewContactForm();
+    await user.selectOptions(screen.getByLabelText("Relatie"), "Voormalig klant");
+    const today = new Date();
+    const ymd = [
+      String(today.getFullYear()).padStart(4, "0"),
+      String(today.getMonth() + 1).padStart(2, "0"),
+      String(today.getDate()).padStart(2, "0"),
+    ].join("-");
+    expect(screen.getByLabelText("Einddatum relatie")).toHaveValue(ymd);
+  });
+
+  it("warns before saving a contact that looks like an existing one, and saves only when told", async () => {
+    installBackend({
+      vault_status: () => vaultStatus(),
+      get_settings: () => DUTCH,
+      list_contacts: () => ({ items: [], total: 0 }),
+      likely_duplicates: () => [
+        {
+          contact: {
+            id: 12,
+            name: "Finn Smit",
+            email: "finn@bouw.nl",
+            organisation: "Bouw BV",
+            relationship: "client",
+            last_activity_at: "2026-11-01T10:00:00Z",
+          },
+          reasons: ["email"],
+        },
+      ],
+      create_contact: () => 13,
+      get_contact: () => {
+        throw apiError("not_found", "contact 13 not found");
+      },
+    });
+    const { user } = await openNewContactForm();
+    await user.type(screen.getByLabelText("Naam"), "F. Smit");
+    await user.type(screen.getByLabelText("E-mail"), "FINN@bouw.nl");
+    await user.click(screen.getByRole("button", { name: "Opslaan" }));
+    const warning = await screen.findByRole("alert");
+    expect(warning).toHaveTextContent("Bestaat dit contact al?");
+    expect(warning).toHaveTextContent("Finn Smit · finn@bouw.nl · Bouw BV · #12 — hetzelfde e-mailadres");
+    expect(callsOf("create_contact")).toEqual([]);
+    expect(callsOf("likely_duplicates")[0]?.except).toBeNull();
+    await user.click(within(warning).getByRole("button", { name: "Toch opslaan als nieuw contact" }));
+    await waitFor(() => expect(callsOf("create_contact")).toHaveLength(1));
   });
 
   it("saves a new contact and opens it", async () => {

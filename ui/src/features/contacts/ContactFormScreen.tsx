@@ -25,8 +25,10 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import { useI18n, type Translate } from "../../i18n";
 import { parseField } from "../../lib/errors";
-import { parseYmd } from "../../lib/format";
-import { createContact, isIpcError, updateContact } from "../../lib/ipc";
+import { parseYmd, toYmd } from "../../lib/format";
+import type { LikelyDuplicate } from "../../bindings/LikelyDuplicate";
+import { createContact, isIpcError, likelyDuplicates, updateContact } from "../../lib/ipc";
+import { DuplicateWarning } from "./DuplicateWarning";
 import { hasEndDate, RELATIONSHIPS, relationshipLabel } from "./labels";
 import { isEmail, isPhone, stripFieldPrefix } from "./validation";
 import { useContact } from "./queries";
@@ -255,18 +257,39 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
     },
   });
 
+  // A new contact that looks like an existing one waits for the user's word (the match is the
+  // backend's rule); what was checked is saved as checked.
+  const [twins, setTwins] = useState<{ input: ContactInput; matches: LikelyDuplicate[] } | null>(null);
+  const check = useMutation({
+    mutationFn: (input: ContactInput) => likelyDuplicates(input, null),
+    onSuccess: (matches, input) => {
+      if (matches.length > 0) setTwins({ input, matches });
+      else save.mutate({ input, confirmNotBsn: false });
+    },
+    onError: (error) => setGeneralError(error),
+  });
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (save.isPending) return;
+    if (save.isPending || check.isPending) return;
     setGeneralError(null);
     bsn.clear();
+    setTwins(null);
     const found = validate(values, t);
     setErrors(found);
     if (hasErrors(found)) {
       focusFirstError();
       return;
     }
-    save.mutate({ input: toInput(values), confirmNotBsn: false });
+    if (contact) save.mutate({ input: toInput(values), confirmNotBsn: false });
+    else check.mutate(toInput(values));
+  };
+
+  const saveAnyway = () => {
+    if (twins && !save.isPending) {
+      save.mutate({ input: twins.input, confirmNotBsn: false });
+      setTwins(null);
+    }
   };
 
   const confirmNotBsn = () => {
@@ -367,8 +390,12 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
                 aria-label={t("form.relationship")}
                 value={values.relationship}
                 onChange={(event) => {
-                  set("relationship", event.currentTarget.value as Relationship);
+                  const next = event.currentTarget.value as Relationship;
+                  set("relationship", next);
                   clearFieldError("relationship");
+                  // A former client needs the end date (the backend refuses one without): today,
+                  // shown in the field, for the user to confirm or change.
+                  if (next === "former-client" && values.ended === "") set("ended", toYmd(new Date()));
                 }}
                 data={RELATIONSHIPS.map((value) => ({ value, label: relationshipLabel(t, value) }))}
                 error={errors.fields.relationship}
@@ -395,9 +422,21 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
         {bsn.pending && (
           <BsnConfirm onConfirm={confirmNotBsn} onCancel={bsn.clear} busy={save.isPending} />
         )}
+        {twins && (
+          <DuplicateWarning
+            matches={twins.matches}
+            onSave={saveAnyway}
+            onCancel={() => setTwins(null)}
+            busy={save.isPending}
+          />
+        )}
 
         <Group>
-          <Button type="submit" loading={save.isPending} disabled={bsn.pending !== null}>
+          <Button
+            type="submit"
+            loading={save.isPending || check.isPending}
+            disabled={bsn.pending !== null || twins !== null}
+          >
             {t("form.save")}
           </Button>
           <Button variant="default" onClick={onCancel} disabled={save.isPending}>

@@ -74,7 +74,14 @@ describe("fiscal records on the contact page", () => {
 
     expect(await screen.findByText("Document toegevoegd.")).toBeInTheDocument();
     expect(callsOf("add_document")).toEqual([
-      { contactId: 7, kind: "quote", number: "OFF-2024-003", date: "2024-04-18", amount: "1.250,50" },
+      {
+        contactId: 7,
+        kind: "quote",
+        number: "OFF-2024-003",
+        date: "2024-04-18",
+        amount: "1.250,50",
+        confirmNotBsn: false,
+      },
     ]);
     expect(await screen.findByText("OFF-2024-003")).toBeInTheDocument();
     expect(form.getByLabelText("Nummer")).toHaveValue("");
@@ -90,7 +97,9 @@ describe("fiscal records on the contact page", () => {
     const form = within(await screen.findByRole("form", { name: "Document toevoegen" }));
     await user.click(form.getByRole("button", { name: "Document toevoegen" }));
     expect(form.getByText("Vul een nummer in.")).toBeInTheDocument();
-    expect(form.getByText("Vul een geldige datum in.")).toBeInTheDocument();
+    expect(
+      form.getByText("Vul een geldige datum in: niet vóór 1900 en hoogstens een jaar vooruit."),
+    ).toBeInTheDocument();
     expect(callsOf("add_document")).toEqual([]);
 
     await user.type(form.getByLabelText("Nummer"), "F-1");
@@ -100,6 +109,26 @@ describe("fiscal records on the contact page", () => {
     expect(await form.findByText("Vul een bedrag in, zoals 1.250,50.")).toBeInTheDocument();
     expect(callsOf("add_document")).toHaveLength(1);
     expect(form.queryByRole("alert")).toBeNull();
+  });
+
+  it("asks whether a number that looks like a BSN is one, and sends the confirmation", async () => {
+    backend({
+      add_document: (args) => {
+        if (!args.confirmNotBsn) throw apiError("bsn_suspected", "looks like a BSN", "number");
+        return 4;
+      },
+    });
+    const { user } = renderContact();
+    const form = within(await screen.findByRole("form", { name: "Document toevoegen" }));
+    await user.type(form.getByLabelText("Nummer"), "111222333");
+    await user.type(form.getByLabelText("Datum"), "2024-04-18");
+    await user.type(form.getByLabelText("Bedrag (€)"), "10");
+    await user.click(form.getByRole("button", { name: "Document toevoegen" }));
+    const question = await screen.findByRole("alert");
+    expect(callsOf("add_document")).toHaveLength(1);
+    await user.click(within(question).getByRole("button", { name: "Het is geen BSN, opslaan" }));
+    expect(await screen.findByText("Document toegevoegd.")).toBeInTheDocument();
+    expect(callsOf("add_document").map((a) => a.confirmNotBsn)).toEqual([false, true]);
   });
 
   it("cannot add while processing is restricted", async () => {

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 
 import { queryKeys } from "../../app/queryKeys";
 import type { DocumentKind } from "../../bindings/DocumentKind";
+import { BsnConfirm, useBsnCheck } from "../../components/BsnConfirm";
 import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FormHeading } from "../../components/FormHeading";
@@ -89,17 +90,21 @@ function DocumentForm({ contactId, restricted }: { contactId: number; restricted
   const [amount, setAmount] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [added, setAdded] = useState(false);
+  const bsn = useBsnCheck<Input>();
 
   const add = useMutation({
-    mutationFn: (input: Input) => addDocument(contactId, input.kind, input.number, input.date, input.amount),
+    mutationFn: ({ input, confirmNotBsn }: { input: Input; confirmNotBsn: boolean }) =>
+      addDocument(contactId, input.kind, input.number, input.date, input.amount, confirmNotBsn),
     onSuccess: async () => {
+      bsn.clear();
       setNumber("");
       setDate("");
       setAmount("");
       setAdded(true);
       await queryClient.invalidateQueries({ queryKey: queryKeys.documents(contactId) });
     },
-    onError: (error) => {
+    onError: (error, { input }) => {
+      if (bsn.ask(error, input)) return;
       if (!isIpcError(error, "invalid_input")) return;
       if (error.field === "number") setErrors({ number: t("documents.numberRequired") });
       else if (error.field === "date") setErrors({ date: t("documents.dateInvalid") });
@@ -125,7 +130,11 @@ function DocumentForm({ contactId, restricted }: { contactId: number; restricted
     if (Object.keys(next).length > 0) return;
     add.reset();
     // The amount goes as typed: the backend reads both "1.250,50" and "1,250.50".
-    add.mutate({ kind, number: number.trim(), date, amount });
+    add.mutate({ input: { kind, number: number.trim(), date, amount }, confirmNotBsn: false });
+  };
+
+  const confirmNotBsn = () => {
+    if (bsn.pending && !add.isPending) add.mutate({ input: bsn.pending.vars, confirmNotBsn: true });
   };
 
   const fieldError = isIpcError(add.error, "invalid_input") && Object.values(errors).some(Boolean);
@@ -196,7 +205,8 @@ function DocumentForm({ contactId, restricted }: { contactId: number; restricted
             miw={140}
           />
         </Group>
-        {add.isError && !fieldError && <ErrorAlert error={add.error} />}
+        {bsn.pending && <BsnConfirm onConfirm={confirmNotBsn} onCancel={bsn.clear} busy={add.isPending} />}
+        {add.isError && !fieldError && !isIpcError(add.error, "bsn_suspected") && <ErrorAlert error={add.error} />}
         {added && <StatusNote>{t("documents.added")}</StatusNote>}
         <Group>
           <Button

@@ -57,14 +57,14 @@ async function openRegister(tab?: string) {
 }
 
 describe("processing register", () => {
-  it("sits between Contacten and Bewaren and lists the purposes", async () => {
+  it("sits between Contacten and Bewaartermijnen and lists the purposes", async () => {
     backend();
     await openRegister();
     const nav = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(nav).getAllByRole("button").map((b) => b.textContent)).toEqual([
       "Contacten",
       "Register",
-      "Bewaren",
+      "Bewaartermijnen",
       "Verzoeken",
       "Instellingen",
     ]);

@@ -67,7 +67,7 @@ describe("start-up notice of the retention purge", () => {
     expect(screen.getByRole("tab", { name: "Verwijderlogboek" })).toHaveAttribute("aria-selected", "true");
     expect(await screen.findByText("Er is nog niets verwijderd.")).toBeInTheDocument();
     const nav = screen.getByRole("navigation", { name: "Hoofdmenu" });
-    expect(within(nav).getByRole("button", { name: "Bewaren" })).toHaveAttribute("aria-current", "page");
+    expect(within(nav).getByRole("button", { name: "Bewaartermijnen" })).toHaveAttribute("aria-current", "page");
   });
 
   it("speaks English when the settings say so", async () => {

@@ -83,7 +83,7 @@ function backend(handlers: Handlers = {}) {
 
 async function openRetention(tab?: string) {
   const rendered = renderApp();
-  await rendered.user.click(await screen.findByRole("button", { name: "Bewaren" }));
+  await rendered.user.click(await screen.findByRole("button", { name: "Bewaartermijnen" }));
   await screen.findByRole("heading", { level: 1, name: "Bewaarbeleid" });
   if (tab) await rendered.user.click(screen.getByRole("tab", { name: tab }));
   return rendered;
@@ -97,7 +97,7 @@ describe("retention rules", () => {
     expect(within(nav).getAllByRole("button").map((b) => b.textContent)).toEqual([
       "Contacten",
       "Register",
-      "Bewaren",
+      "Bewaartermijnen",
       "Verzoeken",
       "Instellingen",
     ]);

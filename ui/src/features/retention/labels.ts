@@ -28,6 +28,7 @@ export function triggerLabel(t: Translate, trigger: string): string {
 export function reviewReasonLabel(t: Translate, reason: string): string {
   if (reason === "rule") return t("review.reason.rule");
   if (reason === "restricted") return t("review.reason.restricted");
+  if (reason === "no-end-date") return t("review.reason.noEndDate");
   return reason;
 }
 
