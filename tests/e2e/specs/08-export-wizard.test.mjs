@@ -40,8 +40,10 @@ test("the wizard produces the PDF, records it on the request and shows its finge
   await app.click("Identiteit vastleggen");
   await app.browser.waitUntil(async () => /Bekend e-mailadres/.test(await app.text()), { timeout: 10000 });
   await app.click("Volgende");
-  // Steps 3 and 4: scope and review.
+  // Steps 3 and 4: scope and review, where the person is confirmed (name, e-mail, id shown).
   await app.click("Volgende");
+  assert.match(await app.text(), new RegExp(`${NAME} · .*#\\d+`));
+  await app.check("Dit is de juiste persoon");
   await app.click("Volgende");
   await app.click("Documenten maken");
   await app.browser.waitUntil(async () => /De documenten zijn gemaakt/.test(await app.text()), {

@@ -42,7 +42,16 @@ export type View =
   | { name: "retention" }
   | { name: "requests" }
   /** The access and export wizard for one contact; `back` is where it was opened from. */
-  | { name: "access-export"; contactId: number; contactName: string; requestId: number | null; back: View }
+  | {
+      name: "access-export";
+      contactId: number;
+      contactName: string;
+      /** What tells namesakes apart, when known (from the contact page). */
+      contactEmail?: string | null;
+      contactOrganisation?: string | null;
+      requestId: number | null;
+      back: View;
+    }
   | { name: "settings" };
 
 type Section = "contacts" | "register" | "retention" | "requests" | "settings";
@@ -250,7 +259,15 @@ function CurrentView({
           onBack={() => setView(view.from ? { name: view.from } : { name: "contacts" })}
           onEdit={(id) => setView({ name: "edit-contact", id })}
           onExport={(contact) =>
-            setView({ name: "access-export", contactId: contact.id, contactName: contact.name, requestId: null, back: view })
+            setView({
+              name: "access-export",
+              contactId: contact.id,
+              contactName: contact.name,
+              contactEmail: contact.emails[0] ?? null,
+              contactOrganisation: contact.organisation,
+              requestId: null,
+              back: view,
+            })
           }
           onErased={(withRequest) => {
             setView({ name: "contacts" });
@@ -279,7 +296,12 @@ function CurrentView({
       return (
         <AccessExportScreen
           key={`${view.contactId}-${view.requestId ?? "none"}`}
-          contact={{ id: view.contactId, name: view.contactName }}
+          contact={{
+            id: view.contactId,
+            name: view.contactName,
+            email: view.contactEmail,
+            organisation: view.contactOrganisation,
+          }}
           requestId={view.requestId}
           backLabel={
             back.name === "requests"

@@ -102,6 +102,12 @@ describe("access and export wizard", () => {
     await stepHeading(4, "Controle");
     expect(screen.getByText("Inzagerapport (PDF) en overdraagbaarheidsbestand (ZIP)")).toBeInTheDocument();
     expect(screen.getByText(/adres dat je al kende vóór het verzoek/)).toBeInTheDocument();
+    // Not on without confirming the person, shown with what tells namesakes apart.
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    expect(screen.getByText(/bevestig dat dit de juiste persoon is/)).toBeInTheDocument();
+    await stepHeading(4, "Controle");
+    expect(screen.getByText(/· #\d+$/)).toBeInTheDocument();
+    await user.click(screen.getByLabelText("Dit is de juiste persoon"));
     await user.click(screen.getByRole("button", { name: "Volgende" }));
 
     await stepHeading(5, "Maken");
@@ -166,6 +172,7 @@ describe("access and export wizard", () => {
     await stepHeading(4, "Controle");
     expect(screen.getByText("Niet vastgelegd (zonder verzoek)")).toBeInTheDocument();
     expect(screen.getByText("Inzagerapport (PDF)")).toBeInTheDocument();
+    await user.click(screen.getByLabelText("Dit is de juiste persoon"));
     await user.click(screen.getByRole("button", { name: "Volgende" }));
     await stepHeading(5, "Maken");
 

@@ -25,6 +25,7 @@ import { StatusNote } from "../../components/StatusNote";
 import { translate, useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
 import { chooseSavePath, exportSubjectAccess } from "../../lib/ipc";
+import { contactLine } from "../contacts/contactLine";
 import { ContactPicker, type PickedContact } from "./ContactPicker";
 import { IdentityForm } from "./IdentityForm";
 import { identityMethodLabel, requestKindLabel, safeFileName } from "./labels";
@@ -62,6 +63,8 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
   const [includeSpecial, setIncludeSpecial] = useState(false);
   const [docLanguage, setDocLanguage] = useState<Language>(uiLanguage);
   const [stepError, setStepError] = useState<string | null>(null);
+  // Sending someone else's data is itself a breach: the last step before producing asks.
+  const [rightPerson, setRightPerson] = useState(false);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const zipHelpId = useId();
   const specialHelpId = useId();
@@ -102,6 +105,7 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
     if (step === "identity" && request !== null && request.identity_method === null) {
       return t("export.identityMissing");
     }
+    if (step === "review" && !rightPerson) return t("export.rightPersonRequired");
     return null;
   };
 
@@ -272,7 +276,16 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
           {step === "review" && (
             <Stack gap="md" maw={680}>
               <Stack component="dl" gap="sm" m={0}>
-                <Summary label={t("export.summary.person")}>{contact?.name ?? t("common.empty")}</Summary>
+                <Summary label={t("export.summary.person")}>
+                  {contact === null
+                    ? t("common.empty")
+                    : contactLine({
+                        id: contact.id,
+                        name: contact.name,
+                        email: contact.email ?? null,
+                        organisation: contact.organisation ?? null,
+                      })}
+                </Summary>
                 <Summary label={t("export.summary.request")}>
                   {request === null ? t("export.withoutRequest") : requestText(request)}
                 </Summary>
@@ -296,6 +309,15 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
               <Alert color="blue" variant="light" role="note">
                 {t("export.sendReminder")}
               </Alert>
+              <Checkbox
+                label={t("export.rightPerson")}
+                checked={rightPerson}
+                onChange={(event) => {
+                  setRightPerson(event.currentTarget.checked);
+                  setStepError(null);
+                }}
+                error={!rightPerson ? (stepError ?? undefined) : undefined}
+              />
             </Stack>
           )}
 

@@ -7,12 +7,14 @@ import { useId, useState } from "react";
 import { queryKeys } from "../../app/queryKeys";
 import { useI18n } from "../../i18n";
 import { listContacts } from "../../lib/ipc";
+import { contactLine } from "../contacts/contactLine";
 import { SEARCH_DEBOUNCE_MS } from "../contacts/ContactsListScreen";
 
 /** How many contacts the select offers at once (by name, or the best matches of a search). */
 export const PICKER_LIMIT = 500;
 
-export type PickedContact = { id: number; name: string };
+/** The chosen person; e-mail and organisation, when known, tell namesakes apart. */
+export type PickedContact = { id: number; name: string; email?: string | null; organisation?: string | null };
 
 type Props = {
   value: PickedContact | null;
@@ -41,7 +43,9 @@ export function ContactPicker({ value, onChange, error, disabled = false }: Prop
   if (value !== null && !items.some((c) => c.id === value.id)) {
     options.push({ value: String(value.id), label: value.name });
   }
-  items.forEach((c) => options.push({ value: String(c.id), label: c.name }));
+  // Namesakes are told apart by e-mail, organisation and id: picking the wrong person would
+  // send someone else's data.
+  items.forEach((c) => options.push({ value: String(c.id), label: contactLine(c) }));
   const more = list.data !== undefined && list.data.total > items.length;
   const none = list.data !== undefined && list.data.total === 0 && debounced !== "";
 
@@ -69,8 +73,10 @@ export function ContactPicker({ value, onChange, error, disabled = false }: Prop
         value={value === null ? "" : String(value.id)}
         onChange={(event) => {
           const id = Number(event.currentTarget.value);
-          const picked = options.find((o) => o.value !== "" && Number(o.value) === id);
-          onChange(picked ? { id, name: picked.label } : null);
+          const picked = items.find((c) => c.id === id) ?? (value?.id === id ? value : null);
+          onChange(
+            picked ? { id, name: picked.name, email: picked.email, organisation: picked.organisation } : null,
+          );
         }}
         data={options}
         error={error}

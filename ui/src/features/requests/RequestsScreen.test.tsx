@@ -254,7 +254,8 @@ describe("new request", () => {
     await user.type(form.getByLabelText("Zoek contact"), "sara");
     await waitFor(() => expect(callsOf("list_contacts")).toContainEqual({ query: "sara", limit: 500, offset: 0 }));
     await waitFor(() => expect(within(form.getByLabelText("Contact")).getAllByRole("option")).toHaveLength(2));
-    await user.selectOptions(form.getByLabelText("Contact"), "Sara Smit");
+    // Each option tells namesakes apart: name, e-mail address, organisation and id.
+    await user.selectOptions(form.getByLabelText("Contact"), "Sara Smit · jan@voorbeeld.nl · Jansen BV · #9");
     await user.selectOptions(form.getByLabelText("Soort verzoek"), "Wissing");
     await user.click(form.getByRole("button", { name: "Verzoek registreren" }));
 
@@ -269,7 +270,7 @@ describe("new request", () => {
     const { user } = await openRequests();
     const form = within(screen.getByRole("form", { name: "Nieuw verzoek" }));
     await waitFor(() => expect(within(form.getByLabelText("Contact")).getAllByRole("option")).toHaveLength(4));
-    await user.selectOptions(form.getByLabelText("Contact"), "Jan Jansen");
+    await user.selectOptions(form.getByLabelText("Contact"), "Jan Jansen · jan@voorbeeld.nl · Jansen BV · #7");
     const received = form.getByLabelText("Ontvangen op");
     await user.clear(received);
     await user.type(received, "2999-01-01");
