@@ -352,7 +352,7 @@ fn settle_rotation(dir: &Path, secret: &Secret<'_>) -> Result<()> {
     let current = KeyFile::load(dir)?;
     let opens = |key: &SecretKey| store::open(&dir.join(DB_FILE), key, false).is_ok();
     let old_key = current.unwrap_with_passphrase(p);
-    if old_key.as_ref().is_ok_and(|k| opens(k)) {
+    if old_key.as_ref().is_ok_and(opens) {
         std::fs::remove_file(&next_path)?;
         return Ok(());
     }
