@@ -18,7 +18,8 @@
 //! moment of the whole run (most in the start-up: key derivation, finishing an earlier
 //! interrupted restore or rotation), the rest at a random moment after the command's first
 //! write (the write-ahead log changing; for a rotation the new key file appearing, so they
-//! fall in the re-key), both scaled by the durations the completed runs took.
+//! fall in the re-key; for a restore the folder it builds in appearing), both scaled by the
+//! durations the completed runs took.
 //!
 //! Also here: a rotation interrupted right after the re-key (made deterministically), and two
 //! processes at once (the app writing while cron runs `kluis backup --auto`).
@@ -150,9 +151,10 @@ struct Campaign {
     /// from its first write to its exit.
     estimate: f64,
     tail: f64,
-    /// The file whose change marks the first write: the write-ahead log, or for a rotation
-    /// the new key file written just before the re-key.
-    trigger: &'static str,
+    /// The file whose change marks the first write: the write-ahead log (None), or for a
+    /// rotation the new key file written just before the re-key, for a restore the folder the
+    /// restored vault is built in.
+    trigger: Option<PathBuf>,
     kills: u32,
     /// Kills after which the operation's effect was found in place (it had committed).
     applied: u32,
@@ -171,7 +173,7 @@ impl Campaign {
             other: OTHER_PASS.to_owned(),
             estimate: 0.5,
             tail: 0.2,
-            trigger: "kluis.db-wal",
+            trigger: None,
             kills: 0,
             applied: 0,
             completed: 0,
@@ -221,7 +223,7 @@ impl Campaign {
         } else {
             Duration::from_secs_f64(1.1 * self.rng.unit() * self.tail)
         };
-        let wal = self.dir().join(self.trigger);
+        let wal = self.trigger.clone().unwrap_or_else(|| self.dir().join("kluis.db-wal"));
         let wal_state = || std::fs::metadata(&wal).ok().map(|m| (m.len(), m.modified().ok()));
         let before = wal_state();
         let mut child =
@@ -652,6 +654,7 @@ fn backup(kills: u32) -> Tally {
 /// killed restore leaves the old or the restored vault
 fn restore(kills: u32) -> Tally {
     let mut c = Campaign::new("restore");
+    c.trigger = Some(c.dir().with_file_name("vault.restoring"));
     let backups = c.cli.tmp.path().join("backups");
     std::fs::create_dir(&backups).unwrap();
     let backup = backups.join("r.kluisbackup");
@@ -722,7 +725,7 @@ fn passphrase_change(kills: u32) -> Tally {
 /// killed key rotation leaves exactly one passphrase
 fn key_rotation(kills: u32) -> Tally {
     let mut c = Campaign::new("key rotation");
-    c.trigger = "vault.json.next";
+    c.trigger = Some(c.dir().join("vault.json.next"));
     let mut contacts = BTreeMap::new();
     for name in ["Blijft Staan", "Ook Hier"] {
         contacts.insert(id_of(&c.ok(&["contact", "add", "--name", name])), name.to_owned());
