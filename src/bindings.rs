@@ -4,6 +4,7 @@
 
 use ts_rs::TS;
 
+use crate::app::check::{CheckItem, CheckName, CheckReport};
 use crate::app::erase::ErasurePreview;
 use crate::app::privacy::ContactPrivacy;
 use crate::app::restore::RestoreReport;
@@ -46,6 +47,9 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Action>()?,
         file::<ApiError>()?,
         file::<AuditReport>()?,
+        file::<CheckItem>()?,
+        file::<CheckName>()?,
+        file::<CheckReport>()?,
         file::<AutoBackup>()?,
         file::<BackupInfo>()?,
         file::<BackupSettings>()?,

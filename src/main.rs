@@ -1,7 +1,8 @@
 //! `kluis`: the command-line front end over the core (README.md, "The `kluis` command").
 //! Passphrases come from `KLUIS_PASSPHRASE` or a prompt, never from argv. Exit codes: 0 ok,
-//! 1 error, 2 usage, 3 wrong passphrase or key, 4 integrity failure. Errors are one `error:`
-//! line on stderr. The commands live in `src/cli/`, one file per group.
+//! 1 error, 2 usage, 3 wrong passphrase or key, 4 integrity failure (also a failed `kluis
+//! check`). Errors are one `error:` line on stderr. The commands live in `src/cli/`, one file
+//! per group.
 
 mod cli;
 

@@ -96,3 +96,21 @@ fn the_trail_survives_lock_and_unlock() {
     // create, contact create, update, read, unlock, and the retention purge at unlock.
     assert_eq!(r.rows, 6);
 }
+
+#[test]
+fn an_audit_row_written_on_its_own_comes_with_its_head_or_not_at_all() {
+    // A row written outside an action's transaction (an unlock, a backup) and the head that
+    // anchors it are one write: when the second part fails (as when the process is killed in
+    // between) the first is not left behind, so the chain still verifies.
+    let (_t, v, _) = vault_with_history();
+    v.conn()
+        .execute_batch(
+            "CREATE TEMP TRIGGER fail_head BEFORE UPDATE ON main.meta
+             WHEN NEW.key = 'audit_head' BEGIN SELECT RAISE(ABORT, 'interrupted'); END;",
+        )
+        .unwrap();
+    assert!(v.audit("vault.remember", "vault", None, &[]).is_err());
+    v.conn().execute_batch("DROP TRIGGER fail_head;").unwrap();
+    let r = audit::verify(v.conn()).unwrap();
+    assert!(r.ok, "{r:?}");
+}

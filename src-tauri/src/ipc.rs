@@ -22,6 +22,7 @@
 //! `UPDATE_BINDINGS=1 cargo test -p kluis-desktop --features kluis-desktop/custom-protocol ipc`,
 //! grant `allow-<name>` in `capabilities/main.json` and call it from `ui/src/lib/ipc.ts`.
 
+use kluis::app::check::CheckReport;
 use kluis::app::erase::ErasurePreview;
 use kluis::app::privacy::ContactPrivacy;
 use kluis::app::restore::RestoreReport;
@@ -179,6 +180,11 @@ commands! {
 
     #[tauri::command(async)]
     fn forget_device(state: State<'_, AppState>) -> Res<()> in vault;
+
+    /// SQLCipher's cipher_integrity_check, integrity_check, foreign_key_check and the audit
+    /// chain; `ok` false when any failed (the details name pages and tables, no values).
+    #[tauri::command(async)]
+    fn check_vault(state: State<'_, AppState>) -> Res<CheckReport> in vault;
 
     // --- contacts ----------------------------------------------------------------------
 

@@ -1,16 +1,20 @@
-//! The audit trail.
+//! The audit trail, and checking the vault whole.
 
 use clap::Subcommand;
 use kluis::store::audit;
-use kluis::Error;
+use kluis::{app, Error};
 
-use super::common::{open, print_json, Ctx, Out};
+use super::common::{open, open_without_purge, print_json, Ctx, Out};
 
 #[derive(Subcommand)]
 pub enum Cmd {
     /// The audit trail.
     #[command(subcommand, display_order = 8)]
     Audit(AuditCmd),
+    /// Check the vault: SQLCipher's cipher_integrity_check, integrity_check,
+    /// foreign_key_check and the audit chain; exit 4 when any fails.
+    #[command(display_order = 8)]
+    Check,
 }
 
 #[derive(Subcommand)]
@@ -39,6 +43,28 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
                     report.problem.unwrap_or_default()
                 ))
                 .into()),
+            }
+        }
+        Cmd::Check => {
+            // A check changes nothing: no start-up purge.
+            let v = open_without_purge(ctx)?;
+            let report = app::check::check(&v)?;
+            if ctx.json {
+                print_json(&report)?;
+            } else {
+                for c in &report.checks {
+                    match &c.detail {
+                        None => println!("{:<24} ok", c.check.label()),
+                        Some(d) => println!("{:<24} FAILED: {d}", c.check.label()),
+                    }
+                }
+            }
+            if report.ok {
+                Ok(())
+            } else {
+                let failed: Vec<&str> =
+                    report.checks.iter().filter(|c| !c.ok).map(|c| c.check.label()).collect();
+                Err(Error::Integrity(format!("the vault failed: {}", failed.join(", "))).into())
             }
         }
     }

@@ -45,8 +45,24 @@ fn row_hash(prev: &str, content: &serde_json::Value) -> String {
     hex::encode(h.finalize())
 }
 
-/// Appends a row. Call it inside the transaction of the action it records.
+/// Appends a row, inside the transaction of the action it records. A row written on its own
+/// (an unlock, a backup) gets a transaction of its own, taken for writing at once: the row and
+/// the head that anchors it are written together or not at all (a crash in between would
+/// otherwise break the chain), and another process holding the vault open cannot add a row
+/// between the read of the previous hash and the insert.
 pub fn record(conn: &Connection, e: &Entry<'_>) -> Result<()> {
+    if !conn.is_autocommit() {
+        return append(conn, e);
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let done = append(conn, e).and_then(|()| Ok(conn.execute_batch("COMMIT")?));
+    if done.is_err() && !conn.is_autocommit() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    done
+}
+
+fn append(conn: &Connection, e: &Entry<'_>) -> Result<()> {
     let prev: String = conn
         .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
         .optional()?

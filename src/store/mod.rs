@@ -84,6 +84,11 @@ pub fn open(path: &Path, key: &SecretKey, create: bool) -> Result<Connection> {
          PRAGMA cache_size = -65536;",
     )?;
     migrate(&mut conn, found)?;
+    // What a killed process left in the write-ahead log goes into the file now, so the file
+    // alone holds the vault and every page in it is keyed like the log (after a key rotation
+    // killed before its checkpoint the file would still hold the old key's pages, and
+    // `cipher_integrity_check`, which reads the file, would fail).
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(conn)
 }
 

@@ -255,6 +255,9 @@ impl Vault {
         crate::kernel::fs::write_atomic(&self.dir, keyfile::NEXT_FILE_NAME, &json)?;
         self.checkpoint()?;
         self.conn.execute_batch(&store::key_pragma("rekey", &key))?;
+        // The re-keyed pages go from the log into the file before the new key file is put in
+        // place: once it is, every page in the file is the new key's.
+        self.checkpoint()?;
         std::fs::rename(self.dir.join(keyfile::NEXT_FILE_NAME), self.dir.join(keyfile::FILE_NAME))?;
         std::fs::File::open(&self.dir)?.sync_all()?;
         self.key = key;
@@ -356,7 +359,8 @@ fn settle_rotation(dir: &Path, secret: &Secret<'_>) -> Result<()> {
     };
     let current = KeyFile::load(dir)?;
     let opens = |key: &SecretKey| store::open(&dir.join(DB_FILE), key, false).is_ok();
-    if current.unwrap_with_passphrase(p).is_ok_and(|k| opens(&k)) {
+    let old_key = current.unwrap_with_passphrase(p);
+    if old_key.as_ref().is_ok_and(opens) {
         std::fs::remove_file(&next_path)?;
         return Ok(());
     }
@@ -364,6 +368,12 @@ fn settle_rotation(dir: &Path, secret: &Secret<'_>) -> Result<()> {
         .map_err(|_| Error::Integrity("vault.json.next is damaged".into()))?;
     if next.unwrap_with_passphrase(p).is_ok_and(|k| opens(&k)) {
         std::fs::rename(&next_path, dir.join(keyfile::FILE_NAME))?;
+        return Ok(());
+    }
+    // The old passphrase fits the old key file, but the database no longer opens with its
+    // key: the re-key went through, so only the new passphrase opens the vault now.
+    if old_key.is_ok() {
+        return Err(Error::WrongPassphrase);
     }
     Ok(())
 }

@@ -1,3 +1,4 @@
+use kluis::app::check::CheckReport;
 use kluis::app::{self, unlock::Unlocked};
 use kluis::domain::backup::auto::{AutoBackup, When};
 use kluis::domain::retention::purge::PurgeReport;
@@ -123,4 +124,9 @@ pub fn forget_device(state: State<'_, AppState>) -> Res<()> {
 pub fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<RotatedKey> {
     let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
     state.with_vault(|v| Ok(RotatedKey { recovery_key: v.rotate_key(&current, &next)? }))
+}
+
+/// Every integrity check of the unlocked vault ("Check vault" in Settings).
+pub fn check_vault(state: State<'_, AppState>) -> Res<CheckReport> {
+    state.with_vault(|v| app::check::check(v))
 }

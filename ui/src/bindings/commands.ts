@@ -4,6 +4,7 @@ import type { BackupInfo } from "./BackupInfo";
 import type { BackupSettings } from "./BackupSettings";
 import type { BackupStatus } from "./BackupStatus";
 import type { Basis } from "./Basis";
+import type { CheckReport } from "./CheckReport";
 import type { ConsentInput } from "./ConsentInput";
 import type { ContactDetail } from "./ContactDetail";
 import type { ContactFlag } from "./ContactFlag";
@@ -95,6 +96,11 @@ export type Commands = {
   rotate_key: { args: { current: string; next: string }; result: RotatedKey };
   remember_device: { args: Record<string, never>; result: null };
   forget_device: { args: Record<string, never>; result: null };
+  /**
+   * SQLCipher's cipher_integrity_check, integrity_check, foreign_key_check and the audit
+   * chain; `ok` false when any failed (the details name pages and tables, no values).
+   */
+  check_vault: { args: Record<string, never>; result: CheckReport };
   /**
    * Without a query by name (case-insensitive); with one, every word must match the start
    * of a word in the name, e-mail, organisation or interaction text, by relevance.

@@ -3,6 +3,7 @@
 // anything — every rule of the app lives in the Rust core — so a command that would be refused
 // there is simply accepted here. Each handler states its result with the generated bindings.
 import type { BackupInfo } from "../bindings/BackupInfo";
+import type { CheckReport } from "../bindings/CheckReport";
 import type { Command, Commands } from "../bindings/commands";
 import type { BackupSettings } from "../bindings/BackupSettings";
 import type { BackupStatus } from "../bindings/BackupStatus";
@@ -322,6 +323,14 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     rotate_key: (): RotatedKey => ({ recovery_key: RECOVERY_KEY }),
     remember_device: (): null => ((vault.remembered = true), null),
     forget_device: (): null => ((vault.remembered = false), null),
+    check_vault: (): CheckReport => ({
+      ok: true,
+      checks: (["cipher_integrity", "integrity", "foreign_keys", "audit_chain"] as const).map((check) => ({
+        check,
+        ok: true,
+        detail: null,
+      })),
+    }),
 
     list_contacts: ({ query, limit, offset }): ContactPage => {
       const q = typeof query === "string" ? query.toLowerCase() : "";

@@ -11,6 +11,7 @@ import type { ApiError } from "../bindings/ApiError";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { BackupSettings } from "../bindings/BackupSettings";
 import type { BackupStatus } from "../bindings/BackupStatus";
+import type { CheckReport } from "../bindings/CheckReport";
 import type { Command, Commands } from "../bindings/commands";
 import type { Basis } from "../bindings/Basis";
 import type { ConsentInput } from "../bindings/ConsentInput";
@@ -195,6 +196,11 @@ export function rememberDevice(): Promise<null> {
 
 export function forgetDevice(): Promise<null> {
   return call("forget_device");
+}
+
+/** Every integrity check of the unlocked vault; changes nothing. */
+export function checkVault(): Promise<CheckReport> {
+  return call("check_vault");
 }
 
 // --- contacts ------------------------------------------------------------

@@ -7,6 +7,7 @@ import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n";
 import { BackupSettings } from "../backup/BackupSettings";
 import { ChangePassphrase } from "./ChangePassphrase";
+import { CheckVault } from "./CheckVault";
 import { ControllerSettings } from "./ControllerSettings";
 import { DeviceSettings } from "./DeviceSettings";
 import { GeneralSettings } from "./GeneralSettings";
@@ -50,6 +51,9 @@ export function SettingsScreen({ status }: { status: VaultStatus }) {
       </Section>
       <Section id="settings-device" title={t("settings.deviceHeading")}>
         <DeviceSettings status={status} />
+      </Section>
+      <Section id="settings-check" title={t("settings.checkHeading")}>
+        <CheckVault />
       </Section>
       <Text size="sm" c="dimmed" maw={640} style={{ overflowWrap: "anywhere" }}>
         {t("settings.vaultDir")}: {status.vault_dir}
