@@ -185,11 +185,12 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
                 &page.items,
                 |c| {
                     format!(
-                        "{:>6}  {:<32}  {:<32}  {}",
+                        "{:>6}  {:<32}  {:<32}  {}{}",
                         c.id,
                         c.name,
                         c.email.as_deref().unwrap_or("-"),
-                        c.organisation.as_deref().unwrap_or("-")
+                        c.organisation.as_deref().unwrap_or("-"),
+                        if c.restricted { "  [restricted]" } else { "" }
                     )
                 },
                 &total,

@@ -45,6 +45,8 @@ pub struct ContactSummary {
     pub organisation: Option<String>,
     pub relationship: Relationship,
     pub last_activity_at: String,
+    /// Processing is restricted (Art. 18): read-only, marked in the list.
+    pub restricted: bool,
 }
 
 /// A page of the contact list and the number of all matching contacts.

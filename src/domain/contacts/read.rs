@@ -24,10 +24,12 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<ContactSummary> {
         organisation: r.get(3)?,
         relationship: parse_enum(r.get(4)?, 4)?,
         last_activity_at: r.get(5)?,
+        restricted: r.get(6)?,
     })
 }
 
-const SUMMARY_COLUMNS: &str = "c.id, c.name, c.emails, o.name, c.relationship, c.last_activity_at";
+const SUMMARY_COLUMNS: &str = "c.id, c.name, c.emails, o.name, c.relationship, c.last_activity_at,
+     c.restricted_reason IS NOT NULL";
 
 /// A page of contacts: by name, or by relevance when `query` is given. `limit` None = all.
 pub fn list(

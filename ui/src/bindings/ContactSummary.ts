@@ -4,4 +4,8 @@ import type { Relationship } from "./Relationship";
 /**
  * One row of the contact list.
  */
-export type ContactSummary = { id: number, name: string, email: string | null, organisation: string | null, relationship: Relationship, last_activity_at: string, };
+export type ContactSummary = { id: number, name: string, email: string | null, organisation: string | null, relationship: Relationship, last_activity_at: string, 
+/**
+ * Processing is restricted (Art. 18): read-only, marked in the list.
+ */
+restricted: boolean, };

@@ -301,6 +301,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     organisation: c.organisation,
     relationship: c.relationship,
     last_activity_at: c.updated_at,
+    restricted: c.restricted_reason !== null,
   });
 
   return {

@@ -42,6 +42,7 @@ export function summary(patch: Partial<ContactSummary> = {}): ContactSummary {
     organisation: "Jansen BV",
     relationship: "client",
     last_activity_at: "2024-05-01T10:30:00+02:00",
+    restricted: false,
     ...patch,
   };
 }

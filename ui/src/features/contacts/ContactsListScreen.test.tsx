@@ -48,6 +48,21 @@ describe("contacts list", () => {
     expect(screen.getByText("1–1 van 1")).toBeInTheDocument();
   });
 
+  it("marks restricted contacts in the list", async () => {
+    installBackend({
+      vault_status: () => vaultStatus(),
+      get_settings: () => DUTCH,
+      list_contacts: () => ({
+        items: [summary({ id: 5, name: "Beperkt Persoon", restricted: true }), summary({ id: 6, name: "Vrij Persoon" })],
+        total: 2,
+      }),
+    });
+    renderApp();
+    const rows = within(await screen.findByRole("table")).getAllByRole("row");
+    expect(rows[1]).toHaveTextContent("Verwerking beperkt");
+    expect(rows[2]).not.toHaveTextContent("Verwerking beperkt");
+  });
+
   it("searches as you type, debounced, and pages by 25", async () => {
     installBackend({
       vault_status: () => vaultStatus(),

@@ -193,6 +193,11 @@ function ContactRow({
         <Badge variant="light" color={RELATIONSHIP_COLORS[contact.relationship]} tt="none" fw={500}>
           {relationshipLabel(t, contact.relationship)}
         </Badge>
+        {contact.restricted && (
+          <Badge variant="outline" color="orange" tt="none" fw={500} ml={6}>
+            {t("detail.restrictedTitle")}
+          </Badge>
+        )}
       </Table.Td>
       <Table.Td>
         <time dateTime={contact.last_activity_at}>

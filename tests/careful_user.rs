@@ -1,7 +1,7 @@
-//! Dates a careful user can get wrong, refused by the core for the CLI and the app alike: no
-//! date before 1900, no interaction more than a day ahead, no fiscal document more than a year
-//! ahead, last activity never after now; a former client needs the date the relationship ended.
-//! And the BSN guard on every free-text field of a contact.
+//! What a careful user trips over, held by the core for the CLI and the app alike: dates (none
+//! before 1900, no interaction more than a day ahead, no fiscal document more than a year ahead,
+//! last activity never after now), a former client needs the date the relationship ended, the
+//! BSN guard on every free-text field, likely duplicates, search by phone digits and address.
 
 mod common;
 
@@ -257,4 +257,37 @@ fn adding_a_likely_duplicate_warns_on_stderr_saves_and_exits_0() {
     }
     let all = cli.json(&["contact", "list"]);
     assert_eq!(all.as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn search_finds_phone_numbers_by_their_digits_and_addresses_and_marks_restricted_contacts() {
+    let cli = Cli::at(NOW);
+    cli.ok(&["init"]);
+    let id = cli.json(&[
+        "contact",
+        "add",
+        "--name",
+        "Bel Mij",
+        "--phone",
+        "+31 6 12345678",
+        "--address",
+        "Kerkstraat 1, Zwolle",
+    ])["id"]
+        .to_string();
+    cli.ok(&["contact", "add", "--name", "Iemand Anders", "--phone", "020 7654321"]);
+    for q in ["06 1234", "0612", "+31 6 1234", "06-1234-5678", "zwolle", "Kerkstr"] {
+        let found = cli.json(&["contact", "list", "--search", q]);
+        let names: Vec<&str> =
+            found.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["Bel Mij"], "{q}");
+    }
+    cli.ok(&["contact", "restrict", &id, "--reason", "bezwaar in behandeling"]);
+    let list = cli.json(&["contact", "list"]);
+    let flags: Vec<(&str, bool)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["name"].as_str().unwrap(), c["restricted"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(flags, [("Bel Mij", true), ("Iemand Anders", false)]);
 }
