@@ -61,7 +61,12 @@ fn the_purge_at_open_removes_exactly_the_due_items() {
     let mut v = setup_at(&t, "2026-03-01T09:30:00Z");
     let stale = add(&mut v, "Oude Prospect", Relationship::Prospect, None);
     let active = add(&mut v, "Actieve Prospect", Relationship::Prospect, None);
+    // Its later activity is noted when it happens (a note is never dated ahead).
+    v.lock();
+    let mut v = setup_at(&t, "2027-11-01T10:00:00Z");
     note(&mut v, active, "Nog steeds geïnteresseerd", Some("2027-11-01T10:00:00Z"));
+    v.lock();
+    let mut v = setup_at(&t, "2026-03-01T09:30:00Z");
     let client = add(&mut v, "Vaste Klant", Relationship::Client, None);
     let former = add(&mut v, "Voormalige Klant", Relationship::FormerClient, Some("2026-03-01"));
     note(&mut v, former, "Projectnotitie met details", Some("2026-02-01T10:00:00Z"));

@@ -111,7 +111,8 @@ fn the_report_holds_everything_and_the_zip_is_structured() {
         "Autoriteit Persoonsgegevens",
         "geautomatiseerde",
         "privacy@bakkerbouw.nl",
-        "antwoord uiterlijk 2026-03-27",
+        // Dates in Dutch, whatever the locale.
+        "antwoord uiterlijk 27 maart 2026",
     ] {
         assert!(flat.contains(needle), "the report lacks {needle:?}");
     }
@@ -251,4 +252,98 @@ fn a_restricted_person_still_gets_their_access_report() {
     assert!(t.contains("Beperkt Maar Welkom"));
     assert!(t.contains("Juistheid betwist"), "the restriction itself is part of the report");
     assert!(v.write(|tx, c| sar::portability_zip(tx, c, id, false, c.now)).is_ok());
+}
+
+/// The words of `text` (letters, digits and hyphens).
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect()
+}
+
+/// A person linked to every proposed purpose (in `language`), with consent given in person, a
+/// quote and a note; the report in that language.
+fn report_in(language: Language) -> String {
+    let (_t, mut v) = new_vault();
+    let mut c = ContactInput::new("Marit Wouters");
+    c.phones = vec!["06 12345678".into()];
+    let id = contacts::create(&mut v, &c, false).unwrap();
+    let mut ids = Vec::new();
+    for p in purposes::proposals(language) {
+        ids.push(v.write(|tx, c| purposes::create(tx, c, &p)).unwrap());
+    }
+    for (i, p) in ids.iter().enumerate() {
+        let source =
+            [consent::Source::InPerson, consent::Source::Form, consent::Source::Imported][i % 3];
+        v.write(|tx, c| consent::link(tx, c, id, *p, None, source)).unwrap();
+    }
+    let input = ConsentInput {
+        purpose_id: ids[2],
+        method: Method::InPerson,
+        text: "Ja graag".into(),
+        evidence: None,
+    };
+    v.write(|tx, c| consent::give(tx, c, id, &input)).unwrap();
+    let note = InteractionInput { kind: InteractionKind::Call, text: "Gebeld".into(), at: None };
+    contacts::add_interaction(&mut v, id, &note, false).unwrap();
+    v.write(|tx, c| {
+        documents::add(
+            tx,
+            c,
+            id,
+            &documents::NewDocument {
+                kind: DocumentKind::Quote,
+                number: "OFF-7",
+                date: "2026-02-01",
+                amount_cents: 1000,
+                confirm_not_bsn: false,
+            },
+        )
+    })
+    .unwrap();
+    let pdf = v.write(|tx, c| sar::pdf(tx, c, id, language, None)).unwrap();
+    text_of(&pdf)
+}
+
+#[test]
+fn the_dutch_report_shows_no_core_code_or_english_category_and_no_iso_date() {
+    let text = report_in(Language::Nl);
+    let english = [
+        "in-person",
+        "form",
+        "email",
+        "phone",
+        "address",
+        "organisation",
+        "name",
+        "invoices",
+        "quote",
+        "invoice",
+        "imported",
+        "other",
+        "paper",
+        "consent",
+        "contract",
+        "legal-obligation",
+    ];
+    let found: Vec<&str> =
+        words(&text).into_iter().filter(|w| english.contains(&w.to_lowercase().as_str())).collect();
+    assert!(found.is_empty(), "English codes in the Dutch report: {found:?}");
+    let iso = words(&text)
+        .into_iter()
+        .find(|w| w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-');
+    assert_eq!(iso, None, "dates read 01-02-2026 or 1 februari 2026 in Dutch");
+    assert!(text.contains("persoonlijk") && text.contains("offerte"), "{text}");
+    assert!(text.contains("01-02-2026"), "{text}");
+}
+
+#[test]
+fn the_english_report_shows_no_core_code_and_no_dutch_label() {
+    let text = report_in(Language::En);
+    let dutch_or_codes =
+        ["in-person", "persoonlijk", "formulier", "offerte", "geïmporteerd", "naam", "adres"];
+    let found: Vec<&str> = words(&text)
+        .into_iter()
+        .filter(|w| dutch_or_codes.contains(&w.to_lowercase().as_str()))
+        .collect();
+    assert!(found.is_empty(), "codes or Dutch in the English report: {found:?}");
+    assert!(text.contains("in person") && text.contains("quote"), "{text}");
 }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::kernel::error::{Error, Result};
+use crate::kernel::language::Language;
 
 /// No date a user types lies before this year: a year like `0026` is a typo, never 1926 or 26.
 pub const MIN_YEAR: i32 = 1900;
@@ -44,6 +45,58 @@ pub fn parse_date(s: &str, field: &'static str) -> Result<NaiveDate> {
     Ok(d)
 }
 
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The calendar date of a stored date or instant (`2026-12-01`, `2026-12-01T10:00:00Z`).
+fn calendar_date(stored: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(stored.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// A date in a table of a document: `01-12-2026` in Dutch, `1 Dec 2026` in English, whatever
+/// the system locale. What is not a date is shown as stored.
+pub fn short_date(stored: &str, language: Language) -> String {
+    let Some(d) = calendar_date(stored) else { return stored.to_owned() };
+    if language.is_dutch() {
+        d.format("%d-%m-%Y").to_string()
+    } else {
+        format!("{} {} {}", d.day(), &MONTHS_EN[d.month0() as usize][..3], d.year())
+    }
+}
+
+/// A date in running text: `1 december 2026` / `1 December 2026`.
+pub fn long_date(stored: &str, language: Language) -> String {
+    let Some(d) = calendar_date(stored) else { return stored.to_owned() };
+    let months = if language.is_dutch() { &MONTHS_NL } else { &MONTHS_EN };
+    format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +113,15 @@ mod tests {
         }
         assert!(parse_instant("0026-03-01T10:00:00Z", "at").is_err());
         assert!(parse_instant("1900-01-01T00:00:00Z", "at").is_ok());
+    }
+
+    #[test]
+    fn dates_read_the_same_whatever_the_locale() {
+        assert_eq!(short_date("2026-12-01", Language::Nl), "01-12-2026");
+        assert_eq!(short_date("2026-12-01T23:00:00Z", Language::En), "1 Dec 2026");
+        assert_eq!(long_date("2026-12-01", Language::Nl), "1 december 2026");
+        assert_eq!(long_date("2026-03-09", Language::En), "9 March 2026");
+        assert_eq!(short_date("—", Language::Nl), "—");
     }
 
     #[test]

@@ -251,10 +251,35 @@ impl Doc {
 
     /// A table: `widths` are shares of the text width; cells wrap; the header repeats on every
     /// page the table spans.
-    pub fn table(&mut self, headers: &[&str], widths: &[f32], rows: &[Vec<String>]) {
+    /// Column widths in proportion to `widths`, widened where a header word would not fit (a
+    /// header wraps at word boundaries, never inside a word like "Bewaartermijn"), the room
+    /// taken from the columns that have it.
+    fn fit_columns(&self, headers: &[&str], widths: &[f32], size: f32) -> Vec<f32> {
         let total: f32 = widths.iter().sum();
-        let cols: Vec<f32> = widths.iter().map(|w| w / total * WIDTH).collect();
+        let mut cols: Vec<f32> = widths.iter().map(|w| w / total * WIDTH).collect();
+        let need: Vec<f32> = (0..cols.len())
+            .map(|i| {
+                let words = headers.get(i).map(|h| h.split_whitespace()).into_iter().flatten();
+                words.map(|w| self.bold.width(w, size) + 3.0).fold(0.0, f32::max)
+            })
+            .collect();
+        let short: f32 = cols.iter().zip(&need).map(|(c, n)| (n - c).max(0.0)).sum();
+        let slack: f32 = cols.iter().zip(&need).map(|(c, n)| (c - n).max(0.0)).sum();
+        if short > 0.0 && slack >= short {
+            for (c, n) in cols.iter_mut().zip(&need) {
+                if *c < *n {
+                    *c = *n;
+                } else {
+                    *c -= (*c - n) / slack * short;
+                }
+            }
+        }
+        cols
+    }
+
+    pub fn table(&mut self, headers: &[&str], widths: &[f32], rows: &[Vec<String>]) {
         let size = 8.5;
+        let cols = self.fit_columns(headers, widths, size);
         let h = Self::line_height(size);
         let heads: Vec<Vec<String>> = headers
             .iter()

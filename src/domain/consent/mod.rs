@@ -19,6 +19,7 @@ use crate::domain::suppression;
 use crate::kernel::clock::Ctx;
 use crate::kernel::date::format_instant;
 use crate::kernel::error::{Error, Result};
+use crate::kernel::language::Language;
 
 pub const MAX_CONSENT_TEXT: usize = 20_000;
 pub const MAX_EVIDENCE: usize = 2_000;
@@ -36,6 +37,49 @@ crate::kernel::str_enum! {
 }
 
 impl Method {
+    /// How it is shown to a person, in their language.
+    pub fn label(self, language: Language) -> &'static str {
+        let nl = language.is_dutch();
+        match self {
+            Method::Form => {
+                if nl {
+                    "formulier"
+                } else {
+                    "form"
+                }
+            }
+            Method::Email => "e-mail",
+            Method::Phone => {
+                if nl {
+                    "telefonisch"
+                } else {
+                    "by phone"
+                }
+            }
+            Method::InPerson => {
+                if nl {
+                    "persoonlijk"
+                } else {
+                    "in person"
+                }
+            }
+            Method::Paper => {
+                if nl {
+                    "op papier"
+                } else {
+                    "on paper"
+                }
+            }
+            Method::Other => {
+                if nl {
+                    "anders"
+                } else {
+                    "otherwise"
+                }
+            }
+        }
+    }
+
     /// The link source that matches a consent method.
     fn source(self) -> Source {
         match self {
@@ -57,6 +101,51 @@ crate::kernel::str_enum! {
         InPerson => "in-person",
         Imported => "imported",
         Other => "other",
+    }
+}
+
+impl Source {
+    /// How it is shown to a person, in their language.
+    pub fn label(self, language: Language) -> &'static str {
+        let nl = language.is_dutch();
+        match self {
+            Source::Form => {
+                if nl {
+                    "formulier"
+                } else {
+                    "form"
+                }
+            }
+            Source::Email => "e-mail",
+            Source::Phone => {
+                if nl {
+                    "telefonisch"
+                } else {
+                    "by phone"
+                }
+            }
+            Source::InPerson => {
+                if nl {
+                    "persoonlijk"
+                } else {
+                    "in person"
+                }
+            }
+            Source::Imported => {
+                if nl {
+                    "geïmporteerd"
+                } else {
+                    "imported"
+                }
+            }
+            Source::Other => {
+                if nl {
+                    "anders"
+                } else {
+                    "otherwise"
+                }
+            }
+        }
     }
 }
 

@@ -22,6 +22,7 @@ use crate::domain::retention::documents::{self, FiscalDocument};
 use crate::domain::retention::rules;
 use crate::kernel::clock::Ctx;
 use crate::kernel::csv;
+use crate::kernel::date::{long_date, short_date};
 use crate::kernel::error::{Error, Result};
 use crate::kernel::language::Language;
 use crate::kernel::pdf::Doc;
@@ -114,10 +115,6 @@ fn relationship(r: crate::domain::contacts::Relationship, nl: bool) -> &'static 
     }
 }
 
-fn date(s: &str) -> String {
-    s.get(..10).unwrap_or(s).to_owned()
-}
-
 fn euros(cents: i64) -> String {
     format!("€ {}.{:02}", cents / 100, (cents % 100).abs())
 }
@@ -138,7 +135,7 @@ pub fn pdf(
     };
     let dutch = language.is_dutch();
     let t = T { nl: dutch };
-    let today = ctx.now.date_naive().to_string();
+    let today = long_date(&ctx.now.date_naive().to_string(), language);
     let business = if c.name.is_empty() {
         t.s("(naam van het bedrijf niet ingesteld)", "(business name not set)").to_owned()
     } else {
@@ -168,9 +165,9 @@ pub fn pdf(
             t.s("verzoek", "request"),
             r.id,
             t.s("ontvangen op", "received on"),
-            r.received,
+            long_date(&r.received, language),
             t.s("antwoord uiterlijk", "answer due"),
-            r.due
+            long_date(&r.due, language)
         ));
     }
     doc.letterhead(&sender, title, &sub);
@@ -194,11 +191,11 @@ pub fn pdf(
         (t.s("Organisatie", "Organisation").to_owned(), k.organisation.clone().unwrap_or_default()),
         (t.s("Functie", "Job title").to_owned(), k.job_title.clone().unwrap_or_default()),
         (t.s("Relatie", "Relationship").to_owned(), relationship(k.relationship, dutch).to_owned()),
-        (t.s("Vastgelegd op", "Recorded on").to_owned(), date(&k.created_at)),
-        (t.s("Laatst gewijzigd", "Last changed").to_owned(), date(&k.updated_at)),
+        (t.s("Vastgelegd op", "Recorded on").to_owned(), short_date(&k.created_at, language)),
+        (t.s("Laatst gewijzigd", "Last changed").to_owned(), short_date(&k.updated_at, language)),
     ];
     if let Some(e) = &k.relationship_ended {
-        rows.push((t.s("Einde relatie", "Relationship ended").to_owned(), e.clone()));
+        rows.push((t.s("Einde relatie", "Relationship ended").to_owned(), short_date(e, language)));
     }
     if let Some(r) = &k.restricted_reason {
         rows.push((t.s("Verwerking beperkt", "Processing restricted").to_owned(), r.clone()));
@@ -206,7 +203,7 @@ pub fn pdf(
     if let Some(o) = &k.objected_at {
         rows.push((
             t.s("Bezwaar direct marketing", "Objection to direct marketing").to_owned(),
-            date(o),
+            short_date(o, language),
         ));
     }
     doc.key_values(&rows);
@@ -251,7 +248,7 @@ pub fn pdf(
     let rows: Vec<Vec<String>> = d
         .interactions
         .iter()
-        .map(|i| vec![date(&i.at), kind(i.kind.as_str()), i.text.clone()])
+        .map(|i| vec![short_date(&i.at, language), kind(i.kind.as_str()), i.text.clone()])
         .collect();
     doc.table(
         &[t.s("Datum", "Date"), t.s("Soort", "Kind"), t.s("Inhoud", "Content")],
@@ -268,10 +265,10 @@ pub fn pdf(
                 l.purpose.name.clone(),
                 l.purpose.description.clone(),
                 t.basis(l.basis).to_owned(),
-                l.source.as_str().to_owned(),
+                l.source.label(language).to_owned(),
                 l.ended_at
                     .as_deref()
-                    .map(|e| format!("{} {}", t.s("beëindigd", "ended"), date(e)))
+                    .map(|e| format!("{} {}", t.s("beëindigd", "ended"), short_date(e, language)))
                     .unwrap_or_default(),
             ]
         })
@@ -282,7 +279,7 @@ pub fn pdf(
             t.s("Omschrijving", "Description"),
             t.s("Grondslag", "Basis"),
             t.s("Bron", "Source"),
-            "",
+            t.s("Einde", "Ended"),
         ],
         &[1.8, 3.0, 2.2, 1.2, 1.3],
         &rows,
@@ -294,7 +291,7 @@ pub fn pdf(
         .iter()
         .map(|e| {
             vec![
-                date(&e.at),
+                short_date(&e.at, language),
                 if e.kind == EventKind::Given {
                     t.s("gegeven", "given")
                 } else {
@@ -302,7 +299,7 @@ pub fn pdf(
                 }
                 .to_owned(),
                 e.purpose.clone(),
-                e.method.as_str().to_owned(),
+                e.method.label(language).to_owned(),
                 e.text.clone().unwrap_or_default(),
             ]
         })
@@ -310,7 +307,7 @@ pub fn pdf(
     doc.table(
         &[
             t.s("Datum", "Date"),
-            "",
+            t.s("Wat", "What"),
             t.s("Doel", "Purpose"),
             t.s("Hoe", "How"),
             t.s("Tekst waarmee u instemde", "Text you agreed to"),
@@ -326,8 +323,8 @@ pub fn pdf(
             .iter()
             .map(|f| {
                 vec![
-                    f.date.clone(),
-                    f.kind.as_str().to_owned(),
+                    short_date(&f.date, language),
+                    f.kind.label(language).to_owned(),
                     f.number.clone(),
                     euros(f.amount_cents),
                     f.counterparty_name.clone(),
@@ -354,8 +351,11 @@ pub fn pdf(
     let all_purposes = purposes::list(conn)?;
     let linked: BTreeSet<i64> = d.purposes.iter().map(|l| l.purpose.id).collect();
     let relevant: Vec<_> = all_purposes.iter().filter(|p| linked.contains(&p.id)).collect();
-    let categories: BTreeSet<String> =
-        relevant.iter().flat_map(|p| p.data_categories.iter().cloned()).collect();
+    let categories: BTreeSet<String> = relevant
+        .iter()
+        .flat_map(|p| p.data_categories.iter())
+        .map(|c| purposes::category_label(c, language))
+        .collect();
     let recipients: BTreeSet<String> =
         relevant.iter().flat_map(|p| p.recipients.iter().cloned()).collect();
     let join = |s: &BTreeSet<String>, none: &str| {
@@ -366,7 +366,7 @@ pub fn pdf(
         }
     };
     let sources: BTreeSet<String> =
-        d.purposes.iter().map(|l| l.source.as_str().to_owned()).collect();
+        d.purposes.iter().map(|l| l.source.label(language).to_owned()).collect();
     doc.key_values(&[
         (t.s("Categorieën van gegevens", "Categories of data").to_owned(), join(&categories, t.s("zie hierboven", "see above"))),
         (t.s("Ontvangers en verwerkers", "Recipients and processors").to_owned(), join(&recipients, t.s("Wij delen uw gegevens met niemand.", "We share your data with no one."))),

@@ -103,7 +103,7 @@ pub fn proposals(language: Language) -> Vec<PurposeInput> {
         description: (if dutch { d_nl } else { d_en }).to_owned(),
         basis,
         direct_marketing: dm,
-        data_categories: cats.iter().map(|c| (*c).to_owned()).collect(),
+        data_categories: cats.iter().map(|c| category_label(c, language)).collect(),
         recipients: Vec::new(),
         retention_rule: None,
     };
@@ -145,6 +145,31 @@ pub fn proposals(language: Language) -> Vec<PurposeInput> {
             &["name", "e-mail", "phone", "organisation", "notes"],
         ),
     ]
+}
+
+/// The data categories Kluis proposes, in Dutch and English. Earlier versions stored the
+/// English words in a Dutch register too; they are shown translated.
+const CATEGORIES: &[(&str, &str)] = &[
+    ("naam", "name"),
+    ("e-mail", "e-mail"),
+    ("telefoon", "phone"),
+    ("adres", "address"),
+    ("organisatie", "organisation"),
+    ("facturen", "invoices"),
+    ("notities", "notes"),
+];
+
+/// A data category as shown in `language`: a proposed one translated (whichever language it
+/// was stored in), one the user wrote as written.
+pub fn category_label(category: &str, language: Language) -> String {
+    let known = CATEGORIES
+        .iter()
+        .find(|(nl, en)| category.eq_ignore_ascii_case(nl) || category.eq_ignore_ascii_case(en));
+    match known {
+        Some((nl, _)) if language.is_dutch() => (*nl).to_owned(),
+        Some((_, en)) => (*en).to_owned(),
+        None => category.to_owned(),
+    }
 }
 
 fn json(v: &[String]) -> String {

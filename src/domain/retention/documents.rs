@@ -20,6 +20,18 @@ crate::kernel::str_enum! {
     }
 }
 
+impl DocumentKind {
+    /// How it is shown to a person, in their language.
+    pub fn label(self, language: crate::kernel::language::Language) -> &'static str {
+        match (self, language.is_dutch()) {
+            (DocumentKind::Quote, true) => "offerte",
+            (DocumentKind::Quote, false) => "quote",
+            (DocumentKind::Invoice, true) => "factuur",
+            (DocumentKind::Invoice, false) => "invoice",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FiscalDocument {
     #[ts(type = "number")]
