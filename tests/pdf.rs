@@ -39,6 +39,8 @@ fn the_retention_policy_pdf_has_embedded_fonts_and_extractable_text() {
     assert!(text.contains("Łukasz Dąbrowski Bouw"), "{text}");
     assert!(text.contains("Fiscale gegevens"));
     assert!(text.contains("Pagina 1 van 1"));
+    // A table header wraps between words, never inside one ("Bewaartermi/jn").
+    assert!(text.contains("Bewaartermijn"), "{text}");
     let f = fonts(&pdf);
     let rows: Vec<&str> = f.lines().skip(2).collect();
     assert!(!rows.is_empty());
