@@ -24,7 +24,7 @@ test("an older backup replaces the vault after a confirmation; the erasure is ap
   await app.click("Een back-up terugzetten");
   await app.waitForHeading("Een back-up terugzetten");
   assert.match(await app.text(), /vervangt de kluis op deze laptop/);
-  await app.type("Pad naar het back-upbestand", older);
+  await app.chooseBackupFile(older);
   await app.type("Wachtwoord van de back-up", PASS);
   // The backup's passphrase alone does not replace the locked vault.
   await app.click("Terugzetten");

@@ -386,9 +386,10 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     review_keep: (): null => null,
     review_delete: (): null => null,
     deletion_log: (): DeletionLogEntry[] => LOG,
-    save_deletion_log: (): null => null,
+    // The dialogs run in the backend; a browser has none, so the fixtures answer a demo file.
+    save_deletion_log: (): string | null => "/home/demo/verwijderlogboek.csv",
     retention_policy: (): string => POLICY,
-    save_retention_policy: (): null => null,
+    save_retention_policy: ({ pdf }): string | null => `/home/demo/bewaarbeleid.${pdf ? "pdf" : "md"}`,
 
     list_documents: ({ contactId }): FiscalDocument[] => documents.filter((d) => d.contact_id === Number(contactId)),
     add_document: ({ contactId, kind, number, date }): number => {
@@ -406,7 +407,8 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     extend_request: (): null => null,
     record_identity: (): null => null,
     close_request: (): null => null,
-    export_subject_access: ({ zipPath }): string[] => (zipPath === null ? [HASH] : [HASH, HASH.split("").reverse().join("")]),
+    export_subject_access: ({ portability }): string[] | null =>
+      portability ? [HASH, HASH.split("").reverse().join("")] : [HASH],
     erasure_preview: ({ id }): ErasurePreview => ({ ...ERASURE, contact_id: Number(id) }),
     erase_contact: ({ id }): ErasurePreview => {
       const i = contacts.findIndex((c) => c.id === Number(id));
@@ -417,15 +419,16 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     set_controller: ({ controller: next }): null => ((controller = next), null),
 
     backup_status: (): BackupStatus => ({ settings: backup, last_backup_at: AT, overdue: false }),
-    set_backup_settings: ({ settings: next }): null => ((backup = next), null),
+    set_backup_settings: ({ keep, everyHours }): null => ((backup = { ...backup, keep, every_hours: everyHours }), null),
+    choose_backup_folder: (): string | null => ((backup = { ...backup, dir: "/media/demo/usb" }), backup.dir),
+    stop_automatic_backups: (): null => ((backup = { ...backup, dir: null }), null),
     run_backup: (): string | null => `${backup.dir ?? "/tmp"}/kluis-2026-03-02.kluisbackup`,
-    backup_to: (): null => null,
+    backup_to: (): string | null => "/home/demo/kluis.kluisbackup",
+    pick_backup: (): string | null => "/media/demo/usb/kluis.kluisbackup",
     test_restore: (): RestoreReport => RESTORED,
     verify_backup: (): BackupInfo => BACKUP_INFO,
     restore_backup: (): RestoreReport => ((vault.exists = true), (vault.unlocked = false), RESTORED),
 
-    // The save dialog of a debug build's tests, used here because a browser has no OS dialog.
-    save_path_override: ({ fileName }): string | null => `/home/demo/${String(fileName)}`,
     get_settings: (): Settings => settings,
     set_settings: ({ settings: next }): null => ((settings = next), null),
   };

@@ -145,8 +145,7 @@ export function privacy(patch: Partial<ContactPrivacy> = {}): ContactPrivacy {
 export function installBackend(handlers: Handlers): void {
   invokeMock.mockReset();
   invokeMock.mockImplementation((command: string, args?: unknown) => {
-    // The test-only save-dialog bypass of debug builds: off unless a test says otherwise.
-    const handler = handlers[command] ?? (command === "save_path_override" ? () => null : undefined);
+    const handler = handlers[command];
     if (!handler) return Promise.reject(apiError("internal", `no handler for ${command}`));
     try {
       return Promise.resolve(handler((args ?? {}) as Args));

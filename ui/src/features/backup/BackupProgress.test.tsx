@@ -19,7 +19,6 @@ import { BackupSettings } from "./BackupSettings";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 
 const STATUS: BackupStatus = {
   settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
@@ -144,10 +143,12 @@ describe("backup progress while restoring on first run", () => {
       passphrase_strength: () => ({ score: 0, acceptable: false }),
       verify_backup: () => checked.promise,
       restore_backup: () => restored.promise,
+      pick_backup: () => FILE,
     });
     const { user } = renderApp();
     await user.click(await screen.findByRole("button", { name: "Een back-up terugzetten" }));
-    await user.type(await screen.findByLabelText("Pad naar het back-upbestand"), FILE);
+    await user.click(await screen.findByRole("button", { name: "Bestand kiezen" }));
+    await screen.findByDisplayValue(FILE);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
 
     await user.click(screen.getByRole("button", { name: "Back-up controleren" }));
@@ -183,10 +184,12 @@ describe("backup progress while restoring over the vault", () => {
       vault_status: () => vaultStatus({ unlocked: false }),
       get_settings: () => DUTCH,
       restore_backup: () => restored.promise,
+      pick_backup: () => FILE,
     });
     const { user } = renderApp();
     await user.click(await screen.findByRole("button", { name: "Een back-up terugzetten" }));
-    await user.type(await screen.findByLabelText("Pad naar het back-upbestand"), FILE);
+    await user.click(await screen.findByRole("button", { name: "Bestand kiezen" }));
+    await screen.findByDisplayValue(FILE);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
     // Restoring over a locked vault needs its current passphrase too.
     await user.type(screen.getByLabelText("Huidige wachtwoordzin"), SECRET);

@@ -1,4 +1,3 @@
-import { open } from "@tauri-apps/plugin-dialog";
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -18,9 +17,7 @@ import { renderApp } from "../../test/render";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(() => Promise.resolve(() => undefined)) }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 
-const openMock = vi.mocked(open);
 const PATH = "/media/usb/kluis-2025-03-01.kluisbackup";
 const SECRET = "paard batterij nietje correct";
 /** The passphrase of the vault on this laptop now (changed since the backup). */
@@ -40,10 +37,11 @@ let exists = false;
 
 beforeEach(() => {
   exists = false;
-  openMock.mockReset();
   installBackend({
     vault_status: () => vaultStatus({ exists, unlocked: false }),
     get_settings: () => DUTCH,
+    // The backend runs the open dialog and keeps the file; the window only shows it.
+    pick_backup: () => PATH,
     passphrase_strength: () => ({ score: 0, acceptable: false }),
     verify_backup: ({ passphrase }) => {
       if (passphrase !== SECRET) throw apiError("wrong_passphrase", "wrong passphrase");
@@ -57,6 +55,12 @@ beforeEach(() => {
   });
 });
 
+/** Chooses the file in the (backend's) open dialog. */
+async function choose(user: ReturnType<typeof renderApp>["user"], file = PATH) {
+  await user.click(await screen.findByRole("button", { name: "Bestand kiezen" }));
+  expect(await screen.findByDisplayValue(file)).toBeInTheDocument();
+}
+
 async function openRestore() {
   const rendered = renderApp();
   await screen.findByRole("heading", { level: 1, name: "Welkom bij Kluis" });
@@ -68,7 +72,7 @@ async function openRestore() {
 describe("restoring a backup on first run", () => {
   it("checks the backup, restores it, shows the report and goes to unlock", async () => {
     const { user } = await openRestore();
-    await user.type(screen.getByLabelText("Pad naar het back-upbestand"), PATH);
+    await choose(user);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
 
     await user.click(screen.getByRole("button", { name: "Back-up controleren" }));
@@ -76,7 +80,8 @@ describe("restoring a backup on first run", () => {
     const note = checked.closest("[role=status]") as HTMLElement;
     expect(within(note).getByText("0.4.1")).toBeInTheDocument();
     expect(within(note).getByText(/1,3\sMB/)).toBeInTheDocument();
-    expect(callsOf("verify_backup")).toEqual([{ path: PATH, passphrase: SECRET, recoveryKey: null }]);
+    // The window sends no path: the backend verifies the file its dialog gave.
+    expect(callsOf("verify_backup")).toEqual([{ passphrase: SECRET, recoveryKey: null }]);
 
     // Nothing to replace: no warning, no question.
     expect(screen.queryByText(/vervangt de kluis/)).toBeNull();
@@ -86,7 +91,7 @@ describe("restoring a backup on first run", () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(callsOf("restore_backup")).toEqual([
-      { path: PATH, passphrase: SECRET, recoveryKey: null, currentPassphrase: null },
+      { passphrase: SECRET, recoveryKey: null, currentPassphrase: null },
     ]);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
@@ -103,10 +108,11 @@ describe("restoring a backup on first run", () => {
     installBackend({
       vault_status: () => vaultStatus({ exists: false, unlocked: false }),
       get_settings: () => DUTCH,
+      pick_backup: () => PATH,
       restore_backup: () => ({ ...REPORT, purge }),
     });
     const { user } = await openRestore();
-    await user.type(screen.getByLabelText("Pad naar het back-upbestand"), PATH);
+    await choose(user);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     expect(await screen.findByText(text)).toBeInTheDocument();
@@ -114,7 +120,7 @@ describe("restoring a backup on first run", () => {
 
   it("says plainly that the passphrase does not match the backup", async () => {
     const { user } = await openRestore();
-    await user.type(screen.getByLabelText("Pad naar het back-upbestand"), PATH);
+    await choose(user);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), "verkeerd");
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Het wachtwoord past niet bij deze back-up.");
@@ -123,42 +129,52 @@ describe("restoring a backup on first run", () => {
 
   it("explains a damaged file and a newer version", async () => {
     const { user } = await openRestore();
+    const NEWER = "/tmp/nieuw.kluisbackup";
+    let picked = PATH;
     installBackend({
       vault_status: () => vaultStatus({ exists: false, unlocked: false }),
       get_settings: () => DUTCH,
-      verify_backup: ({ path }) => {
-        throw String(path).includes("nieuw") ? apiError("newer_schema") : apiError("integrity");
+      pick_backup: () => picked,
+      verify_backup: () => {
+        throw picked === NEWER ? apiError("newer_schema") : apiError("integrity");
       },
     });
-    await user.type(screen.getByLabelText("Pad naar het back-upbestand"), PATH);
+    await choose(user);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
     await user.click(screen.getByRole("button", { name: "Back-up controleren" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("beschadigd of aangepast");
 
-    await user.clear(screen.getByLabelText("Pad naar het back-upbestand"));
-    await user.type(screen.getByLabelText("Pad naar het back-upbestand"), "/tmp/nieuw.kluisbackup");
+    picked = NEWER;
+    await choose(user, NEWER);
     await user.click(screen.getByRole("button", { name: "Back-up controleren" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("nieuwere versie van Kluis");
   });
 
-  it("takes the file from the open dialog and can use the recovery key", async () => {
-    openMock.mockResolvedValueOnce(PATH);
+  it("shows the file the backend's open dialog chose, keeps it on cancel, and can use the recovery key", async () => {
+    let answer: string | null = PATH;
+    installBackend({
+      vault_status: () => vaultStatus({ exists: false, unlocked: false }),
+      get_settings: () => DUTCH,
+      pick_backup: () => answer,
+      restore_backup: () => REPORT,
+    });
     const { user } = await openRestore();
+    const file = screen.getByLabelText("Back-upbestand");
+    expect(file).toHaveValue("");
+    expect(file).toHaveAttribute("readonly");
+    await choose(user);
+    // Cancelling the dialog again is no error and keeps the file chosen.
+    answer = null;
     await user.click(screen.getByRole("button", { name: "Bestand kiezen" }));
-    expect(await screen.findByDisplayValue(PATH)).toBeInTheDocument();
-    expect(openMock).toHaveBeenCalledWith(
-      expect.objectContaining({
-        multiple: false,
-        directory: false,
-        filters: [{ name: "Kluis-back-up", extensions: ["kluisbackup"] }],
-      }),
-    );
+    await waitFor(() => expect(callsOf("pick_backup")).toHaveLength(2));
+    expect(screen.getByLabelText("Back-upbestand")).toHaveValue(PATH);
+    expect(screen.queryByRole("alert")).toBeNull();
     await user.click(screen.getByRole("checkbox", { name: /Herstelsleutel gebruiken/ }));
     await user.type(screen.getByLabelText("Herstelsleutel"), "K7QF-2M9X");
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     await screen.findByText(/^Teruggezet/);
     expect(callsOf("restore_backup")).toEqual([
-      { path: PATH, passphrase: null, recoveryKey: "K7QF-2M9X", currentPassphrase: null },
+      { passphrase: null, recoveryKey: "K7QF-2M9X", currentPassphrase: null },
     ]);
   });
 
@@ -180,6 +196,7 @@ describe("restoring a backup over the vault on this laptop", () => {
     installBackend({
       vault_status: () => status,
       get_settings: () => DUTCH,
+      pick_backup: () => PATH,
       list_contacts: () => ({ items: [summary({ name: "Anna de Boer" })], total: 1 }),
       list_requests: () => [],
       backup_status: () => ({
@@ -202,7 +219,7 @@ describe("restoring a backup over the vault on this laptop", () => {
   }
 
   async function fillIn(user: ReturnType<typeof renderApp>["user"]) {
-    await user.type(await screen.findByLabelText("Pad naar het back-upbestand"), PATH);
+    await choose(user);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
   }
 
@@ -244,7 +261,7 @@ describe("restoring a backup over the vault on this laptop", () => {
     await user.click(within(dialog).getByRole("button", { name: "Ja, vervangen" }));
     expect(await screen.findByText(/^Teruggezet: back-up van /)).toBeInTheDocument();
     expect(callsOf("restore_backup")).toEqual([
-      { path: PATH, passphrase: SECRET, recoveryKey: null, currentPassphrase: CURRENT },
+      { passphrase: SECRET, recoveryKey: null, currentPassphrase: CURRENT },
     ]);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
@@ -301,7 +318,7 @@ describe("restoring a backup over the vault on this laptop", () => {
   it("keeps the vault as it is when the backup does not open, and says so", async () => {
     vaultBackend({ unlocked: true });
     const { user, session } = await openFromSettings();
-    await user.type(screen.getByLabelText("Pad naar het back-upbestand"), PATH);
+    await choose(user);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), "verkeerd");
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));

@@ -12,10 +12,10 @@ import { StatusNote } from "../../components/StatusNote";
 import { VaultLayout } from "../../components/VaultLayout";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
-import { chooseOpenPath, isIpcError, restoreBackup, vaultStatus, verifyBackup } from "../../lib/ipc";
+import { isIpcError, pickBackup, restoreBackup, vaultStatus, verifyBackup } from "../../lib/ipc";
 import { PurgeResult } from "../retention/PurgeResult";
 import { BackupProgress } from "./BackupProgress";
-import { BACKUP_EXTENSION, backupErrorText, formatBytes } from "./labels";
+import { backupErrorText, formatBytes } from "./labels";
 import { SecretFields, useSecret } from "./SecretFields";
 
 type Props = {
@@ -34,7 +34,8 @@ type Props = {
 export function RestoreBackupScreen({ replaces, needsCurrent = false, onBack, onDone }: Props) {
   const { t, locale } = useI18n();
   const session = useSession();
-  const [path, setPath] = useState("");
+  // The file chosen in the backend's open dialog (shown, never sent back).
+  const [file, setFile] = useState<string | null>(null);
   const secret = useSecret();
   const [current, setCurrent] = useState("");
   const [missing, setMissing] = useState(false);
@@ -45,26 +46,23 @@ export function RestoreBackupScreen({ replaces, needsCurrent = false, onBack, on
   const [leaving, setLeaving] = useState(false);
   const [confirming, setConfirming] = useState(false);
 
+  // null: the user cancelled the dialog; an earlier choice stays.
   const choose = useMutation({
-    mutationFn: () =>
-      chooseOpenPath({
-        title: t("restore.dialogTitle"),
-        filters: [{ name: t("restore.filter"), extensions: [BACKUP_EXTENSION] }],
-      }),
+    mutationFn: pickBackup,
     onSuccess: (chosen) => {
-      if (chosen !== null) changed(setPath, chosen);
+      if (chosen !== null) changed(setFile, chosen);
     },
     onError: setError,
   });
 
   const verify = useMutation({
-    mutationFn: () => verifyBackup(path.trim(), ...secret.args()),
+    mutationFn: () => verifyBackup(...secret.args()),
     onSuccess: setInfo,
     onError: setError,
   });
 
   const restore = useMutation({
-    mutationFn: () => restoreBackup(path.trim(), ...secret.args(), needsCurrent ? current : null),
+    mutationFn: () => restoreBackup(...secret.args(), needsCurrent ? current : null),
     onSuccess: (result) => {
       secret.clear();
       setCurrent("");
@@ -100,7 +98,7 @@ export function RestoreBackupScreen({ replaces, needsCurrent = false, onBack, on
 
   const run = (action: "verify" | "restore") => {
     setError(null);
-    if (path.trim() === "" || !secret.filled || (action === "restore" && needsCurrent && current === "")) {
+    if (file === null || !secret.filled || (action === "restore" && needsCurrent && current === "")) {
       setMissing(true);
       return;
     }
@@ -158,11 +156,10 @@ export function RestoreBackupScreen({ replaces, needsCurrent = false, onBack, on
             <TextInput
               label={t("restore.path")}
               description={t("restore.pathHelp")}
-              value={path}
-              onChange={(event) => changed(setPath, event.currentTarget.value)}
+              value={file ?? ""}
+              placeholder={t("restore.noFile")}
+              readOnly
               spellCheck={false}
-              autoComplete="off"
-              disabled={busy}
               style={{ flex: 1 }}
             />
             <Button
