@@ -6,8 +6,9 @@ use ts_rs::TS;
 
 use crate::app::erase::ErasurePreview;
 use crate::app::privacy::ContactPrivacy;
-use crate::app::restore::RestoreReport;
+use crate::app::restore::{RestoreReport, RestoreSecrets};
 use crate::domain::backup::auto::{AutoBackup, BackupSettings, BackupStatus};
+use crate::domain::backup::restore::{RestoreCheck, UnreadableBackup, UnreadableReason};
 use crate::domain::backup::{BackupInfo, Progress, Step};
 use crate::domain::consent::objection::ObjectionReport;
 use crate::domain::consent::{
@@ -47,6 +48,10 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<AuditReport>()?,
         file::<AutoBackup>()?,
         file::<BackupInfo>()?,
+        file::<RestoreCheck>()?,
+        file::<RestoreSecrets>()?,
+        file::<UnreadableBackup>()?,
+        file::<UnreadableReason>()?,
         file::<BackupSettings>()?,
         file::<BackupStatus>()?,
         file::<Basis>()?,

@@ -24,9 +24,9 @@
 
 use kluis::app::erase::ErasurePreview;
 use kluis::app::privacy::ContactPrivacy;
-use kluis::app::restore::RestoreReport;
+use kluis::app::restore::{RestoreReport, RestoreSecrets};
 use kluis::domain::backup::auto::BackupStatus;
-use kluis::domain::backup::BackupInfo;
+use kluis::domain::backup::restore::RestoreCheck;
 use kluis::domain::consent::objection::ObjectionReport;
 use kluis::domain::consent::{ConsentInput, ContactFlag, Method, Source};
 use kluis::domain::contacts::{ContactDetail, ContactInput, ContactPage, InteractionInput};
@@ -519,23 +519,26 @@ commands! {
     #[tauri::command(async)]
     fn pick_backup(app: AppHandle, state: State<'_, AppState>) -> Option<String> in backup;
 
-    /// Checks the chosen backup file without restoring it; works while locked.
+    /// Checks the chosen backup file whole and says what restoring it would need: a backup of
+    /// another vault (`otherVault`), newer backups of its vault in the same folder that no
+    /// secret given opens (`unreadableNewer`: file, made, reason). Changes nothing; works while
+    /// locked (over a locked vault with its current secret).
     #[tauri::command(async)]
-    fn verify_backup(
-        app: AppHandle,
-        state: State<'_, AppState>,
-        passphrase: Option<String>,
-        recovery_key: Option<String>,
-    ) -> Res<BackupInfo> in backup;
+    fn verify_backup(app: AppHandle, state: State<'_, AppState>, secrets: RestoreSecrets)
+        -> Res<RestoreCheck> in backup;
 
     /// Restores the chosen backup file as the vault; works while locked (the first-run
-    /// "restore a backup"). Locks the vault, which must be unlocked again.
+    /// "restore a backup"). Over a locked vault `secrets` holds its current secret (passphrase,
+    /// recovery key or the remembered key); an unlocked session counts as it. Another vault's
+    /// backup needs `confirmOtherVault`, a newer backup no secret opens
+    /// `acceptUnreadableNewer` (else `invalid_input`, field `other_vault` / `newer_backup`).
+    /// Locks the vault, which must be unlocked again.
     #[tauri::command(async)]
     fn restore_backup(
         app: AppHandle,
         state: State<'_, AppState>,
-        passphrase: Option<String>,
-        recovery_key: Option<String>,
-        current_passphrase: Option<String>,
+        secrets: RestoreSecrets,
+        confirm_other_vault: bool,
+        accept_unreadable_newer: bool,
     ) -> Res<RestoreReport> in backup;
 }

@@ -1,7 +1,8 @@
-use kluis::app::restore::{Current, RestoreReport};
+use kluis::app::restore::{Current, RestoreReport, RestoreSecrets};
 use kluis::app::{self};
 use kluis::domain::backup::auto::{self, AutoBackup, BackupSettings, BackupStatus, When};
-use kluis::domain::backup::{self, BackupInfo, BackupSecret, Progress};
+use kluis::domain::backup::restore::RestoreCheck;
+use kluis::domain::backup::{self, BackupSecret, Progress};
 use tauri::{AppHandle, Emitter, Manager, State};
 use zeroize::Zeroizing;
 
@@ -146,47 +147,55 @@ pub fn test_restore(
     Ok(app::restore::test_restore(dir, &secret(&p, &k), state.clock, &mut reporter(&app))?)
 }
 
-/// Checks the backup file chosen with `pick_backup`.
+/// The options of a restore over the vault in the folder: its unlocked session counts as its
+/// current secret, else the one typed (or the remembered key).
+fn options<'a>(state: &AppState, secrets: &'a RestoreSecrets) -> Res<app::restore::Options<'a>> {
+    let session = match state.is_unlocked() {
+        true => Some(state.with_vault(|v| Ok(Current::session(v)))?),
+        false => None,
+    };
+    Ok(secrets.options(session))
+}
+
+/// Checks the backup file chosen with `pick_backup` whole and says what restoring it would
+/// need confirmed or given; changes nothing.
 pub fn verify_backup(
     app: AppHandle,
     state: State<'_, AppState>,
-    passphrase: Option<String>,
-    recovery_key: Option<String>,
-) -> Res<BackupInfo> {
-    let (p, k) = (passphrase.map(Zeroizing::new), recovery_key.map(Zeroizing::new));
+    secrets: RestoreSecrets,
+) -> Res<RestoreCheck> {
     let path = state.picked_backup()?;
-    Ok(backup::verify(&path, &secret(&p, &k), &mut reporter(&app))?)
+    let options = options(&state, &secrets)?;
+    let (backup, on) = (secrets.backup(), &mut reporter(&app));
+    Ok(app::restore::check(&path, &state.dir, &backup, &options, on)?)
 }
 
 /// Restores the backup file chosen with `pick_backup` into the vault folder (also from the
 /// first-run screen); the vault is locked first and must be unlocked again afterwards. Over an
-/// existing vault the unlocked session counts as its current secret; a locked vault needs
-/// `current_passphrase`.
+/// existing vault the unlocked session counts as its current secret; a locked vault needs the
+/// current secret in `secrets`. A backup of another vault needs `confirm_other_vault`, a newer
+/// backup no secret opens `accept_unreadable_newer`.
 pub fn restore_backup(
     app: AppHandle,
     state: State<'_, AppState>,
-    passphrase: Option<String>,
-    recovery_key: Option<String>,
-    current_passphrase: Option<String>,
+    secrets: RestoreSecrets,
+    confirm_other_vault: bool,
+    accept_unreadable_newer: bool,
 ) -> Res<RestoreReport> {
-    let (p, k) = (passphrase.map(Zeroizing::new), recovery_key.map(Zeroizing::new));
-    let current_passphrase = current_passphrase.map(Zeroizing::new);
-    let (s, path) = (secret(&p, &k), state.picked_backup()?);
-    let path = path.as_path();
-    let mut options = app::restore::Options {
-        current: current_passphrase.as_deref().map(|c| Current::Passphrase(c)),
-        ..Default::default()
-    };
+    let path = state.picked_backup()?;
+    let mut options = options(&state, &secrets)?;
+    options.other_vault = confirm_other_vault;
+    options.accept_unreadable_newer = accept_unreadable_newer;
+    let s = secrets.backup();
     // Refuse a bad file before locking a vault the user is working in. A locked vault (first
     // run, the unlock screen) needs no separate check: restore verifies the whole file before it
     // touches anything.
     if state.is_unlocked() {
-        options.current = Some(state.with_vault(|v| Ok(Current::session(v)))?);
-        backup::verify(path, &s, &mut reporter(&app))?;
+        backup::verify(&path, &s, &mut reporter(&app))?;
         state.lock();
     }
     let r = app::restore::restore(
-        path,
+        &path,
         &state.dir,
         &s,
         &options,

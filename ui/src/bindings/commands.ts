@@ -1,6 +1,5 @@
 // Generated from the command list in src-tauri/src/ipc.rs (its tests fail when this is stale and rewrite it with UPDATE_BINDINGS=1). Do not edit.
 import type { Action } from "./Action";
-import type { BackupInfo } from "./BackupInfo";
 import type { BackupStatus } from "./BackupStatus";
 import type { Basis } from "./Basis";
 import type { ConsentInput } from "./ConsentInput";
@@ -28,7 +27,9 @@ import type { Purpose } from "./Purpose";
 import type { PurposeInput } from "./PurposeInput";
 import type { Request } from "./Request";
 import type { RequestKind } from "./RequestKind";
+import type { RestoreCheck } from "./RestoreCheck";
 import type { RestoreReport } from "./RestoreReport";
+import type { RestoreSecrets } from "./RestoreSecrets";
 import type { ReviewItem } from "./ReviewItem";
 import type { Rule } from "./Rule";
 import type { RuleKey } from "./RuleKey";
@@ -303,14 +304,21 @@ export type Commands = {
    */
   pick_backup: { args: Record<string, never>; result: string | null };
   /**
-   * Checks the chosen backup file without restoring it; works while locked.
+   * Checks the chosen backup file whole and says what restoring it would need: a backup of
+   * another vault (`otherVault`), newer backups of its vault in the same folder that no
+   * secret given opens (`unreadableNewer`: file, made, reason). Changes nothing; works while
+   * locked (over a locked vault with its current secret).
    */
-  verify_backup: { args: { passphrase: string | null; recoveryKey: string | null }; result: BackupInfo };
+  verify_backup: { args: { secrets: RestoreSecrets }; result: RestoreCheck };
   /**
    * Restores the chosen backup file as the vault; works while locked (the first-run
-   * "restore a backup"). Locks the vault, which must be unlocked again.
+   * "restore a backup"). Over a locked vault `secrets` holds its current secret (passphrase,
+   * recovery key or the remembered key); an unlocked session counts as it. Another vault's
+   * backup needs `confirmOtherVault`, a newer backup no secret opens
+   * `acceptUnreadableNewer` (else `invalid_input`, field `other_vault` / `newer_backup`).
+   * Locks the vault, which must be unlocked again.
    */
-  restore_backup: { args: { passphrase: string | null; recoveryKey: string | null; currentPassphrase: string | null }; result: RestoreReport };
+  restore_backup: { args: { secrets: RestoreSecrets; confirmOtherVault: boolean; acceptUnreadableNewer: boolean }; result: RestoreReport };
 };
 
 export type Command = keyof Commands;

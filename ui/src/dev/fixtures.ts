@@ -26,6 +26,7 @@ import type { Purpose } from "../bindings/Purpose";
 import type { PurposeInput } from "../bindings/PurposeInput";
 import type { Request } from "../bindings/Request";
 import type { RequestKind } from "../bindings/RequestKind";
+import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { RestoreReport } from "../bindings/RestoreReport";
 import type { ReviewItem } from "../bindings/ReviewItem";
 import type { Rule } from "../bindings/Rule";
@@ -426,7 +427,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     backup_to: (): string | null => "/home/demo/kluis.kluisbackup",
     pick_backup: (): string | null => "/media/demo/usb/kluis.kluisbackup",
     test_restore: (): RestoreReport => RESTORED,
-    verify_backup: (): BackupInfo => BACKUP_INFO,
+    verify_backup: (): RestoreCheck => ({ backup: BACKUP_INFO, other_vault: false, unreadable_newer: [], ignored_files: [] }),
     restore_backup: (): RestoreReport => ((vault.exists = true), (vault.unlocked = false), RESTORED),
 
     get_settings: (): Settings => settings,

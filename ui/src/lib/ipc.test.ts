@@ -6,6 +6,7 @@ import type { ConsentInput } from "../bindings/ConsentInput";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { FieldDefInput } from "../bindings/FieldDefInput";
 import type { PurposeInput } from "../bindings/PurposeInput";
+import type { RestoreSecrets } from "../bindings/RestoreSecrets";
 import * as ipc from "./ipc";
 import { IpcError, toIpcError } from "./ipc";
 
@@ -14,6 +15,15 @@ vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
 
 const invokeMock = vi.mocked(invoke);
 const listenMock = vi.mocked(listen);
+
+const SECRETS: RestoreSecrets = {
+  passphrase: null,
+  recovery_key: "KEY-1",
+  current_passphrase: null,
+  current_recovery_key: "KEY-2",
+  current_remembered: false,
+  newer_passphrase: null,
+};
 
 const purposeInput: PurposeInput = {
   name: "Nieuwsbrief",
@@ -288,15 +298,15 @@ describe("command wrappers", () => {
     ],
     [
       "verifyBackup",
-      () => ipc.verifyBackup("geheim", null),
+      () => ipc.verifyBackup(SECRETS),
       "verify_backup",
-      { passphrase: "geheim", recoveryKey: null },
+      { secrets: SECRETS },
     ],
     [
       "restoreBackup",
-      () => ipc.restoreBackup(null, "KEY-1"),
+      () => ipc.restoreBackup(SECRETS, true, false),
       "restore_backup",
-      { passphrase: null, recoveryKey: "KEY-1", currentPassphrase: null },
+      { secrets: SECRETS, confirmOtherVault: true, acceptUnreadableNewer: false },
     ],
   ];
 

@@ -9,7 +9,6 @@ import { listen } from "@tauri-apps/api/event";
 import type { Action } from "../bindings/Action";
 import type { AutoBackup } from "../bindings/AutoBackup";
 import type { ApiError } from "../bindings/ApiError";
-import type { BackupInfo } from "../bindings/BackupInfo";
 import type { BackupStatus } from "../bindings/BackupStatus";
 import type { Command, Commands } from "../bindings/commands";
 import type { Basis } from "../bindings/Basis";
@@ -39,7 +38,9 @@ import type { PurgeReport } from "../bindings/PurgeReport";
 import type { Purpose } from "../bindings/Purpose";
 import type { PurposeInput } from "../bindings/PurposeInput";
 import type { Request } from "../bindings/Request";
+import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { RestoreReport } from "../bindings/RestoreReport";
+import type { RestoreSecrets } from "../bindings/RestoreSecrets";
 import type { RequestKind } from "../bindings/RequestKind";
 import type { ReviewItem } from "../bindings/ReviewItem";
 import type { Rule } from "../bindings/Rule";
@@ -518,22 +519,29 @@ export function pickBackup(): Promise<string | null> {
   return call("pick_backup");
 }
 
-/** Checks the chosen backup file without restoring it; works while locked. */
-export function verifyBackup(passphrase: string | null, recoveryKey: string | null): Promise<BackupInfo> {
-  return call("verify_backup", { passphrase, recoveryKey });
+/**
+ * Checks the chosen backup file whole and resolves to what restoring it would need: the user's
+ * confirmation for another vault's backup (`other_vault`), and for each newer backup of its
+ * vault that no secret given opens (`unreadable_newer`) its passphrase or the user's
+ * acceptance. Changes nothing. Over a locked vault `secrets` must hold its current secret.
+ */
+export function verifyBackup(secrets: RestoreSecrets): Promise<RestoreCheck> {
+  return call("verify_backup", { secrets });
 }
 
 /**
  * Restores the chosen backup file as the vault; works while locked and leaves the vault locked.
- * `currentPassphrase`: the passphrase of the locked vault the backup replaces (an unlocked
- * session counts as the current secret; no vault: null).
+ * Over a locked vault `secrets` holds its current secret (an unlocked session counts as it).
+ * The backend refuses another vault's backup without `confirmOtherVault` and a restore past an
+ * unreadable newer backup without `acceptUnreadableNewer` (`invalid_input`, field
+ * `other_vault` / `newer_backup`).
  */
 export function restoreBackup(
-  passphrase: string | null,
-  recoveryKey: string | null,
-  currentPassphrase: string | null = null,
+  secrets: RestoreSecrets,
+  confirmOtherVault: boolean,
+  acceptUnreadableNewer: boolean,
 ): Promise<RestoreReport> {
-  return call("restore_backup", { passphrase, recoveryKey, currentPassphrase });
+  return call("restore_backup", { secrets, confirmOtherVault, acceptUnreadableNewer });
 }
 
 // --- settings ------------------------------------------------------------

@@ -27,6 +27,7 @@ const STATUS: BackupStatus = {
 };
 const FILE = "/media/usb/kluis/kluis-20250302-080000.kluisbackup";
 const SECRET = "paard batterij nietje correct";
+const INFO = { created_at: "2025-03-01T09:30:00Z", app_version: "0.4.1", schema_version: 3, bytes: 1000, vault_id: "v1" };
 const REPORT: RestoreReport = {
   backup_created_at: "2025-03-01T09:30:00Z",
   contacts: 42,
@@ -156,7 +157,7 @@ describe("backup progress while restoring on first run", () => {
     expect(screen.getByRole("progressbar", { name: "Voortgang" })).toHaveAccessibleDescription(
       "Back-up controleren: 80%",
     );
-    checked.resolve({ created_at: "2025-03-01T09:30:00Z", app_version: "0.4.1", schema_version: 3, bytes: 1000, vault_id: "v1" });
+    checked.resolve({ backup: INFO, other_vault: false, unreadable_newer: [], ignored_files: [] });
     expect(await screen.findByText("De back-up is in orde.")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).toBeNull();
 
@@ -185,6 +186,7 @@ describe("backup progress while restoring over the vault", () => {
       get_settings: () => DUTCH,
       restore_backup: () => restored.promise,
       pick_backup: () => FILE,
+      verify_backup: () => ({ backup: INFO, other_vault: false, unreadable_newer: [], ignored_files: [] }),
     });
     const { user } = renderApp();
     await user.click(await screen.findByRole("button", { name: "Een back-up terugzetten" }));

@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { RestoreCheck } from "../../bindings/RestoreCheck";
 import type { RestoreReport } from "../../bindings/RestoreReport";
+import type { RestoreSecrets } from "../../bindings/RestoreSecrets";
 import {
   apiError,
   callsOf,
@@ -33,6 +35,33 @@ const REPORT: RestoreReport = {
   purge: purgeReport({ ran: false }),
 };
 
+/** What the backend's check finds; by default nothing to confirm. */
+function check(patch: Partial<RestoreCheck> = {}): RestoreCheck {
+  return {
+    backup: { created_at: "2025-03-01T09:30:00Z", app_version: "0.4.1", schema_version: 3, bytes: 1_250_000, vault_id: "v1" },
+    other_vault: false,
+    unreadable_newer: [],
+    ignored_files: [],
+    ...patch,
+  };
+}
+
+/** The secrets a call sent. */
+const sent = (args: Record<string, unknown>) => args.secrets as RestoreSecrets;
+
+/** The arguments of a restore or check: the backup's secret, the current one, nothing else. */
+function secretsWith(patch: Partial<RestoreSecrets> = {}): RestoreSecrets {
+  return {
+    passphrase: SECRET,
+    recovery_key: null,
+    current_passphrase: null,
+    current_recovery_key: null,
+    current_remembered: false,
+    newer_passphrase: null,
+    ...patch,
+  };
+}
+
 let exists = false;
 
 beforeEach(() => {
@@ -43,12 +72,14 @@ beforeEach(() => {
     // The backend runs the open dialog and keeps the file; the window only shows it.
     pick_backup: () => PATH,
     passphrase_strength: () => ({ score: 0, acceptable: false }),
-    verify_backup: ({ passphrase }) => {
-      if (passphrase !== SECRET) throw apiError("wrong_passphrase", "wrong passphrase");
-      return { created_at: "2025-03-01T09:30:00Z", app_version: "0.4.1", schema_version: 3, bytes: 1_250_000, vault_id: "v1" };
+    verify_backup: (args) => {
+      const { passphrase, recovery_key } = sent(args);
+      if (passphrase !== SECRET && recovery_key !== "K7QF-2M9X") throw apiError("wrong_passphrase", "wrong passphrase");
+      return check();
     },
-    restore_backup: ({ passphrase, recoveryKey }) => {
-      if (passphrase !== SECRET && recoveryKey !== "K7QF-2M9X") throw apiError("wrong_passphrase", "wrong passphrase");
+    restore_backup: (args) => {
+      const { passphrase, recovery_key } = sent(args);
+      if (passphrase !== SECRET && recovery_key !== "K7QF-2M9X") throw apiError("wrong_passphrase", "wrong passphrase");
       exists = true;
       return REPORT;
     },
@@ -81,7 +112,7 @@ describe("restoring a backup on first run", () => {
     expect(within(note).getByText("0.4.1")).toBeInTheDocument();
     expect(within(note).getByText(/1,3\sMB/)).toBeInTheDocument();
     // The window sends no path: the backend verifies the file its dialog gave.
-    expect(callsOf("verify_backup")).toEqual([{ passphrase: SECRET, recoveryKey: null }]);
+    expect(callsOf("verify_backup")).toEqual([{ secrets: secretsWith() }]);
 
     // Nothing to replace: no warning, no question.
     expect(screen.queryByText(/vervangt de kluis/)).toBeNull();
@@ -91,7 +122,7 @@ describe("restoring a backup on first run", () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(callsOf("restore_backup")).toEqual([
-      { passphrase: SECRET, recoveryKey: null, currentPassphrase: null },
+      { secrets: secretsWith(), confirmOtherVault: false, acceptUnreadableNewer: false },
     ]);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
@@ -109,6 +140,7 @@ describe("restoring a backup on first run", () => {
       vault_status: () => vaultStatus({ exists: false, unlocked: false }),
       get_settings: () => DUTCH,
       pick_backup: () => PATH,
+      verify_backup: () => check(),
       restore_backup: () => ({ ...REPORT, purge }),
     });
     const { user } = await openRestore();
@@ -156,6 +188,7 @@ describe("restoring a backup on first run", () => {
       vault_status: () => vaultStatus({ exists: false, unlocked: false }),
       get_settings: () => DUTCH,
       pick_backup: () => answer,
+      verify_backup: () => check(),
       restore_backup: () => REPORT,
     });
     const { user } = await openRestore();
@@ -174,7 +207,11 @@ describe("restoring a backup on first run", () => {
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     await screen.findByText(/^Teruggezet/);
     expect(callsOf("restore_backup")).toEqual([
-      { passphrase: null, recoveryKey: "K7QF-2M9X", currentPassphrase: null },
+      {
+        secrets: secretsWith({ passphrase: null, recovery_key: "K7QF-2M9X" }),
+        confirmOtherVault: false,
+        acceptUnreadableNewer: false,
+      },
     ]);
   });
 
@@ -205,8 +242,12 @@ describe("restoring a backup over the vault on this laptop", () => {
         overdue: false,
       }),
       touch: () => null,
-      restore_backup: ({ passphrase }) => {
-        if (passphrase !== SECRET) throw apiError("wrong_passphrase", "wrong passphrase");
+      verify_backup: (args) => {
+        if (sent(args).passphrase !== SECRET) throw apiError("wrong_passphrase", "wrong passphrase");
+        return check();
+      },
+      restore_backup: (args) => {
+        if (sent(args).passphrase !== SECRET) throw apiError("wrong_passphrase", "wrong passphrase");
         status = { ...status, unlocked: false };
         return restore();
       },
@@ -261,7 +302,11 @@ describe("restoring a backup over the vault on this laptop", () => {
     await user.click(within(dialog).getByRole("button", { name: "Ja, vervangen" }));
     expect(await screen.findByText(/^Teruggezet: back-up van /)).toBeInTheDocument();
     expect(callsOf("restore_backup")).toEqual([
-      { passphrase: SECRET, recoveryKey: null, currentPassphrase: CURRENT },
+      {
+        secrets: secretsWith({ current_passphrase: CURRENT }),
+        confirmOtherVault: false,
+        acceptUnreadableNewer: false,
+      },
     ]);
 
     await user.click(screen.getByRole("button", { name: "Naar ontgrendelen" }));
@@ -320,9 +365,11 @@ describe("restoring a backup over the vault on this laptop", () => {
     const { user, session } = await openFromSettings();
     await choose(user);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), "verkeerd");
+    // The check refuses the file before anything is asked or locked.
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
-    await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Het wachtwoord past niet bij deze back-up.");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(callsOf("restore_backup")).toEqual([]);
 
     await user.click(screen.getByRole("button", { name: "Terug" }));
     await screen.findByRole("heading", { level: 1, name: "Instellingen" });
@@ -345,5 +392,159 @@ describe("restoring a backup over the vault on this laptop", () => {
 
     await user.click(screen.getByRole("button", { name: "Terug" }));
     await screen.findByRole("heading", { level: 1, name: "Ontgrendelen" });
+  });
+});
+
+describe("what the backend's check asks of a restore over the locked vault", () => {
+  const NEWER = "/media/usb/kluis-2025-04-01.kluisbackup";
+  const ROTATED = "nieuwe sleutel na rotatie";
+
+  /** A locked vault; the check answers `found` for the secrets sent. */
+  function lockedBackend(found: (secrets: RestoreSecrets) => RestoreCheck, remembered = false) {
+    let status = vaultStatus({ unlocked: false, remembered });
+    installBackend({
+      vault_status: () => status,
+      get_settings: () => DUTCH,
+      pick_backup: () => PATH,
+      // A remembered key would unlock at start; this test is about the restore screen.
+      unlock_remembered: () => {
+        throw apiError("keyring_unavailable");
+      },
+      verify_backup: (args) => found(sent(args)),
+      restore_backup: () => {
+        status = { ...status, unlocked: false };
+        return REPORT;
+      },
+    });
+  }
+
+  async function fillIn() {
+    const rendered = renderApp();
+    const { user } = rendered;
+    await user.click(await screen.findByRole("button", { name: "Een back-up terugzetten" }));
+    await screen.findByRole("heading", { level: 1, name: "Een back-up terugzetten" });
+    await choose(user);
+    await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
+    return rendered;
+  }
+
+  it("names a backup of another vault and restores it only after an explicit confirmation", async () => {
+    lockedBackend(() => check({ other_vault: true }));
+    const { user } = await fillIn();
+    await user.type(screen.getByLabelText("Huidige wachtwoordzin"), CURRENT);
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    expect(await screen.findByText("Back-up van een andere kluis")).toBeInTheDocument();
+    expect(await screen.findByRole("alert")).toHaveTextContent("Bevestig eerst wat hierboven staat");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(callsOf("restore_backup")).toEqual([]);
+
+    await user.click(screen.getByRole("checkbox", { name: "Ja, vervang mijn kluis door deze andere kluis" }));
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    const dialog = await screen.findByRole("dialog", { name: "Kluis vervangen door de back-up?" });
+    expect(within(dialog).getByText(/door een andere kluis/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Ja, vervangen" }));
+    await screen.findByText(/^Teruggezet/);
+    expect(callsOf("restore_backup")).toEqual([
+      {
+        secrets: secretsWith({ current_passphrase: CURRENT }),
+        confirmOtherVault: true,
+        acceptUnreadableNewer: false,
+      },
+    ]);
+  });
+
+  it("says which newer backup cannot be read and why; its passphrase lets the restore read it", async () => {
+    lockedBackend((s) =>
+      check({
+        unreadable_newer:
+          s.newer_passphrase === ROTATED
+            ? []
+            : [
+                {
+                  file: NEWER,
+                  created_at: "2025-04-01T08:00:00Z",
+                  reason: s.newer_passphrase === null ? "no_secret_opens_it" : "wrong_newer_passphrase",
+                },
+              ],
+      }),
+    );
+    const { user } = await fillIn();
+    await user.type(screen.getByLabelText("Huidige wachtwoordzin"), CURRENT);
+    await user.click(screen.getByRole("button", { name: "Back-up controleren" }));
+    expect(await screen.findByText("Nieuwere back-up niet te lezen")).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`^${NEWER} \\(gemaakt .+\\): geen van de opgegeven geheimen opent hem`))).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText("Wachtwoord of herstelsleutel van de nieuwere back-up"), "fout");
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    expect(await screen.findByText(/het opgegeven wachtwoord van de nieuwere back-up past niet/)).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent("Bevestig eerst");
+    expect(callsOf("restore_backup")).toEqual([]);
+
+    await user.clear(screen.getByLabelText("Wachtwoord of herstelsleutel van de nieuwere back-up"));
+    await user.type(screen.getByLabelText("Wachtwoord of herstelsleutel van de nieuwere back-up"), ROTATED);
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
+    await screen.findByText(/^Teruggezet/);
+    expect(callsOf("restore_backup")).toEqual([
+      {
+        secrets: secretsWith({ current_passphrase: CURRENT, newer_passphrase: ROTATED }),
+        confirmOtherVault: false,
+        acceptUnreadableNewer: false,
+      },
+    ]);
+  });
+
+  it("goes on without the unreadable newer backup only when the user accepts that", async () => {
+    lockedBackend(() =>
+      check({ unreadable_newer: [{ file: NEWER, created_at: "2025-04-01T08:00:00Z", reason: "damaged" }] }),
+    );
+    const { user } = await fillIn();
+    await user.type(screen.getByLabelText("Huidige wachtwoordzin"), CURRENT);
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    expect(await screen.findByText(/het bestand is beschadigd/)).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).toBeNull();
+    await user.click(screen.getByRole("checkbox", { name: "Toch terugzetten zonder die nieuwere back-up" }));
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
+    await screen.findByText(/^Teruggezet/);
+    expect(callsOf("restore_backup")).toEqual([
+      {
+        secrets: secretsWith({ current_passphrase: CURRENT }),
+        confirmOtherVault: false,
+        acceptUnreadableNewer: true,
+      },
+    ]);
+  });
+
+  it("takes the vault's recovery key, or the remembered key, as its current secret", async () => {
+    lockedBackend(() => check(), true);
+    const { user } = await fillIn();
+    await user.click(screen.getByRole("radio", { name: "Met de herstelsleutel" }));
+    await user.type(screen.getByLabelText("Huidige herstelsleutel"), " K7QF-2M9X ");
+    await user.click(screen.getByRole("button", { name: "Back-up controleren" }));
+    await screen.findByText("De back-up is in orde.");
+    expect(callsOf("verify_backup")).toEqual([{ secrets: secretsWith({ current_recovery_key: "K7QF-2M9X" }) }]);
+
+    // The remembered key needs no typing.
+    await user.click(screen.getByRole("radio", { name: "Met de sleutel die dit apparaat onthoudt" }));
+    expect(screen.queryByLabelText("Huidige herstelsleutel")).toBeNull();
+    expect(screen.queryByLabelText("Huidige wachtwoordzin")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Terugzetten" }));
+    await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
+    await screen.findByText(/^Teruggezet/);
+    expect(callsOf("restore_backup")).toEqual([
+      {
+        secrets: secretsWith({ current_remembered: true }),
+        confirmOtherVault: false,
+        acceptUnreadableNewer: false,
+      },
+    ]);
+  });
+
+  it("offers the remembered key only when one is stored", async () => {
+    lockedBackend(() => check());
+    await fillIn();
+    expect(screen.getByRole("radio", { name: "Met de herstelsleutel" })).toBeInTheDocument();
+    expect(screen.queryByRole("radio", { name: "Met de sleutel die dit apparaat onthoudt" })).toBeNull();
   });
 });
