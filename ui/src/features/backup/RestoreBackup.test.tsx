@@ -401,6 +401,8 @@ describe("what the backend's check asks of a restore over the locked vault", () 
 
   /** A locked vault; the check answers `found` for the secrets sent. */
   function lockedBackend(found: (secrets: RestoreSecrets) => RestoreCheck, remembered = false) {
+    const report = (args: Record<string, unknown>): RestoreReport =>
+      args.acceptUnreadableNewer === true ? { ...REPORT, unreadable_newer: [NEWER] } : REPORT;
     let status = vaultStatus({ unlocked: false, remembered });
     installBackend({
       vault_status: () => status,
@@ -411,9 +413,9 @@ describe("what the backend's check asks of a restore over the locked vault", () 
         throw apiError("keyring_unavailable");
       },
       verify_backup: (args) => found(sent(args)),
-      restore_backup: () => {
+      restore_backup: (args) => {
         status = { ...status, unlocked: false };
-        return REPORT;
+        return report(args);
       },
     });
   }
@@ -444,6 +446,8 @@ describe("what the backend's check asks of a restore over the locked vault", () 
     expect(within(dialog).getByText(/door een andere kluis/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "Ja, vervangen" }));
     await screen.findByText(/^Teruggezet/);
+    // The restored vault is the other one: it opens with that vault's secrets.
+    expect(screen.getByText("Je kluis is vergrendeld. Ontgrendel hem met het wachtwoord van de back-up.")).toBeInTheDocument();
     expect(callsOf("restore_backup")).toEqual([
       {
         secrets: secretsWith({ current_passphrase: CURRENT }),
@@ -506,7 +510,8 @@ describe("what the backend's check asks of a restore over the locked vault", () 
     await user.click(screen.getByRole("checkbox", { name: "Toch terugzetten zonder die nieuwere back-up" }));
     await user.click(screen.getByRole("button", { name: "Terugzetten" }));
     await user.click(await screen.findByRole("button", { name: "Ja, vervangen" }));
-    await screen.findByText(/^Teruggezet/);
+    await screen.findByText(/^Teruggezet:/);
+    expect(screen.getByText(`Teruggezet zonder de nieuwere back-up die niet te lezen was: ${NEWER}.`)).toBeInTheDocument();
     expect(callsOf("restore_backup")).toEqual([
       {
         secrets: secretsWith({ current_passphrase: CURRENT }),

@@ -197,7 +197,11 @@ export function RestoreBackupScreen({ replaces, needsCurrent = false, remembered
           {report.purge.stopped === "confirm" && (
             <Text>{t("purge.paused", { due: report.purge.contacts_due, total: report.purge.contacts_total })}</Text>
           )}
-          <Text>{t(replaces ? "restore.doneHintReplaced" : "restore.doneHint")}</Text>
+          {report.unreadable_newer.length > 0 && (
+            <Text>{t("restore.doneWithoutNewer", { files: report.unreadable_newer.join(", ") })}</Text>
+          )}
+          {/* Another vault's backup brings that vault's secrets; the same vault keeps its own. */}
+          <Text>{t(replaces && info?.other_vault !== true ? "restore.doneHintReplaced" : "restore.doneHint")}</Text>
           <Button
             size="md"
             loading={leaving}
