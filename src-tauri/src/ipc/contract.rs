@@ -205,6 +205,11 @@ when the app exits: then when one is due or the data changed since the last one 
 and a purge with nothing due are not changes); a failure before a lock is reported as
 `auto-backup` after the lock.
 
+No command takes a path, a file or a folder from the window (a test in `ipc/contract.rs`
+fails on any such argument or struct field): the commands that save or open a file run the save,
+open or folder dialog in the backend (`src-tauri/src/dialog.rs`) and resolve to `null` when the
+user cancelled it. The capability grants no dialog permission.
+
 `invalid_input` errors carry `field` (the input field at fault, e.g. `emails`) and an English
 message prefixed with the field name; the UI shows its own translated text where it knows the
 field.
