@@ -7,8 +7,9 @@ use ts_rs::TS;
 use crate::app::check::{CheckItem, CheckName, CheckReport};
 use crate::app::erase::ErasurePreview;
 use crate::app::privacy::ContactPrivacy;
-use crate::app::restore::RestoreReport;
+use crate::app::restore::{RestoreReport, RestoreSecrets};
 use crate::domain::backup::auto::{AutoBackup, BackupSettings, BackupStatus};
+use crate::domain::backup::restore::{RestoreCheck, UnreadableBackup, UnreadableReason};
 use crate::domain::backup::{BackupInfo, Progress, Step};
 use crate::domain::consent::objection::ObjectionReport;
 use crate::domain::consent::{
@@ -52,6 +53,10 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<CheckReport>()?,
         file::<AutoBackup>()?,
         file::<BackupInfo>()?,
+        file::<RestoreCheck>()?,
+        file::<RestoreSecrets>()?,
+        file::<UnreadableBackup>()?,
+        file::<UnreadableReason>()?,
         file::<BackupSettings>()?,
         file::<BackupStatus>()?,
         file::<Basis>()?,

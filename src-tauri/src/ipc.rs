@@ -25,9 +25,9 @@
 use kluis::app::check::CheckReport;
 use kluis::app::erase::ErasurePreview;
 use kluis::app::privacy::ContactPrivacy;
-use kluis::app::restore::RestoreReport;
-use kluis::domain::backup::auto::{BackupSettings, BackupStatus};
-use kluis::domain::backup::BackupInfo;
+use kluis::app::restore::{RestoreReport, RestoreSecrets};
+use kluis::domain::backup::auto::BackupStatus;
+use kluis::domain::backup::restore::RestoreCheck;
 use kluis::domain::consent::objection::ObjectionReport;
 use kluis::domain::consent::{ConsentInput, ContactFlag, Method, Source};
 use kluis::domain::contacts::duplicates::LikelyDuplicate;
@@ -240,11 +240,6 @@ commands! {
     #[tauri::command(async)]
     fn set_settings(state: State<'_, AppState>, settings: Settings) -> Res<()> in settings;
 
-    /// Test-only: in debug builds with `KLUIS_TEST_SAVE_DIR` set, the path the save dialog is
-    /// bypassed with; always null in release builds.
-    #[tauri::command]
-    fn save_path_override(file_name: String) -> Option<String> in settings;
-
     // --- processing register -----------------------------------------------------------
 
     /// The processing register, by name.
@@ -281,11 +276,11 @@ commands! {
     fn repermission_list(state: State<'_, AppState>, months: u32) -> Res<Vec<ContactFlag>>
         in register;
 
-    /// Writes the mailing list of a purpose (CSV name,email) to `path`, chosen in the save
-    /// dialog; the number of people in it.
+    /// Writes the mailing list of a purpose (CSV name,email) to a file chosen in the save
+    /// dialog; the number of people in it, null when the user cancelled.
     #[tauri::command(async)]
-    fn export_mailing_list(state: State<'_, AppState>, purpose_id: i64, path: String)
-        -> Res<usize> in register;
+    fn export_mailing_list(app: AppHandle, state: State<'_, AppState>, purpose_id: i64)
+        -> Res<Option<usize>> in register;
 
     // --- privacy of one contact --------------------------------------------------------
 
@@ -393,15 +388,21 @@ commands! {
     fn retention_policy(state: State<'_, AppState>, language: Language) -> Res<String>
         in retention;
 
-    /// Writes the retention policy to `path`, chosen in the save dialog: a PDF when the name
-    /// ends in .pdf, else Markdown.
+    /// Writes the retention policy (a PDF when `pdf`, else Markdown) to a file chosen in the
+    /// save dialog; the file written, null when the user cancelled.
     #[tauri::command(async)]
-    fn save_retention_policy(state: State<'_, AppState>, language: Language, path: String)
-        -> Res<()> in retention;
+    fn save_retention_policy(
+        app: AppHandle,
+        state: State<'_, AppState>,
+        language: Language,
+        pdf: bool,
+    ) -> Res<Option<String>> in retention;
 
-    /// Writes the deletion log as CSV to `path`.
+    /// Writes the deletion log as CSV to a file chosen in the save dialog; the file written,
+    /// null when the user cancelled.
     #[tauri::command(async)]
-    fn save_deletion_log(state: State<'_, AppState>, path: String) -> Res<()> in retention;
+    fn save_deletion_log(app: AppHandle, state: State<'_, AppState>) -> Res<Option<String>>
+        in retention;
 
     #[tauri::command(async)]
     fn list_documents(state: State<'_, AppState>, contact_id: i64) -> Res<Vec<FiscalDocument>>
@@ -454,18 +455,19 @@ commands! {
     fn close_request(state: State<'_, AppState>, id: i64, outcome: String) -> Res<()>
         in requests;
 
-    /// Writes the subject-access PDF (and the portability ZIP when `zipPath` is given); the
-    /// SHA-256 of each, recorded on the request and in the audit trail.
+    /// Writes the subject-access PDF (and the portability ZIP when `portability`) to files
+    /// chosen in save dialogs; the SHA-256 of each, recorded on the request and in the audit
+    /// trail; null when the user cancelled a dialog (nothing written).
     #[tauri::command(async)]
     fn export_subject_access(
+        app: AppHandle,
         state: State<'_, AppState>,
         contact_id: i64,
         request_id: Option<i64>,
         language: Language,
-        pdf_path: String,
-        zip_path: Option<String>,
+        portability: bool,
         include_special: bool,
-    ) -> Res<Vec<String>> in requests;
+    ) -> Res<Option<Vec<String>>> in requests;
 
     /// What erasing the contact removes and what the legal hold keeps. Changes nothing.
     #[tauri::command(async)]
@@ -494,10 +496,21 @@ commands! {
     #[tauri::command(async)]
     fn backup_status(state: State<'_, AppState>) -> Res<BackupStatus> in backup;
 
-    /// `dir` must exist; null turns automatic backups off.
+    /// How many automatic backups to keep (1–365) and every how many hours (1–744); the
+    /// folder stays as it is.
     #[tauri::command(async)]
-    fn set_backup_settings(state: State<'_, AppState>, settings: BackupSettings) -> Res<()>
+    fn set_backup_settings(state: State<'_, AppState>, keep: u32, every_hours: u32) -> Res<()>
         in backup;
+
+    /// Asks for the backup folder in the folder dialog and turns automatic backups on into it:
+    /// the folder, null when the user cancelled (nothing changed).
+    #[tauri::command(async)]
+    fn choose_backup_folder(app: AppHandle, state: State<'_, AppState>) -> Res<Option<String>>
+        in backup;
+
+    /// Turns automatic backups off; the backups already made stay where they are.
+    #[tauri::command(async)]
+    fn stop_automatic_backups(state: State<'_, AppState>) -> Res<()> in backup;
 
     /// A backup into the backup folder now (`force`) or when due: the file written, null when
     /// none was due.
@@ -505,9 +518,10 @@ commands! {
     fn run_backup(app: AppHandle, state: State<'_, AppState>, force: bool) -> Res<Option<String>>
         in backup;
 
-    /// A backup to a file chosen with the save dialog.
+    /// A backup to a file chosen in the save dialog: the file written, null when the user
+    /// cancelled.
     #[tauri::command(async)]
-    fn backup_to(app: AppHandle, state: State<'_, AppState>, path: String) -> Res<()> in backup;
+    fn backup_to(app: AppHandle, state: State<'_, AppState>) -> Res<Option<String>> in backup;
 
     /// Restores the newest automatic backup into a temporary folder and checks it; the live
     /// vault is not touched. Either the passphrase or the recovery key (the other null).
@@ -519,24 +533,32 @@ commands! {
         recovery_key: Option<String>,
     ) -> Res<RestoreReport> in backup;
 
-    /// Checks a backup file without restoring it; works while locked.
+    /// Asks for a backup file in the open dialog, for `verify_backup` and `restore_backup`;
+    /// the file chosen, null when the user cancelled (an earlier choice stays). Works while
+    /// locked.
     #[tauri::command(async)]
-    fn verify_backup(
-        app: AppHandle,
-        path: String,
-        passphrase: Option<String>,
-        recovery_key: Option<String>,
-    ) -> Res<BackupInfo> in backup;
+    fn pick_backup(app: AppHandle, state: State<'_, AppState>) -> Option<String> in backup;
 
-    /// Restores a backup file as the vault; works while locked (the first-run "restore a
-    /// backup"). Locks the vault, which must be unlocked again.
+    /// Checks the chosen backup file whole and says what restoring it would need: a backup of
+    /// another vault (`otherVault`), newer backups of its vault in the same folder that no
+    /// secret given opens (`unreadableNewer`: file, made, reason). Changes nothing; works while
+    /// locked (over a locked vault with its current secret).
+    #[tauri::command(async)]
+    fn verify_backup(app: AppHandle, state: State<'_, AppState>, secrets: RestoreSecrets)
+        -> Res<RestoreCheck> in backup;
+
+    /// Restores the chosen backup file as the vault; works while locked (the first-run
+    /// "restore a backup"). Over a locked vault `secrets` holds its current secret (passphrase,
+    /// recovery key or the remembered key); an unlocked session counts as it. Another vault's
+    /// backup needs `confirmOtherVault`, a newer backup no secret opens
+    /// `acceptUnreadableNewer` (else `invalid_input`, field `other_vault` / `newer_backup`).
+    /// Locks the vault, which must be unlocked again.
     #[tauri::command(async)]
     fn restore_backup(
         app: AppHandle,
         state: State<'_, AppState>,
-        path: String,
-        passphrase: Option<String>,
-        recovery_key: Option<String>,
-        current_passphrase: Option<String>,
+        secrets: RestoreSecrets,
+        confirm_other_vault: bool,
+        accept_unreadable_newer: bool,
     ) -> Res<RestoreReport> in backup;
 }

@@ -7,6 +7,7 @@
 
 mod clipboard;
 mod commands;
+mod dialog;
 mod idle;
 mod ipc;
 mod state;

@@ -17,6 +17,8 @@ pub struct AppState {
     pub dir: PathBuf,
     pub clock: Clock,
     vault: Mutex<Option<Vault>>,
+    /// The backup file last chosen in the open dialog, for the verify and restore that follow.
+    picked_backup: Mutex<Option<PathBuf>>,
     last_activity: Mutex<Instant>,
     idle_limit: Mutex<Duration>,
     /// The recovery key copied to the clipboard, still to be wiped.
@@ -34,6 +36,7 @@ impl AppState {
             dir,
             clock,
             vault: Mutex::new(None),
+            picked_backup: Mutex::new(None),
             last_activity: Mutex::new(Instant::now()),
             idle_limit: Mutex::new(idle_limit),
             clipboard: SensitiveCopy::default(),
@@ -54,6 +57,18 @@ impl AppState {
 
     pub fn set_idle_limit(&self, limit: Duration) {
         *guard(&self.idle_limit) = limit;
+    }
+
+    /// Keeps the backup file the user chose.
+    pub fn pick_backup(&self, file: PathBuf) {
+        *guard(&self.picked_backup) = Some(file);
+    }
+
+    /// The backup file the user chose last; `invalid_input` (`file`) when none was.
+    pub fn picked_backup(&self) -> Result<PathBuf, Error> {
+        guard(&self.picked_backup)
+            .clone()
+            .ok_or_else(|| Error::invalid("file", "choose a backup file first"))
     }
 
     pub fn is_unlocked(&self) -> bool {

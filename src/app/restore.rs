@@ -10,12 +10,13 @@
 use std::fs;
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 use crate::app::erase::erase_in;
 use crate::domain::backup::auto;
 use crate::domain::backup::restore::{
-    self, add_missing_tombstones, crash_point, finish_interrupted, Allow, Live,
+    self, add_missing_tombstones, crash_point, finish_interrupted, Allow, Live, RestoreCheck,
 };
 use crate::domain::backup::{begin, BackupSecret, OnProgress, Step};
 use crate::domain::contacts::read;
@@ -76,6 +77,59 @@ pub struct Options<'a> {
     pub newer: Vec<BackupSecret<'a>>,
 }
 
+/// The secrets a user types (or chooses) for a restore in the app, as the window sends them;
+/// wiped when dropped.
+#[derive(Default, Deserialize, ts_rs::TS)]
+pub struct RestoreSecrets {
+    /// The backup's passphrase, or else its recovery key.
+    #[ts(type = "string | null")]
+    pub passphrase: Option<Zeroizing<String>>,
+    #[ts(type = "string | null")]
+    pub recovery_key: Option<Zeroizing<String>>,
+    /// The current secret of the locked vault the backup replaces: its passphrase, its
+    /// recovery key, or (`current_remembered`) the key remembered on this device.
+    #[ts(type = "string | null")]
+    pub current_passphrase: Option<Zeroizing<String>>,
+    #[ts(type = "string | null")]
+    pub current_recovery_key: Option<Zeroizing<String>>,
+    pub current_remembered: bool,
+    /// The passphrase (or recovery key) of newer backups made after a key rotation.
+    #[ts(type = "string | null")]
+    pub newer_passphrase: Option<Zeroizing<String>>,
+}
+
+impl RestoreSecrets {
+    /// The backup's secret: the passphrase, else the recovery key.
+    pub fn backup(&self) -> BackupSecret<'_> {
+        match (&self.passphrase, &self.recovery_key) {
+            (Some(p), _) => BackupSecret::Passphrase(p),
+            (None, Some(k)) => BackupSecret::RecoveryKey(k),
+            (None, None) => BackupSecret::Passphrase(""),
+        }
+    }
+
+    /// The options of a restore with these secrets; `current` overrides the current secret
+    /// given (the app's unlocked session).
+    pub fn options(&self, session: Option<Current<'static>>) -> Options<'_> {
+        let typed = match (&self.current_passphrase, &self.current_recovery_key) {
+            (Some(p), _) => Some(Current::Passphrase(p)),
+            (None, Some(k)) => Some(Current::RecoveryKey(k)),
+            (None, None) => self.current_remembered.then_some(Current::Remembered),
+        };
+        // What was typed for a newer backup: its recovery key when it reads as one, else its
+        // passphrase.
+        let newer = self.newer_passphrase.as_deref().map(|n| match crypto::parse_recovery(n) {
+            Ok(_) => BackupSecret::RecoveryKey(n),
+            Err(_) => BackupSecret::Passphrase(n),
+        });
+        Options {
+            current: session.or(typed),
+            newer: newer.into_iter().collect(),
+            ..Options::default()
+        }
+    }
+}
+
 /// The vault in `dir` unlocked with its current secret, or None when there is no vault;
 /// without the right secret: `WrongPassphrase` / `WrongRecoveryKey`, nothing changed.
 fn live(dir: &Path, current: Option<&Current<'_>>) -> Result<Option<Live>> {
@@ -101,6 +155,20 @@ fn live(dir: &Path, current: Option<&Current<'_>>) -> Result<Option<Live>> {
         }
     };
     Ok(Some(Live { keyfile, key }))
+}
+
+/// What restoring `backup` (opened with `secret`) into `dir` would need confirmed or given
+/// (another vault's backup, newer backups no secret opens), found without changing anything;
+/// the vault there, if any, must open with `options.current`, as for [`restore`].
+pub fn check(
+    backup: &Path,
+    dir: &Path,
+    secret: &BackupSecret<'_>,
+    options: &Options<'_>,
+    on: OnProgress<'_>,
+) -> Result<RestoreCheck> {
+    let live = live(dir, options.current.as_ref())?;
+    restore::check(backup, dir, secret, live.as_ref(), &options.newer, on)
 }
 
 /// Restores `backup` (opened with `secret`) into `dir`, replacing the vault there, if any,

@@ -12,3 +12,8 @@ pub mod settings;
 pub mod vault;
 
 pub type Res<T> = Result<T, kluis::ApiError>;
+
+/// The language of the app (the settings), for the texts of the file dialogs.
+fn ui_language(state: &crate::state::AppState) -> kluis::kernel::language::Language {
+    kluis::vault::settings::Settings::load(&state.dir).language
+}

@@ -3,9 +3,10 @@ use kluis::domain::consent::{self, ContactFlag};
 use kluis::domain::fields::{self, FieldDef, FieldDefInput};
 use kluis::domain::register::purposes::{self, Purpose, PurposeInput};
 use kluis::kernel::language::Language;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use super::Res;
+use super::{ui_language, Res};
+use crate::dialog::{self, Save};
 use crate::state::AppState;
 
 pub fn list_purposes(state: State<'_, AppState>) -> Res<Vec<Purpose>> {
@@ -41,14 +42,17 @@ pub fn repermission_list(state: State<'_, AppState>, months: u32) -> Res<Vec<Con
     state.with_vault(|v| consent::repermission(v.conn(), v.now(), months))
 }
 
-/// Writes the mailing list for a purpose to `path` (chosen in the save dialog); returns the
-/// number of people in it.
+/// Writes the mailing list for a purpose to a file the user chooses in the save dialog; the
+/// number of people in it, None when the user cancelled.
 pub fn export_mailing_list(
+    app: AppHandle,
     state: State<'_, AppState>,
     purpose_id: i64,
-    path: String,
-) -> Res<usize> {
-    state.with_vault(|v| {
-        app::mailing::export_mailing_list(v, purpose_id, std::path::Path::new(&path))
-    })
+) -> Res<Option<usize>> {
+    let purpose = state.with_vault(|v| purposes::get(v.conn(), purpose_id))?;
+    let Some(path) = dialog::save(&app, ui_language(&state), &Save::MailingList(&purpose.name))
+    else {
+        return Ok(None);
+    };
+    state.with_vault(|v| app::mailing::export_mailing_list(v, purpose_id, &path).map(Some))
 }

@@ -1,12 +1,14 @@
 use kluis::app;
 use kluis::app::erase::ErasurePreview;
 use kluis::app::subject_access::SubjectAccess;
+use kluis::domain::contacts::read;
 use kluis::domain::controller::{self, Controller};
 use kluis::domain::requests::{self, IdentityMethod, Request, RequestKind};
 use kluis::kernel::language::Language;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use super::Res;
+use super::{ui_language, Res};
+use crate::dialog::{self, Save};
 use crate::state::AppState;
 
 pub fn list_requests(state: State<'_, AppState>) -> Res<Vec<Request>> {
@@ -46,28 +48,41 @@ pub fn close_request(state: State<'_, AppState>, id: i64, outcome: String) -> Re
     state.with_vault(|v| v.write(|tx, c| requests::close(tx, c, id, &outcome)))
 }
 
-/// Writes the subject-access PDF (and the portability ZIP when `zip_path` is given) for a
-/// contact, records them on the request by hash and in the audit trail; returns the hashes.
+/// Writes the subject-access PDF (and the portability ZIP when `portability`) for a contact to
+/// files the user chooses in save dialogs, records them on the request by hash and in the
+/// audit trail; returns the hashes, None when the user cancelled a dialog (nothing written).
 pub fn export_subject_access(
+    app: AppHandle,
     state: State<'_, AppState>,
     contact_id: i64,
     request_id: Option<i64>,
     language: Language,
-    pdf_path: String,
-    zip_path: Option<String>,
+    portability: bool,
     include_special: bool,
-) -> Res<Vec<String>> {
+) -> Res<Option<Vec<String>>> {
+    let name = state.with_vault(|v| Ok(read::contact(v.conn(), contact_id)?.name))?;
+    let ui = ui_language(&state);
+    let Some(pdf_path) = dialog::save(&app, ui, &Save::AccessPdf(&name)) else {
+        return Ok(None);
+    };
+    let zip_path = match portability {
+        false => None,
+        true => match dialog::save(&app, ui, &Save::AccessZip(&name)) {
+            Some(p) => Some(p),
+            None => return Ok(None),
+        },
+    };
     let export = SubjectAccess {
         contact_id,
         request_id,
         language,
-        pdf_path: std::path::Path::new(&pdf_path),
-        zip_path: zip_path.as_deref().map(std::path::Path::new),
+        pdf_path: &pdf_path,
+        zip_path: zip_path.as_deref(),
         include_special,
     };
     state.with_vault(|v| {
         let written = app::subject_access::export(v, &export)?;
-        Ok([Some(written.pdf_sha256), written.zip_sha256].into_iter().flatten().collect())
+        Ok(Some([Some(written.pdf_sha256), written.zip_sha256].into_iter().flatten().collect()))
     })
 }
 

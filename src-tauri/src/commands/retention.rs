@@ -4,9 +4,10 @@ use kluis::domain::retention::purge::{self, PurgeItem, PurgeReport};
 use kluis::domain::retention::rules::{self, Action, Rule, RuleKey};
 use kluis::domain::retention::{self as ret, DeletionLogEntry, ReviewItem};
 use kluis::kernel::language::Language;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use super::Res;
+use super::{ui_language, Res};
+use crate::dialog::{self, Save};
 use crate::state::AppState;
 
 pub fn retention_rules(state: State<'_, AppState>, language: Language) -> Res<Vec<Rule>> {
@@ -56,19 +57,29 @@ pub fn retention_policy(state: State<'_, AppState>, language: Language) -> Res<S
     state.with_vault(|v| ret::policy_markdown(v.conn(), language, "", v.now()))
 }
 
-/// Writes the retention policy to `path`, chosen in the save dialog: a PDF when the name ends
-/// in .pdf, else Markdown.
+/// Writes the retention policy, as a PDF or as Markdown, to a file the user chooses in the save
+/// dialog; the file written, None when the user cancelled.
 pub fn save_retention_policy(
+    app: AppHandle,
     state: State<'_, AppState>,
     language: Language,
-    path: String,
-) -> Res<()> {
-    state.with_vault(|v| app::retention::save_policy(v, language, "", std::path::Path::new(&path)))
+    pdf: bool,
+) -> Res<Option<String>> {
+    let Some(path) = dialog::save(&app, ui_language(&state), &Save::Policy { pdf }) else {
+        return Ok(None);
+    };
+    state.with_vault(|v| app::retention::write_policy(v, language, "", &path, pdf))?;
+    Ok(Some(path.display().to_string()))
 }
 
-/// Writes the deletion log as CSV to `path` (the written record of what was deleted when).
-pub fn save_deletion_log(state: State<'_, AppState>, path: String) -> Res<()> {
-    state.with_vault(|v| app::retention::save_deletion_log(v, std::path::Path::new(&path)))
+/// Writes the deletion log as CSV (the written record of what was deleted when) to a file the
+/// user chooses in the save dialog; the file written, None when the user cancelled.
+pub fn save_deletion_log(app: AppHandle, state: State<'_, AppState>) -> Res<Option<String>> {
+    let Some(path) = dialog::save(&app, ui_language(&state), &Save::DeletionLog) else {
+        return Ok(None);
+    };
+    state.with_vault(|v| app::retention::save_deletion_log(v, &path))?;
+    Ok(Some(path.display().to_string()))
 }
 
 pub fn list_documents(state: State<'_, AppState>, contact_id: i64) -> Res<Vec<FiscalDocument>> {

@@ -24,12 +24,60 @@ pub struct Command {
 pub struct Arg {
     key: String,
     ts: Ts,
+    /// The type written out one level deep (a struct's fields), for `no_command_takes_a_path`.
+    inline: String,
 }
 
 impl Arg {
     pub fn of<T: TS + 'static>(param: &str) -> Arg {
-        Arg { key: camel_case(param), ts: Ts::of::<T>() }
+        Arg { key: camel_case(param), ts: Ts::of::<T>(), inline: T::inline() }
     }
+}
+
+/// The words of an identifier: `zipPath`, `zip_path` → `zip`, `path`.
+fn words(identifier: &str) -> Vec<String> {
+    let mut words = vec![String::new()];
+    for c in identifier.chars() {
+        if c == '_' || c.is_uppercase() {
+            words.push(String::new());
+        }
+        if let (true, Some(word)) = (c != '_', words.last_mut()) {
+            word.extend(c.to_lowercase());
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
+/// A name that says it holds a place in the file system.
+fn path_like(identifier: &str) -> bool {
+    const WORDS: [&str; 7] = ["path", "file", "filename", "dir", "directory", "folder", "url"];
+    words(identifier).iter().any(|w| WORDS.contains(&w.as_str()))
+}
+
+/// The argument keys and, for a struct argument, its field names that look like a path.
+fn path_like_keys(arg: &Arg) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    if path_like(&arg.key) {
+        found.push(arg.key.clone());
+    }
+    // Field names in the inlined type: `{ /** doc */ dir: string | null, keep: number, }`.
+    let mut text = arg.inline.clone();
+    while let (Some(start), Some(end)) = (text.find("/*"), text.find("*/")) {
+        if end < start {
+            break;
+        }
+        text.replace_range(start..end + 2, " ");
+    }
+    for part in text.split(['{', ',', ';']) {
+        if let Some((name, _)) = part.split_once(':') {
+            let name = name.trim().trim_matches('"');
+            if path_like(name) {
+                found.push(format!("{}.{name}", arg.key));
+            }
+        }
+    }
+    found
 }
 
 /// The arguments among a command's parameters.
@@ -157,6 +205,11 @@ when the app exits: then when one is due or the data changed since the last one 
 and a purge with nothing due are not changes); a failure before a lock is reported as
 `auto-backup` after the lock.
 
+No command takes a path, a file or a folder from the window (a test in `ipc/contract.rs`
+fails on any such argument or struct field): the commands that save or open a file run the save,
+open or folder dialog in the backend (`src-tauri/src/dialog.rs`) and resolve to `null` when the
+user cancelled it. The capability grants no dialog permission.
+
 `invalid_input` errors carry `field` (the input field at fault, e.g. `emails`) and an English
 message prefixed with the field name; the UI shows its own translated text where it knows the
 field.
@@ -283,6 +336,57 @@ mod tests {
             "registered but never called in ui/src/lib/ipc.ts: {unused:?}; \
              called there but not registered in src-tauri/src/ipc.rs: {unregistered:?}"
         );
+    }
+
+    /// The webview never chooses a path: no argument of any command (nor a field of a struct
+    /// argument) names a file, folder or path; files are chosen in dialogs the backend runs.
+    #[test]
+    fn no_command_takes_a_path_from_the_window() {
+        let found: Vec<String> = declared()
+            .iter()
+            .flat_map(|c| {
+                c.args.iter().flat_map(path_like_keys).map(|k| format!("{}({k})", c.name))
+            })
+            .collect();
+        assert!(found.is_empty(), "commands that take a path from the window: {found:?}");
+    }
+
+    #[test]
+    fn path_like_names_are_recognised() {
+        for name in ["path", "pdfPath", "zip_path", "dir", "backupFolder", "fileName", "file"] {
+            assert!(path_like(name), "{name}");
+        }
+        for name in ["profile", "purposeId", "directMarketing", "filed", "language", "pdf"] {
+            assert!(!path_like(name), "{name}");
+        }
+        // A struct argument's fields count too.
+        let arg = Arg::of::<kluis::domain::backup::auto::BackupSettings>("settings");
+        assert_eq!(path_like_keys(&arg), ["settings.dir"]);
+        assert_eq!(path_like_keys(&Arg::of::<Option<String>>("zip_path")), ["zipPath"]);
+        assert!(
+            path_like_keys(&Arg::of::<kluis::domain::contacts::ContactInput>("input")).is_empty()
+        );
+    }
+
+    /// The window gets no dialog (nor any other plugin) permission: only Kluis's own commands
+    /// and listening for its events.
+    #[test]
+    fn the_capability_grants_no_dialog_permission() {
+        let text =
+            std::fs::read_to_string(root().join("src-tauri/capabilities/main.json")).unwrap();
+        let start = text.find("\"permissions\"").expect("a permissions list");
+        let list = &text[start..];
+        let list = &list[..list.find(']').expect("the end of the list")];
+        let granted: Vec<&str> = list.split('"').skip(1).step_by(2).skip(1).collect();
+        let foreign: Vec<&&str> = granted
+            .iter()
+            .filter(|p| {
+                !p.starts_with("allow-")
+                    && !["core:event:allow-listen", "core:event:allow-unlisten"].contains(p)
+            })
+            .collect();
+        assert!(foreign.is_empty(), "capabilities/main.json grants more: {foreign:?}");
+        assert!(!text.contains("dialog:"), "capabilities/main.json grants a dialog permission");
     }
 
     #[test]

@@ -18,10 +18,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use crate::domain::backup::{
-    begin, open, open_with_key, read_file, read_header, BackupSecret, OnProgress, Progress, Step,
+    begin, open, open_with_key, read_file, read_header, BackupInfo, BackupSecret, OnProgress,
+    Progress, Step,
 };
 use crate::kernel::crypto::SecretKey;
 use crate::kernel::date::format_instant;
@@ -138,11 +141,46 @@ fn tombstones_in(db: &[u8], key: &SecretKey) -> Result<BTreeMap<i64, String>> {
     found
 }
 
+/// Why a newer backup of the vault could not be read for its erasures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UnreadableReason {
+    /// No secret given opens it: it was made after a key rotation (give its passphrase).
+    NoSecretOpensIt,
+    /// The passphrase given for newer backups does not open it.
+    WrongNewerPassphrase,
+    /// It is damaged or cannot be decrypted.
+    Damaged,
+}
+
+impl UnreadableReason {
+    fn says(self) -> &'static str {
+        match self {
+            UnreadableReason::NoSecretOpensIt => {
+                "no secret given opens it (it was made after a key rotation)"
+            }
+            UnreadableReason::WrongNewerPassphrase => {
+                "the passphrase given for newer backups does not open it"
+            }
+            UnreadableReason::Damaged => "it is damaged or cannot be decrypted",
+        }
+    }
+}
+
+/// A newer backup of the vault that no secret given opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct UnreadableBackup {
+    pub file: String,
+    /// When it was made (its header), RFC 3339.
+    pub created_at: String,
+    pub reason: UnreadableReason,
+}
+
 /// Erasures known elsewhere: the live vault and every newer backup of the same vault in the
-/// backup's folder; plus the newer backups accepted unread and the files ignored.
+/// backup's folder; plus the newer backups not read and the files ignored.
 struct Known {
     tombstones: BTreeMap<i64, String>,
-    unreadable: Vec<String>,
+    unreadable: Vec<UnreadableBackup>,
     ignored: Vec<String>,
 }
 
@@ -181,12 +219,12 @@ fn known_tombstones(
             continue;
         }
         let mut opened = None;
-        let mut why = "no secret given opens it (it was made after a key rotation)".to_owned();
+        let mut why = UnreadableReason::NoSecretOpensIt;
         for key in keys {
             if h.keyfile.fits(key) {
                 match open_with_key(&bytes, Zeroizing::new(***key), &mut |_| {}) {
                     Ok(o) => opened = Some(o),
-                    Err(e) => why = e.to_string(),
+                    Err(_) => why = UnreadableReason::Damaged,
                 }
                 break;
             }
@@ -199,31 +237,90 @@ fn known_tombstones(
                         break;
                     }
                     Err(Error::WrongPassphrase | Error::WrongRecoveryKey) => {
-                        why = "the passphrase given for newer backups does not open it".into();
+                        why = UnreadableReason::WrongNewerPassphrase;
                     }
-                    Err(e) => why = e.to_string(),
+                    Err(_) => why = UnreadableReason::Damaged,
                 }
             }
         }
         match opened {
             Some(o) => known.tombstones.extend(tombstones_in(&o.db, &o.data_key)?),
-            None => refused.push((name(&path), format_instant(h.created_at), why)),
+            None => refused.push(UnreadableBackup {
+                file: name(&path),
+                created_at: format_instant(h.created_at),
+                reason: why,
+            }),
         }
     }
-    if let Some((file, at, why)) = refused.first() {
+    if let Some(first) = refused.first() {
         if !allow.unreadable_newer {
             return Err(Error::invalid(
                 "newer_backup",
                 format!(
-                    "the newer backup {file} of this vault (made {at}) cannot be read: {why}; \
-                     its erasures would be lost. Give its passphrase, or accept restoring \
-                     without it"
+                    "the newer backup {} of this vault (made {}) cannot be read: {}; its \
+                     erasures would be lost. Give its passphrase, or accept restoring without it",
+                    first.file,
+                    first.created_at,
+                    first.reason.says()
                 ),
             ));
         }
     }
-    known.unreadable = refused.into_iter().map(|(f, _, _)| f).collect();
+    known.unreadable = refused;
     Ok(known)
+}
+
+/// What a restore of a backup would need the user to confirm or give, found before anything
+/// is written (see [`check`]).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RestoreCheck {
+    pub backup: BackupInfo,
+    /// The backup is of another vault than the one it would replace: restoring needs an
+    /// explicit confirmation.
+    pub other_vault: bool,
+    /// Newer backups of the backup's vault in its folder that no secret given opens: restoring
+    /// needs their passphrase or the user's explicit acceptance (their erasures may be lost).
+    pub unreadable_newer: Vec<UnreadableBackup>,
+    /// Files beside the backup that are not backups of this vault (not read for erasures).
+    pub ignored_files: Vec<String>,
+}
+
+/// Verifies `backup` whole and finds what restoring it over `live` (the vault in `dir`
+/// unlocked with its current secret, None when there is none) would need confirmed: a backup
+/// of another vault, newer backups of its vault that neither the keys at hand nor `newer`
+/// open. Changes nothing.
+pub fn check(
+    backup: &Path,
+    dir: &Path,
+    secret: &BackupSecret<'_>,
+    live: Option<&Live>,
+    newer: &[BackupSecret<'_>],
+    on: OnProgress<'_>,
+) -> Result<RestoreCheck> {
+    let bytes = read_file(backup)?;
+    let opened = open(&bytes, secret, on)?;
+    drop(bytes);
+    let header = &opened.header;
+    let id = header.keyfile.vault_id.clone();
+    let same = live.filter(|l| l.keyfile.vault_id == id);
+    let mut keys = vec![&opened.data_key];
+    if let Some(l) = same {
+        keys.insert(0, &l.key);
+    }
+    let allow = Allow { other_vault: true, unreadable_newer: true, newer };
+    let known = known_tombstones(dir, backup, &id, header.created_at, &keys, same, &allow)?;
+    Ok(RestoreCheck {
+        backup: BackupInfo {
+            created_at: format_instant(header.created_at),
+            app_version: header.app_version.clone(),
+            schema_version: header.schema_version,
+            bytes: header.body_len,
+            vault_id: id,
+        },
+        other_vault: live.is_some() && same.is_none(),
+        unreadable_newer: known.unreadable,
+        ignored_files: known.ignored,
+    })
 }
 
 /// A restored vault built and checked beside the live one, not yet in its place.
@@ -340,7 +437,7 @@ pub fn stage(
         conn,
         created_at: opened.header.created_at,
         tombstones: known.tombstones,
-        unreadable_newer: known.unreadable,
+        unreadable_newer: known.unreadable.into_iter().map(|u| u.file).collect(),
         ignored: known.ignored,
         folder: new,
     })

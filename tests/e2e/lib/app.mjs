@@ -3,7 +3,7 @@
 // and finds elements the way a person does: by their labels. No mocked backend anywhere.
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,15 +19,52 @@ export const PASS = "paars-olifant-fietst-morgen";
 // The first WebDriver port; set KLUIS_E2E_PORT to run two suites on one machine at once.
 let nextPort = Number(process.env.KLUIS_E2E_PORT ?? 4444);
 
-/** A temporary vault folder (not yet a vault) and a driver bound to it. */
+/**
+ * A temporary vault folder (not yet a vault) and a driver bound to it.
+ *
+ * The file dialogs run in the backend; a debug build lets the tests answer them (release builds
+ * cannot): every save dialog answers `saved/<suggested name>` (cancelled while that folder is
+ * missing, see `saveDialogs`), every open dialog answers the path `openDialogAnswers` wrote.
+ */
 export class App {
   constructor(extraEnv = {}) {
     this.tmp = mkdtempSync(path.join(tmpdir(), "kluis-e2e-"));
     this.vault = path.join(this.tmp, "vault");
-    this.env = { ...process.env, KLUIS_VAULT: this.vault, ...extraEnv };
+    this.saved = path.join(this.tmp, "saved");
+    this.openAnswer = path.join(this.tmp, "open-dialog-answer");
+    mkdirSync(this.saved);
+    this.env = {
+      ...process.env,
+      KLUIS_VAULT: this.vault,
+      KLUIS_TEST_SAVE_DIR: this.saved,
+      KLUIS_TEST_OPEN_FILE: this.openAnswer,
+      ...extraEnv,
+    };
     this.port = nextPort;
     nextPort += 2;
     this.browser = null;
+  }
+
+  /** Save dialogs save into `this.saved` (true) or are cancelled (false). */
+  saveDialogs(save) {
+    if (save) mkdirSync(this.saved, { recursive: true });
+    else rmSync(this.saved, { recursive: true, force: true });
+  }
+
+  /** The next open dialogs (file or folder) answer `file`; null: they are cancelled. */
+  openDialogAnswers(file) {
+    writeFileSync(this.openAnswer, file ?? "");
+  }
+
+  /** Chooses `file` in the restore screen's open dialog and waits until the screen shows it. */
+  async chooseBackupFile(file) {
+    this.openDialogAnswers(file);
+    await this.click("Bestand kiezen");
+    const shown = await this.field("Back-upbestand");
+    await this.browser.waitUntil(async () => (await shown.getValue()) === file, {
+      timeout: 10000,
+      timeoutMsg: `the chosen file ${file} is not shown`,
+    });
   }
 
   /** Runs the kluis CLI (the same core) against this app's vault, e.g. to prepare data. */

@@ -1,18 +1,17 @@
-// Run the export wizard in the app to a saved subject-access PDF and find it on the request.
-// The save dialog is bypassed with the test-only KLUIS_TEST_SAVE_DIR of debug builds.
+// Run the export wizard in the app to a saved subject-access PDF and portability ZIP and find
+// them on the request. The backend's save dialogs are answered by the debug-only test hook
+// (lib/app.mjs): first cancelled (nothing made, no error), then saved.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { App } from "../lib/app.mjs";
 
 const NAME = "Łukasz Dąbrowski";
 const app = new App();
-const out = path.join(app.tmp, "saved");
-mkdirSync(out, { recursive: true });
-app.env.KLUIS_TEST_SAVE_DIR = out;
+const out = app.saved;
 let id;
 before(async () => {
   app.cli(["init"]);
@@ -40,18 +39,32 @@ test("the wizard produces the PDF, records it on the request and shows its finge
   await app.click("Identiteit vastleggen");
   await app.browser.waitUntil(async () => /Bekend e-mailadres/.test(await app.text()), { timeout: 10000 });
   await app.click("Volgende");
-  // Steps 3 and 4: scope and review, where the person is confirmed (name, e-mail, id shown).
+  // Step 3: the portability ZIP too; step 4: review, where the person is confirmed (name,
+  // e-mail, id shown).
+  await app.check("Overdraagbaarheidsbestand (ZIP) meemaken");
   await app.click("Volgende");
   assert.match(await app.text(), new RegExp(`${NAME} · .*#\\d+`));
   await app.check("Dit is de juiste persoon");
   await app.click("Volgende");
+  // A cancelled save dialog makes nothing and is no error.
+  app.saveDialogs(false);
+  await app.click("Documenten maken");
+  await app.browser.waitUntil(async () => /Er is niets gemaakt/.test(await app.text()), {
+    timeout: 30000,
+    timeoutMsg: "a cancelled save is not reported as such",
+  });
+  assert.equal((await app.browser.$$('[role="alert"]')).length, 0);
+  app.saveDialogs(true);
   await app.click("Documenten maken");
   await app.browser.waitUntil(async () => /De documenten zijn gemaakt/.test(await app.text()), {
     timeout: 30000,
     timeoutMsg: "the documents were not made",
   });
   const pdfs = readdirSync(out).filter((f) => f.endsWith(".pdf"));
-  assert.equal(pdfs.length, 1, `saved: ${readdirSync(out)}`);
+  assert.deepEqual(pdfs, [`inzage-${NAME}.pdf`], `saved: ${readdirSync(out)}`);
+  const zips = readdirSync(out).filter((f) => f.endsWith(".zip"));
+  assert.deepEqual(zips, [`export-${NAME}.zip`]);
+  const zipSha = createHash("sha256").update(readFileSync(path.join(out, zips[0]))).digest("hex");
   const bytes = readFileSync(path.join(out, pdfs[0]));
   const sha = createHash("sha256").update(bytes).digest("hex");
   assert.ok((await app.text()).includes(sha), "the fingerprint shown is the saved file's SHA-256");
@@ -61,6 +74,7 @@ test("the wizard produces the PDF, records it on the request and shows its finge
   // The file is recorded on the request, read through the same core.
   await app.quit();
   const requests = JSON.parse(app.cli(["--json", "request", "list"]));
-  assert.deepEqual(requests[0].files.map((f) => [f.kind, f.sha256]), [["subject-access-pdf", sha]]);
+  const files = requests[0].files.map((f) => f.sha256).sort();
+  assert.deepEqual(files, [sha, zipSha].sort());
   assert.equal(requests[0].identity_method, "known-email");
 });

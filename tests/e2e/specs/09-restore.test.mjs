@@ -23,7 +23,8 @@ after(() => app.close());
 
 test("a backup from another machine is restored from the first-run screen", async () => {
   await app.click("Een back-up terugzetten");
-  await app.type("Pad naar het back-upbestand", backupFile);
+  // The backend's open dialog (answered by the debug-only test hook) chooses the file.
+  await app.chooseBackupFile(backupFile);
   await app.type("Wachtwoord van de back-up", "niet-het-goede-wachtwoord");
   await app.click("Back-up controleren");
   await app.waitForAlert(/wachtwoord/i);

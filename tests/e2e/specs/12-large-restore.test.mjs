@@ -79,7 +79,7 @@ async function watchProgress(done, timeout) {
 
 test("a 100,000-contact backup restores on the first-run screen with progress shown", async () => {
   await app.click("Een back-up terugzetten");
-  await app.type("Pad naar het back-upbestand", backupFile);
+  await app.chooseBackupFile(backupFile);
   await app.type("Wachtwoord van de back-up", PASS);
   await app.click("Back-up controleren");
   const verifying = await watchProgress(async () => /De back-up is in orde/.test(await app.text()), 240000);

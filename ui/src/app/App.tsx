@@ -84,6 +84,7 @@ export function App() {
       <RestoreBackupScreen
         replaces={vault.exists}
         needsCurrent={vault.exists && !vault.unlocked}
+        remembered={vault.remembered}
         onBack={() => {
           if (vault.unlocked) setBackToSettings(true);
           session.endRestore();

@@ -1,7 +1,5 @@
 // Generated from the command list in src-tauri/src/ipc.rs (its tests fail when this is stale and rewrite it with UPDATE_BINDINGS=1). Do not edit.
 import type { Action } from "./Action";
-import type { BackupInfo } from "./BackupInfo";
-import type { BackupSettings } from "./BackupSettings";
 import type { BackupStatus } from "./BackupStatus";
 import type { Basis } from "./Basis";
 import type { CheckReport } from "./CheckReport";
@@ -31,7 +29,9 @@ import type { Purpose } from "./Purpose";
 import type { PurposeInput } from "./PurposeInput";
 import type { Request } from "./Request";
 import type { RequestKind } from "./RequestKind";
+import type { RestoreCheck } from "./RestoreCheck";
 import type { RestoreReport } from "./RestoreReport";
+import type { RestoreSecrets } from "./RestoreSecrets";
 import type { ReviewItem } from "./ReviewItem";
 import type { RotatedKey } from "./RotatedKey";
 import type { Rule } from "./Rule";
@@ -131,11 +131,6 @@ export type Commands = {
   get_settings: { args: Record<string, never>; result: Settings };
   set_settings: { args: { settings: Settings }; result: null };
   /**
-   * Test-only: in debug builds with `KLUIS_TEST_SAVE_DIR` set, the path the save dialog is
-   * bypassed with; always null in release builds.
-   */
-  save_path_override: { args: { fileName: string }; result: string | null };
-  /**
    * The processing register, by name.
    */
   list_purposes: { args: Record<string, never>; result: Array<Purpose> };
@@ -164,10 +159,10 @@ export type Commands = {
    */
   repermission_list: { args: { months: number }; result: Array<ContactFlag> };
   /**
-   * Writes the mailing list of a purpose (CSV name,email) to `path`, chosen in the save
-   * dialog; the number of people in it.
+   * Writes the mailing list of a purpose (CSV name,email) to a file chosen in the save
+   * dialog; the number of people in it, null when the user cancelled.
    */
-  export_mailing_list: { args: { purposeId: number; path: string }; result: number };
+  export_mailing_list: { args: { purposeId: number }; result: number | null };
   /**
    * The Privacy tab: purpose links with basis and consent state, the consent ledger (oldest
    * first, with texts), flexible field values (special-category values null unless
@@ -236,14 +231,15 @@ export type Commands = {
    */
   retention_policy: { args: { language: Language }; result: string };
   /**
-   * Writes the retention policy to `path`, chosen in the save dialog: a PDF when the name
-   * ends in .pdf, else Markdown.
+   * Writes the retention policy (a PDF when `pdf`, else Markdown) to a file chosen in the
+   * save dialog; the file written, null when the user cancelled.
    */
-  save_retention_policy: { args: { language: Language; path: string }; result: null };
+  save_retention_policy: { args: { language: Language; pdf: boolean }; result: string | null };
   /**
-   * Writes the deletion log as CSV to `path`.
+   * Writes the deletion log as CSV to a file chosen in the save dialog; the file written,
+   * null when the user cancelled.
    */
-  save_deletion_log: { args: { path: string }; result: null };
+  save_deletion_log: { args: Record<string, never>; result: string | null };
   list_documents: { args: { contactId: number }; result: Array<FiscalDocument> };
   /**
    * The new id; `date` YYYY-MM-DD, `amount` in euros exactly as typed ("1.250,50").
@@ -269,10 +265,11 @@ export type Commands = {
   record_identity: { args: { id: number; method: IdentityMethod; note: string | null }; result: null };
   close_request: { args: { id: number; outcome: string }; result: null };
   /**
-   * Writes the subject-access PDF (and the portability ZIP when `zipPath` is given); the
-   * SHA-256 of each, recorded on the request and in the audit trail.
+   * Writes the subject-access PDF (and the portability ZIP when `portability`) to files
+   * chosen in save dialogs; the SHA-256 of each, recorded on the request and in the audit
+   * trail; null when the user cancelled a dialog (nothing written).
    */
-  export_subject_access: { args: { contactId: number; requestId: number | null; language: Language; pdfPath: string; zipPath: string | null; includeSpecial: boolean }; result: Array<string> };
+  export_subject_access: { args: { contactId: number; requestId: number | null; language: Language; portability: boolean; includeSpecial: boolean }; result: Array<string> | null };
   /**
    * What erasing the contact removes and what the legal hold keeps. Changes nothing.
    */
@@ -291,32 +288,56 @@ export type Commands = {
    */
   backup_status: { args: Record<string, never>; result: BackupStatus };
   /**
-   * `dir` must exist; null turns automatic backups off.
+   * How many automatic backups to keep (1–365) and every how many hours (1–744); the
+   * folder stays as it is.
    */
-  set_backup_settings: { args: { settings: BackupSettings }; result: null };
+  set_backup_settings: { args: { keep: number; everyHours: number }; result: null };
+  /**
+   * Asks for the backup folder in the folder dialog and turns automatic backups on into it:
+   * the folder, null when the user cancelled (nothing changed).
+   */
+  choose_backup_folder: { args: Record<string, never>; result: string | null };
+  /**
+   * Turns automatic backups off; the backups already made stay where they are.
+   */
+  stop_automatic_backups: { args: Record<string, never>; result: null };
   /**
    * A backup into the backup folder now (`force`) or when due: the file written, null when
    * none was due.
    */
   run_backup: { args: { force: boolean }; result: string | null };
   /**
-   * A backup to a file chosen with the save dialog.
+   * A backup to a file chosen in the save dialog: the file written, null when the user
+   * cancelled.
    */
-  backup_to: { args: { path: string }; result: null };
+  backup_to: { args: Record<string, never>; result: string | null };
   /**
    * Restores the newest automatic backup into a temporary folder and checks it; the live
    * vault is not touched. Either the passphrase or the recovery key (the other null).
    */
   test_restore: { args: { passphrase: string | null; recoveryKey: string | null }; result: RestoreReport };
   /**
-   * Checks a backup file without restoring it; works while locked.
+   * Asks for a backup file in the open dialog, for `verify_backup` and `restore_backup`;
+   * the file chosen, null when the user cancelled (an earlier choice stays). Works while
+   * locked.
    */
-  verify_backup: { args: { path: string; passphrase: string | null; recoveryKey: string | null }; result: BackupInfo };
+  pick_backup: { args: Record<string, never>; result: string | null };
   /**
-   * Restores a backup file as the vault; works while locked (the first-run "restore a
-   * backup"). Locks the vault, which must be unlocked again.
+   * Checks the chosen backup file whole and says what restoring it would need: a backup of
+   * another vault (`otherVault`), newer backups of its vault in the same folder that no
+   * secret given opens (`unreadableNewer`: file, made, reason). Changes nothing; works while
+   * locked (over a locked vault with its current secret).
    */
-  restore_backup: { args: { path: string; passphrase: string | null; recoveryKey: string | null; currentPassphrase: string | null }; result: RestoreReport };
+  verify_backup: { args: { secrets: RestoreSecrets }; result: RestoreCheck };
+  /**
+   * Restores the chosen backup file as the vault; works while locked (the first-run
+   * "restore a backup"). Over a locked vault `secrets` holds its current secret (passphrase,
+   * recovery key or the remembered key); an unlocked session counts as it. Another vault's
+   * backup needs `confirmOtherVault`, a newer backup no secret opens
+   * `acceptUnreadableNewer` (else `invalid_input`, field `other_vault` / `newer_backup`).
+   * Locks the vault, which must be unlocked again.
+   */
+  restore_backup: { args: { secrets: RestoreSecrets; confirmOtherVault: boolean; acceptUnreadableNewer: boolean }; result: RestoreReport };
 };
 
 export type Command = keyof Commands;

@@ -29,6 +29,7 @@ import type { Purpose } from "../bindings/Purpose";
 import type { PurposeInput } from "../bindings/PurposeInput";
 import type { Request } from "../bindings/Request";
 import type { RequestKind } from "../bindings/RequestKind";
+import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { RestoreReport } from "../bindings/RestoreReport";
 import type { ReviewItem } from "../bindings/ReviewItem";
 import type { Rule } from "../bindings/Rule";
@@ -400,9 +401,10 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     review_keep: (): null => null,
     review_delete: (): null => null,
     deletion_log: (): DeletionLogEntry[] => LOG,
-    save_deletion_log: (): null => null,
+    // The dialogs run in the backend; a browser has none, so the fixtures answer a demo file.
+    save_deletion_log: (): string | null => "/home/demo/verwijderlogboek.csv",
     retention_policy: (): string => POLICY,
-    save_retention_policy: (): null => null,
+    save_retention_policy: ({ pdf }): string | null => `/home/demo/bewaarbeleid.${pdf ? "pdf" : "md"}`,
 
     list_documents: ({ contactId }): FiscalDocument[] => documents.filter((d) => d.contact_id === Number(contactId)),
     add_document: ({ contactId, kind, number, date }): number => {
@@ -420,7 +422,8 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     extend_request: (): null => null,
     record_identity: (): null => null,
     close_request: (): null => null,
-    export_subject_access: ({ zipPath }): string[] => (zipPath === null ? [HASH] : [HASH, HASH.split("").reverse().join("")]),
+    export_subject_access: ({ portability }): string[] | null =>
+      portability ? [HASH, HASH.split("").reverse().join("")] : [HASH],
     erasure_preview: ({ id }): ErasurePreview => ({ ...ERASURE, contact_id: Number(id) }),
     erase_contact: ({ id }): ErasurePreview => {
       const i = contacts.findIndex((c) => c.id === Number(id));
@@ -431,15 +434,16 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     set_controller: ({ controller: next }): null => ((controller = next), null),
 
     backup_status: (): BackupStatus => ({ settings: backup, last_backup_at: AT, overdue: false }),
-    set_backup_settings: ({ settings: next }): null => ((backup = next), null),
+    set_backup_settings: ({ keep, everyHours }): null => ((backup = { ...backup, keep, every_hours: everyHours }), null),
+    choose_backup_folder: (): string | null => ((backup = { ...backup, dir: "/media/demo/usb" }), backup.dir),
+    stop_automatic_backups: (): null => ((backup = { ...backup, dir: null }), null),
     run_backup: (): string | null => `${backup.dir ?? "/tmp"}/kluis-2026-03-02.kluisbackup`,
-    backup_to: (): null => null,
+    backup_to: (): string | null => "/home/demo/kluis.kluisbackup",
+    pick_backup: (): string | null => "/media/demo/usb/kluis.kluisbackup",
     test_restore: (): RestoreReport => RESTORED,
-    verify_backup: (): BackupInfo => BACKUP_INFO,
+    verify_backup: (): RestoreCheck => ({ backup: BACKUP_INFO, other_vault: false, unreadable_newer: [], ignored_files: [] }),
     restore_backup: (): RestoreReport => ((vault.exists = true), (vault.unlocked = false), RESTORED),
 
-    // The save dialog of a debug build's tests, used here because a browser has no OS dialog.
-    save_path_override: ({ fileName }): string | null => `/home/demo/${String(fileName)}`,
     get_settings: (): Settings => settings,
     set_settings: ({ settings: next }): null => ((settings = next), null),
   };

@@ -1,23 +1,29 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { ConsentInput } from "../bindings/ConsentInput";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { FieldDefInput } from "../bindings/FieldDefInput";
 import type { PurposeInput } from "../bindings/PurposeInput";
+import type { RestoreSecrets } from "../bindings/RestoreSecrets";
 import * as ipc from "./ipc";
 import { IpcError, toIpcError } from "./ipc";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 
 const invokeMock = vi.mocked(invoke);
 const listenMock = vi.mocked(listen);
-const saveMock = vi.mocked(save);
-const openMock = vi.mocked(open);
+
+const SECRETS: RestoreSecrets = {
+  passphrase: null,
+  recovery_key: "KEY-1",
+  current_passphrase: null,
+  current_recovery_key: "KEY-2",
+  current_remembered: false,
+  newer_passphrase: null,
+};
 
 const purposeInput: PurposeInput = {
   name: "Nieuwsbrief",
@@ -112,9 +118,9 @@ describe("command wrappers", () => {
     ["repermissionList", () => ipc.repermissionList(24), "repermission_list", { months: 24 }],
     [
       "exportMailingList",
-      () => ipc.exportMailingList(3, "/home/jan/mailinglijst-Nieuwsbrief.csv"),
+      () => ipc.exportMailingList(3),
       "export_mailing_list",
-      { purposeId: 3, path: "/home/jan/mailinglijst-Nieuwsbrief.csv" },
+      { purposeId: 3 },
     ],
     ["contactPrivacy", () => ipc.contactPrivacy(7, false), "contact_privacy", { id: 7, reveal: false }],
     ["contactPrivacy (reveal)", () => ipc.contactPrivacy(7, true), "contact_privacy", { id: 7, reveal: true }],
@@ -194,18 +200,13 @@ describe("command wrappers", () => {
     ],
     ["reviewDelete", () => ipc.reviewDelete(5), "review_delete", { id: 5 }],
     ["deletionLog", () => ipc.deletionLog(), "deletion_log", undefined],
-    [
-      "saveDeletionLog",
-      () => ipc.saveDeletionLog("/home/jan/verwijderlogboek.csv"),
-      "save_deletion_log",
-      { path: "/home/jan/verwijderlogboek.csv" },
-    ],
+    ["saveDeletionLog", () => ipc.saveDeletionLog(), "save_deletion_log", undefined],
     ["retentionPolicy", () => ipc.retentionPolicy("nl"), "retention_policy", { language: "nl" }],
     [
       "saveRetentionPolicy",
-      () => ipc.saveRetentionPolicy("en", "/home/jan/retention-policy.md"),
+      () => ipc.saveRetentionPolicy("en", true),
       "save_retention_policy",
-      { language: "en", path: "/home/jan/retention-policy.md" },
+      { language: "en", pdf: true },
     ],
     ["listDocuments", () => ipc.listDocuments(7), "list_documents", { contactId: 7 }],
     [
@@ -247,19 +248,11 @@ describe("command wrappers", () => {
           contactId: 7,
           requestId: 4,
           language: "nl",
-          pdfPath: "/home/jan/inzage-Jan.pdf",
-          zipPath: "/home/jan/export-Jan.zip",
+          portability: true,
           includeSpecial: true,
         }),
       "export_subject_access",
-      {
-        contactId: 7,
-        requestId: 4,
-        language: "nl",
-        pdfPath: "/home/jan/inzage-Jan.pdf",
-        zipPath: "/home/jan/export-Jan.zip",
-        includeSpecial: true,
-      },
+      { contactId: 7, requestId: 4, language: "nl", portability: true, includeSpecial: true },
     ],
     [
       "exportSubjectAccess (PDF only, no request)",
@@ -268,12 +261,11 @@ describe("command wrappers", () => {
           contactId: 7,
           requestId: null,
           language: "en",
-          pdfPath: "/home/jan/access-Jan.pdf",
-          zipPath: null,
+          portability: false,
           includeSpecial: false,
         }),
       "export_subject_access",
-      { contactId: 7, requestId: null, language: "en", pdfPath: "/home/jan/access-Jan.pdf", zipPath: null, includeSpecial: false },
+      { contactId: 7, requestId: null, language: "en", portability: false, includeSpecial: false },
     ],
     ["erasurePreview", () => ipc.erasurePreview(7), "erasure_preview", { id: 7 }],
     ["eraseContact", () => ipc.eraseContact(7, 4, false), "erase_contact", { id: 7, requestId: 4, keepOrganisation: false }],
@@ -295,12 +287,15 @@ describe("command wrappers", () => {
     ["backupStatus", () => ipc.backupStatus(), "backup_status", undefined],
     [
       "setBackupSettings",
-      () => ipc.setBackupSettings({ dir: "/media/usb/kluis", keep: 10, every_hours: 24 }),
+      () => ipc.setBackupSettings(10, 24),
       "set_backup_settings",
-      { settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 } },
+      { keep: 10, everyHours: 24 },
     ],
+    ["chooseBackupFolder", () => ipc.chooseBackupFolder(), "choose_backup_folder", undefined],
+    ["stopAutomaticBackups", () => ipc.stopAutomaticBackups(), "stop_automatic_backups", undefined],
     ["runBackup", () => ipc.runBackup(true), "run_backup", { force: true }],
-    ["backupTo", () => ipc.backupTo("/home/jan/kluis.kluisbackup"), "backup_to", { path: "/home/jan/kluis.kluisbackup" }],
+    ["backupTo", () => ipc.backupTo(), "backup_to", undefined],
+    ["pickBackup", () => ipc.pickBackup(), "pick_backup", undefined],
     ["testRestore", () => ipc.testRestore("geheim", null), "test_restore", { passphrase: "geheim", recoveryKey: null }],
     [
       "testRestore (recovery key)",
@@ -310,15 +305,15 @@ describe("command wrappers", () => {
     ],
     [
       "verifyBackup",
-      () => ipc.verifyBackup("/media/usb/a.kluisbackup", "geheim", null),
+      () => ipc.verifyBackup(SECRETS),
       "verify_backup",
-      { path: "/media/usb/a.kluisbackup", passphrase: "geheim", recoveryKey: null },
+      { secrets: SECRETS },
     ],
     [
       "restoreBackup",
-      () => ipc.restoreBackup("/media/usb/a.kluisbackup", null, "KEY-1"),
+      () => ipc.restoreBackup(SECRETS, true, false),
       "restore_backup",
-      { path: "/media/usb/a.kluisbackup", passphrase: null, recoveryKey: "KEY-1", currentPassphrase: null },
+      { secrets: SECRETS, confirmOtherVault: true, acceptUnreadableNewer: false },
     ],
   ];
 
@@ -388,46 +383,14 @@ describe("errors", () => {
   });
 });
 
-describe("save dialog", () => {
-  const options = {
-    title: "Mailinglijst opslaan",
-    defaultPath: "mailinglijst-Nieuwsbrief.csv",
-    filters: [{ name: "CSV-bestand", extensions: ["csv"] }],
-  };
-
-  it("passes the options to the dialog plugin and returns the chosen path", async () => {
-    saveMock.mockResolvedValueOnce("/home/jan/mailinglijst-Nieuwsbrief.csv");
-    await expect(ipc.chooseSavePath(options)).resolves.toBe("/home/jan/mailinglijst-Nieuwsbrief.csv");
-    expect(saveMock).toHaveBeenCalledWith(options);
-  });
-
-  it("returns null when the user cancels, and an IpcError when the dialog fails", async () => {
-    saveMock.mockResolvedValueOnce(null);
-    await expect(ipc.chooseSavePath(options)).resolves.toBeNull();
-    saveMock.mockRejectedValueOnce("dialog.save not allowed");
-    await expect(ipc.chooseSavePath(options)).rejects.toMatchObject({ code: "internal" });
-  });
-});
-
-describe("open dialog", () => {
-  const filters = [{ name: "Kluis-back-up", extensions: ["kluisbackup"] }];
-
-  it("asks for one file and returns its path, or null when cancelled", async () => {
-    openMock.mockResolvedValueOnce("/media/usb/a.kluisbackup");
-    await expect(ipc.chooseOpenPath({ title: "Kies", filters })).resolves.toBe("/media/usb/a.kluisbackup");
-    expect(openMock).toHaveBeenCalledWith({ title: "Kies", filters, multiple: false, directory: false });
-    openMock.mockResolvedValueOnce(null);
-    await expect(ipc.chooseOpenPath({ title: "Kies", filters })).resolves.toBeNull();
-    openMock.mockRejectedValueOnce("dialog.open not allowed");
-    await expect(ipc.chooseOpenPath({ title: "Kies", filters })).rejects.toMatchObject({ code: "internal" });
-    // No backend call: the test override is the path input of the screens.
-    expect(invokeMock).not.toHaveBeenCalled();
-  });
-
-  it("asks for a folder", async () => {
-    openMock.mockResolvedValueOnce("/media/usb");
-    await expect(ipc.chooseFolder({ title: "Map" })).resolves.toBe("/media/usb");
-    expect(openMock).toHaveBeenLastCalledWith({ title: "Map", multiple: false, directory: true });
+describe("file dialogs", () => {
+  it("are the backend's: a cancelled dialog resolves to null, not an error", async () => {
+    invokeMock.mockResolvedValueOnce(null);
+    await expect(ipc.exportMailingList(3)).resolves.toBeNull();
+    invokeMock.mockResolvedValueOnce(null);
+    await expect(ipc.pickBackup()).resolves.toBeNull();
+    invokeMock.mockResolvedValueOnce("/media/usb/kluis.kluisbackup");
+    await expect(ipc.backupTo()).resolves.toBe("/media/usb/kluis.kluisbackup");
   });
 });
 

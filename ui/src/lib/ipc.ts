@@ -1,15 +1,14 @@
 // The one typed bridge between the UI and the Rust backend (see docs/IPC.md). Every call goes
 // through the command map generated from src-tauri/src/ipc.rs (../bindings/commands.ts).
-// Nothing else in the UI calls `invoke` or `listen` (or the dialog plugin) directly.
+// Nothing else in the UI calls `invoke` or `listen` directly. The UI never chooses a path: the
+// commands that write or read a file open the save or open dialog in the backend and resolve to
+// null when the user cancelled it.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { Action } from "../bindings/Action";
 import type { AutoBackup } from "../bindings/AutoBackup";
 import type { ApiError } from "../bindings/ApiError";
-import type { BackupInfo } from "../bindings/BackupInfo";
-import type { BackupSettings } from "../bindings/BackupSettings";
 import type { BackupStatus } from "../bindings/BackupStatus";
 import type { CheckReport } from "../bindings/CheckReport";
 import type { Command, Commands } from "../bindings/commands";
@@ -42,7 +41,9 @@ import type { PurgeReport } from "../bindings/PurgeReport";
 import type { Purpose } from "../bindings/Purpose";
 import type { PurposeInput } from "../bindings/PurposeInput";
 import type { Request } from "../bindings/Request";
+import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { RestoreReport } from "../bindings/RestoreReport";
+import type { RestoreSecrets } from "../bindings/RestoreSecrets";
 import type { RequestKind } from "../bindings/RequestKind";
 import type { ReviewItem } from "../bindings/ReviewItem";
 import type { Rule } from "../bindings/Rule";
@@ -330,9 +331,12 @@ export function repermissionList(months: number): Promise<ContactFlag[]> {
   return call("repermission_list", { months });
 }
 
-/** Writes the mailing list for a purpose as CSV to `path`; resolves to the number of people. */
-export function exportMailingList(purposeId: number, path: string): Promise<number> {
-  return call("export_mailing_list", { purposeId, path });
+/**
+ * Writes the mailing list for a purpose as CSV to a file the user chooses in the save dialog;
+ * resolves to the number of people, or null when the user cancelled.
+ */
+export function exportMailingList(purposeId: number): Promise<number | null> {
+  return call("export_mailing_list", { purposeId });
 }
 
 // --- retention ---------------------------------------------------------------
@@ -377,9 +381,9 @@ export function deletionLog(): Promise<DeletionLogEntry[]> {
   return call("deletion_log");
 }
 
-/** Writes the deletion log as CSV to `path`. */
-export function saveDeletionLog(path: string): Promise<null> {
-  return call("save_deletion_log", { path });
+/** Writes the deletion log as CSV to a file chosen in the save dialog: the file, null when cancelled. */
+export function saveDeletionLog(): Promise<string | null> {
+  return call("save_deletion_log");
 }
 
 /** The written retention policy (Markdown). */
@@ -387,9 +391,12 @@ export function retentionPolicy(language: Language): Promise<string> {
   return call("retention_policy", { language });
 }
 
-/** Writes the retention policy (Markdown) to `path`. */
-export function saveRetentionPolicy(language: Language, path: string): Promise<null> {
-  return call("save_retention_policy", { language, path });
+/**
+ * Writes the retention policy, as a PDF (`pdf`) or Markdown, to a file chosen in the save
+ * dialog: the file, null when cancelled.
+ */
+export function saveRetentionPolicy(language: Language, pdf: boolean): Promise<string | null> {
+  return call("save_retention_policy", { language, pdf });
 }
 
 // --- fiscal records ------------------------------------------------------------
@@ -442,20 +449,20 @@ export type SubjectAccessExport = {
   requestId: number | null;
   /** The language of the PDF. */
   language: Language;
-  pdfPath: string;
-  /** Where to write the portability ZIP; null for none. */
-  zipPath: string | null;
+  /** Also the portability ZIP (a second save dialog). */
+  portability: boolean;
   /** Special-category data in the ZIP too (the PDF always holds everything). */
   includeSpecial: boolean;
 };
 
 /**
- * Writes the subject-access PDF (and the portability ZIP); resolves to their SHA-256
- * fingerprints, which the backend also records on the request and in the audit trail.
+ * Writes the subject-access PDF (and the portability ZIP) to files the user chooses in save
+ * dialogs; resolves to their SHA-256 fingerprints, which the backend also records on the
+ * request and in the audit trail, or null when the user cancelled (nothing was written).
  */
-export function exportSubjectAccess(options: SubjectAccessExport): Promise<string[]> {
-  const { contactId, requestId, language, pdfPath, zipPath, includeSpecial } = options;
-  return call("export_subject_access", { contactId, requestId, language, pdfPath, zipPath, includeSpecial });
+export function exportSubjectAccess(options: SubjectAccessExport): Promise<string[] | null> {
+  const { contactId, requestId, language, portability, includeSpecial } = options;
+  return call("export_subject_access", { contactId, requestId, language, portability, includeSpecial });
 }
 
 /** What erasing the contact removes and what the legal hold keeps. Changes nothing. */
@@ -489,9 +496,22 @@ export function backupStatus(): Promise<BackupStatus> {
   return call("backup_status");
 }
 
-/** `settings.dir` must exist; null turns automatic backups off. */
-export function setBackupSettings(settings: BackupSettings): Promise<null> {
-  return call("set_backup_settings", { settings });
+/** How many automatic backups to keep and every how many hours; the folder stays as it is. */
+export function setBackupSettings(keep: number, everyHours: number): Promise<null> {
+  return call("set_backup_settings", { keep, everyHours });
+}
+
+/**
+ * Asks for the backup folder in the folder dialog and turns automatic backups on into it:
+ * the folder, or null when the user cancelled (nothing changed).
+ */
+export function chooseBackupFolder(): Promise<string | null> {
+  return call("choose_backup_folder");
+}
+
+/** Turns automatic backups off; the backups already made stay. */
+export function stopAutomaticBackups(): Promise<null> {
+  return call("stop_automatic_backups");
 }
 
 /** Resolves to the file written into the backup folder; null when none was due. */
@@ -499,9 +519,9 @@ export function runBackup(force: boolean): Promise<string | null> {
   return call("run_backup", { force });
 }
 
-/** Writes a backup to `path` (chosen with `chooseSavePath`). */
-export function backupTo(path: string): Promise<null> {
-  return call("backup_to", { path });
+/** Writes a backup to a file chosen in the save dialog: the file, null when cancelled. */
+export function backupTo(): Promise<string | null> {
+  return call("backup_to");
 }
 
 /**
@@ -512,75 +532,38 @@ export function testRestore(passphrase: string | null, recoveryKey: string | nul
   return call("test_restore", { passphrase, recoveryKey });
 }
 
-/** Checks a backup file without restoring it; works while locked. */
-export function verifyBackup(
-  path: string,
-  passphrase: string | null,
-  recoveryKey: string | null,
-): Promise<BackupInfo> {
-  return call("verify_backup", { path, passphrase, recoveryKey });
+/**
+ * Asks for a backup file in the open dialog; the backend keeps it for `verifyBackup` and
+ * `restoreBackup`. Resolves to the file chosen, or null when the user cancelled (an earlier
+ * choice stays). Works while locked.
+ */
+export function pickBackup(): Promise<string | null> {
+  return call("pick_backup");
 }
 
-/** Restores a backup file as the vault; works while locked and leaves the vault locked. */
-/** `currentPassphrase`: the passphrase of the locked vault the backup replaces (an unlocked
- * session counts as the current secret; no vault: null). */
+/**
+ * Checks the chosen backup file whole and resolves to what restoring it would need: the user's
+ * confirmation for another vault's backup (`other_vault`), and for each newer backup of its
+ * vault that no secret given opens (`unreadable_newer`) its passphrase or the user's
+ * acceptance. Changes nothing. Over a locked vault `secrets` must hold its current secret.
+ */
+export function verifyBackup(secrets: RestoreSecrets): Promise<RestoreCheck> {
+  return call("verify_backup", { secrets });
+}
+
+/**
+ * Restores the chosen backup file as the vault; works while locked and leaves the vault locked.
+ * Over a locked vault `secrets` holds its current secret (an unlocked session counts as it).
+ * The backend refuses another vault's backup without `confirmOtherVault` and a restore past an
+ * unreadable newer backup without `acceptUnreadableNewer` (`invalid_input`, field
+ * `other_vault` / `newer_backup`).
+ */
 export function restoreBackup(
-  path: string,
-  passphrase: string | null,
-  recoveryKey: string | null,
-  currentPassphrase: string | null = null,
+  secrets: RestoreSecrets,
+  confirmOtherVault: boolean,
+  acceptUnreadableNewer: boolean,
 ): Promise<RestoreReport> {
-  return call("restore_backup", { path, passphrase, recoveryKey, currentPassphrase });
-}
-
-// --- dialogs ---------------------------------------------------------------
-
-export type FileFilter = { name: string; extensions: string[] };
-
-/**
- * Asks where to save a file (the OS save dialog of the dialog plugin).
- * Resolves to the chosen path, or null when the user cancelled.
- */
-export async function chooseSavePath(options: {
-  title: string;
-  defaultPath: string;
-  filters: FileFilter[];
-}): Promise<string | null> {
-  // Debug builds under test (KLUIS_TEST_SAVE_DIR) bypass the native dialog; release builds
-  // always answer null here.
-  const override = await call("save_path_override", { fileName: options.defaultPath });
-  if (override !== null) return override;
-  try {
-    return await save(options);
-  } catch (reason) {
-    throw toIpcError(reason);
-  }
-}
-
-/**
- * Asks for an existing file to open (the OS open dialog of the dialog plugin).
- * Resolves to the chosen path, or null when the user cancelled.
- *
- * Unlike the save dialog there is no backend bypass: every screen that uses this shows the
- * path in a text input that can also be typed into, which is what end-to-end tests do.
- */
-export async function chooseOpenPath(options: { title: string; filters: FileFilter[] }): Promise<string | null> {
-  try {
-    const chosen = await open({ ...options, multiple: false, directory: false });
-    return typeof chosen === "string" ? chosen : null;
-  } catch (reason) {
-    throw toIpcError(reason);
-  }
-}
-
-/** Asks for a folder (the open dialog in folder mode); null when the user cancelled. */
-export async function chooseFolder(options: { title: string }): Promise<string | null> {
-  try {
-    const chosen = await open({ ...options, multiple: false, directory: true });
-    return typeof chosen === "string" ? chosen : null;
-  } catch (reason) {
-    throw toIpcError(reason);
-  }
+  return call("restore_backup", { secrets, confirmOtherVault, acceptUnreadableNewer });
 }
 
 // --- settings ------------------------------------------------------------

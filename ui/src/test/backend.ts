@@ -146,11 +146,8 @@ export function privacy(patch: Partial<ContactPrivacy> = {}): ContactPrivacy {
 export function installBackend(handlers: Handlers): void {
   invokeMock.mockReset();
   invokeMock.mockImplementation((command: string, args?: unknown) => {
-    // The test-only save-dialog bypass of debug builds: off unless a test says otherwise.
-    // No namesakes either, unless a test gives some.
-    const handler =
-      handlers[command] ??
-      (command === "save_path_override" ? () => null : command === "likely_duplicates" ? () => [] : undefined);
+    // No namesakes, unless a test gives some.
+    const handler = handlers[command] ?? (command === "likely_duplicates" ? () => [] : undefined);
     if (!handler) return Promise.reject(apiError("internal", `no handler for ${command}`));
     try {
       return Promise.resolve(handler((args ?? {}) as Args));

@@ -19,7 +19,6 @@ import { BackupSettings } from "./BackupSettings";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 
 const STATUS: BackupStatus = {
   settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
@@ -28,6 +27,7 @@ const STATUS: BackupStatus = {
 };
 const FILE = "/media/usb/kluis/kluis-20250302-080000.kluisbackup";
 const SECRET = "paard batterij nietje correct";
+const INFO = { created_at: "2025-03-01T09:30:00Z", app_version: "0.4.1", schema_version: 3, bytes: 1000, vault_id: "v1" };
 const REPORT: RestoreReport = {
   backup_created_at: "2025-03-01T09:30:00Z",
   contacts: 42,
@@ -144,10 +144,12 @@ describe("backup progress while restoring on first run", () => {
       passphrase_strength: () => ({ score: 0, acceptable: false }),
       verify_backup: () => checked.promise,
       restore_backup: () => restored.promise,
+      pick_backup: () => FILE,
     });
     const { user } = renderApp();
     await user.click(await screen.findByRole("button", { name: "Een back-up terugzetten" }));
-    await user.type(await screen.findByLabelText("Pad naar het back-upbestand"), FILE);
+    await user.click(await screen.findByRole("button", { name: "Bestand kiezen" }));
+    await screen.findByDisplayValue(FILE);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
 
     await user.click(screen.getByRole("button", { name: "Back-up controleren" }));
@@ -155,7 +157,7 @@ describe("backup progress while restoring on first run", () => {
     expect(screen.getByRole("progressbar", { name: "Voortgang" })).toHaveAccessibleDescription(
       "Back-up controleren: 80%",
     );
-    checked.resolve({ created_at: "2025-03-01T09:30:00Z", app_version: "0.4.1", schema_version: 3, bytes: 1000, vault_id: "v1" });
+    checked.resolve({ backup: INFO, other_vault: false, unreadable_newer: [], ignored_files: [] });
     expect(await screen.findByText("De back-up is in orde.")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).toBeNull();
 
@@ -183,10 +185,13 @@ describe("backup progress while restoring over the vault", () => {
       vault_status: () => vaultStatus({ unlocked: false }),
       get_settings: () => DUTCH,
       restore_backup: () => restored.promise,
+      pick_backup: () => FILE,
+      verify_backup: () => ({ backup: INFO, other_vault: false, unreadable_newer: [], ignored_files: [] }),
     });
     const { user } = renderApp();
     await user.click(await screen.findByRole("button", { name: "Een back-up terugzetten" }));
-    await user.type(await screen.findByLabelText("Pad naar het back-upbestand"), FILE);
+    await user.click(await screen.findByRole("button", { name: "Bestand kiezen" }));
+    await screen.findByDisplayValue(FILE);
     await user.type(screen.getByLabelText("Wachtwoord van de back-up"), SECRET);
     // Restoring over a locked vault needs its current passphrase too.
     await user.type(screen.getByLabelText("Huidige wachtwoordzin"), SECRET);

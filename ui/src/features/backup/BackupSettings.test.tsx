@@ -1,4 +1,3 @@
-import { open, save } from "@tauri-apps/plugin-dialog";
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -18,16 +17,10 @@ import { BackupSettings } from "./BackupSettings";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(() => Promise.resolve(() => undefined)) }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
-
-const openMock = vi.mocked(open);
-const saveMock = vi.mocked(save);
 
 let status: BackupStatus;
 
 beforeEach(() => {
-  openMock.mockReset();
-  saveMock.mockReset();
   status = {
     settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
     last_backup_at: "2025-03-01T09:30:00Z",
@@ -37,12 +30,21 @@ beforeEach(() => {
     vault_status: () => vaultStatus(),
     get_settings: () => DUTCH,
     backup_status: () => status,
-    set_backup_settings: ({ settings }) => {
-      status = { ...status, settings: settings as BackupStatus["settings"] };
+    set_backup_settings: ({ keep, everyHours }) => {
+      status = { ...status, settings: { ...status.settings, keep: Number(keep), every_hours: Number(everyHours) } };
+      return null;
+    },
+    // The backend runs the folder dialog and keeps the folder; the window sends none.
+    choose_backup_folder: () => {
+      status = { ...status, settings: { ...status.settings, dir: "/media/schijf/back-ups" } };
+      return "/media/schijf/back-ups";
+    },
+    stop_automatic_backups: () => {
+      status = { ...status, settings: { ...status.settings, dir: null } };
       return null;
     },
     run_backup: () => "/media/usb/kluis/kluis-2025-03-02.kluisbackup",
-    backup_to: () => null,
+    backup_to: () => "/home/jan/kluis.kluisbackup",
     test_restore: ({ passphrase }) => {
       if (passphrase !== "geheim wachtwoord") throw apiError("wrong_passphrase");
       return {
@@ -59,16 +61,15 @@ beforeEach(() => {
 });
 
 describe("backup settings", () => {
-  it("shows the folder and saves the settings", async () => {
-    openMock.mockResolvedValueOnce("/media/schijf/back-ups");
+  it("shows the folder, changes it with the backend's dialog and saves the settings", async () => {
     const { user } = renderApp(<BackupSettings />);
     expect(await screen.findByText("Back-upmap: /media/usb/kluis")).toBeInTheDocument();
     expect(screen.getByText(/^Laatste back-up: /)).toBeInTheDocument();
     expect(screen.queryByText("Je laatste back-up is ouder dan gepland")).toBeNull();
 
     await user.click(screen.getByRole("button", { name: "Map kiezen" }));
-    expect(await screen.findByDisplayValue("/media/schijf/back-ups")).toBeInTheDocument();
-    expect(openMock).toHaveBeenCalledWith(expect.objectContaining({ directory: true, multiple: false }));
+    expect(await screen.findByText("Back-upmap: /media/schijf/back-ups")).toBeInTheDocument();
+    expect(callsOf("choose_backup_folder")).toEqual([{}]);
     const keep = screen.getByLabelText("Aantal bewaren");
     await user.clear(keep);
     await user.type(keep, "30");
@@ -78,16 +79,29 @@ describe("backup settings", () => {
     await user.click(screen.getByRole("button", { name: "Back-upinstellingen opslaan" }));
 
     expect(await screen.findByText("Back-upinstellingen opgeslagen.")).toBeInTheDocument();
-    expect(callsOf("set_backup_settings")).toEqual([
-      { settings: { dir: "/media/schijf/back-ups", keep: 30, every_hours: 12 } },
-    ]);
+    expect(callsOf("set_backup_settings")).toEqual([{ keep: 30, everyHours: 12 }]);
     expect(await screen.findByText("Back-upmap: /media/schijf/back-ups")).toBeInTheDocument();
   });
 
-  it("turns automatic backups off with an empty folder, and refuses a bad number", async () => {
+  it("keeps the folder when the dialog is cancelled", async () => {
+    installBackend({
+      vault_status: () => vaultStatus(),
+      get_settings: () => DUTCH,
+      backup_status: () => status,
+      choose_backup_folder: () => null,
+    });
     const { user } = renderApp(<BackupSettings />);
-    const dir = await screen.findByLabelText("Back-upmap");
-    await user.clear(dir);
+    await user.click(await screen.findByRole("button", { name: "Map kiezen" }));
+    await waitFor(() => expect(callsOf("choose_backup_folder")).toHaveLength(1));
+    expect(screen.getByText("Back-upmap: /media/usb/kluis")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("turns automatic backups off, and refuses a bad number", async () => {
+    const { user } = renderApp(<BackupSettings />);
+    await user.click(await screen.findByRole("button", { name: "Automatische back-ups uitzetten" }));
+    expect(await screen.findByText("Automatische back-ups staan uit")).toBeInTheDocument();
+    expect(callsOf("stop_automatic_backups")).toEqual([{}]);
     const keep = screen.getByLabelText("Aantal bewaren");
     await user.clear(keep);
     await user.type(keep, "400");
@@ -107,12 +121,11 @@ describe("backup settings", () => {
     await user.clear(every);
     await user.type(every, "24");
     await user.click(screen.getByRole("button", { name: "Back-upinstellingen opslaan" }));
-    expect(await screen.findByText("Automatische back-ups staan uit")).toBeInTheDocument();
-    expect(callsOf("set_backup_settings")).toEqual([{ settings: { dir: null, keep: 10, every_hours: 24 } }]);
+    expect(await screen.findByText("Back-upinstellingen opgeslagen.")).toBeInTheDocument();
+    expect(callsOf("set_backup_settings")).toEqual([{ keep: 10, everyHours: 24 }]);
   });
 
   it("backs up now, to a file, and runs a test restore", async () => {
-    saveMock.mockResolvedValueOnce("/home/jan/kluis.kluisbackup");
     const { user } = renderApp(<BackupSettings />);
     await user.click(await screen.findByRole("button", { name: "Nu een back-up maken" }));
     expect(await screen.findByText("Back-up gemaakt: /media/usb/kluis/kluis-2025-03-02.kluisbackup")).toBeInTheDocument();
@@ -120,8 +133,7 @@ describe("backup settings", () => {
 
     await user.click(screen.getByRole("button", { name: "Back-up naar bestand…" }));
     expect(await screen.findByText("Back-up opgeslagen in /home/jan/kluis.kluisbackup")).toBeInTheDocument();
-    expect(saveMock).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: "kluis.kluisbackup" }));
-    expect(callsOf("backup_to")).toEqual([{ path: "/home/jan/kluis.kluisbackup" }]);
+    expect(callsOf("backup_to")).toEqual([{}]);
 
     await user.click(screen.getByRole("button", { name: "Test-herstel" }));
     const form = screen.getByRole("form", { name: "Test-herstel" });

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NumberInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Loader, NumberInput, Stack, Text } from "@mantine/core";
 import { IconAlertCircle, IconFolderOpen, IconRestore } from "@tabler/icons-react";
 import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -11,9 +11,16 @@ import { LoadingNote } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
-import { backupTo, chooseFolder, chooseSavePath, runBackup, setBackupSettings, testRestore } from "../../lib/ipc";
+import {
+  backupTo,
+  chooseBackupFolder,
+  runBackup,
+  setBackupSettings,
+  stopAutomaticBackups,
+  testRestore,
+} from "../../lib/ipc";
 import { BackupProgress } from "./BackupProgress";
-import { BACKUP_EXTENSION, backupErrorText } from "./labels";
+import { backupErrorText } from "./labels";
 import { useBackupStatus } from "./queries";
 import { SecretFields, useSecret } from "./SecretFields";
 
@@ -78,27 +85,31 @@ function wholeIn(value: number | string, min: number, max: number): number | nul
 function BackupForm({ status }: { status: BackupStatus }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [dir, setDir] = useState(status.settings.dir ?? "");
   const [keep, setKeep] = useState<number | string>(status.settings.keep);
   const [every, setEvery] = useState<number | string>(status.settings.every_hours);
   const [errors, setErrors] = useState<{ keep?: string; every?: string }>({});
   const [saved, setSaved] = useState(false);
 
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.backupStatus });
+
+  // The backend asks for the folder and turns automatic backups on into it; null: cancelled.
   const folder = useMutation({
-    mutationFn: () => chooseFolder({ title: t("backup.dir") }),
-    onSuccess: (chosen) => {
-      if (chosen !== null) {
-        setDir(chosen);
-        setSaved(false);
-      }
+    mutationFn: chooseBackupFolder,
+    onSuccess: async (chosen) => {
+      if (chosen !== null) await refresh();
     },
   });
 
+  const stop = useMutation({
+    mutationFn: stopAutomaticBackups,
+    onSuccess: refresh,
+  });
+
   const save = useMutation({
-    mutationFn: setBackupSettings,
+    mutationFn: ({ keep, every }: { keep: number; every: number }) => setBackupSettings(keep, every),
     onSuccess: async () => {
       setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.backupStatus });
+      await refresh();
     },
   });
 
@@ -113,33 +124,30 @@ function BackupForm({ status }: { status: BackupStatus }) {
     };
     setErrors(next);
     if (keepValue === null || everyValue === null) return;
-    save.mutate({ dir: dir.trim() === "" ? null : dir.trim(), keep: keepValue, every_hours: everyValue });
+    save.mutate({ keep: keepValue, every: everyValue });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Group align="flex-end" wrap="nowrap" gap="xs">
-          <TextInput
-            label={t("backup.dir")}
-            description={t("backup.dirHelp")}
-            value={dir}
-            onChange={(event) => {
-              setDir(event.currentTarget.value);
-              setSaved(false);
-            }}
-            spellCheck={false}
-            autoComplete="off"
-            style={{ flex: 1 }}
-          />
+        <Text size="sm" c="dimmed">
+          {t("backup.dirHelp")}
+        </Text>
+        <Group gap="xs">
           <Button
             variant="default"
             leftSection={<IconFolderOpen size={18} aria-hidden />}
             onClick={() => folder.mutate()}
             loading={folder.isPending}
+            disabled={stop.isPending}
           >
             {t("backup.chooseFolder")}
           </Button>
+          {status.settings.dir !== null && (
+            <Button variant="subtle" onClick={() => stop.mutate()} loading={stop.isPending} disabled={folder.isPending}>
+              {t("backup.stop")}
+            </Button>
+          )}
         </Group>
         <Group align="flex-start" grow maw={420}>
           <NumberInput
@@ -172,6 +180,7 @@ function BackupForm({ status }: { status: BackupStatus }) {
           />
         </Group>
         {folder.isError && <ErrorAlert error={folder.error} />}
+        {stop.isError && <ErrorAlert error={stop.error} />}
         {save.isError && <ErrorAlert error={save.error} />}
         {saved && <StatusNote>{t("backup.saved")}</StatusNote>}
         <Group>
@@ -201,16 +210,8 @@ function BackupActions({ status }: { status: BackupStatus }) {
 
   const toFile = useMutation({
     mutationKey: mutationKeys.backupWork,
-    mutationFn: async () => {
-      const path = await chooseSavePath({
-        title: t("backup.toFileTitle"),
-        defaultPath: `kluis.${BACKUP_EXTENSION}`,
-        filters: [{ name: t("restore.filter"), extensions: [BACKUP_EXTENSION] }],
-      });
-      if (path === null) return null;
-      await backupTo(path);
-      return path;
-    },
+    // The backend asks where to save; null: the user cancelled.
+    mutationFn: backupTo,
     onSuccess: async (path) => {
       if (path === null) return;
       setNote(t("backup.savedTo", { path }));

@@ -3,9 +3,6 @@ import type { MessageKey, Translate } from "../../i18n";
 import { errorText } from "../../lib/errors";
 import { toIpcError } from "../../lib/ipc";
 
-/** The extension of Kluis backup files, and the open/save dialog filter for them. */
-export const BACKUP_EXTENSION = "kluisbackup";
-
 const BACKUP_ERRORS: Partial<Record<ErrorCode, MessageKey>> = {
   wrong_passphrase: "backupError.wrong_passphrase",
   wrong_recovery_key: "backupError.wrong_recovery_key",

@@ -20,7 +20,6 @@ import { renderApp } from "../../test/render";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(() => Promise.resolve(() => undefined)) }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
 
 const NEWSLETTER = purpose();
 const ADMIN = purpose({ id: 4, name: "Klantadministratie", basis: "contract", direct_marketing: false });

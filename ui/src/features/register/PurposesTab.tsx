@@ -22,20 +22,13 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
-import { useI18n, type Translate } from "../../i18n";
+import { useI18n } from "../../i18n";
 import { parseField } from "../../lib/errors";
-import { chooseSavePath, createPurpose, exportMailingList, isIpcError, updatePurpose } from "../../lib/ipc";
+import { createPurpose, exportMailingList, isIpcError, updatePurpose } from "../../lib/ipc";
 import { stripFieldPrefix } from "../contacts/validation";
 import { basisLabel, basisOptions, splitList } from "./labels";
 import { invalidatePrivacyData, usePurposes } from "./queries";
 
-/** A file name for the mailing list of a purpose, without characters file systems refuse. */
-export function mailingListFileName(t: Translate, purpose: Purpose): string {
-  const safe = Array.from(purpose.name.trim())
-    .map((char) => (char < " " || '\\/:*?"<>|'.includes(char) ? "-" : char))
-    .join("");
-  return t("purposes.exportFile", { name: safe === "" ? String(purpose.id) : safe });
-}
 
 export function PurposesTab() {
   const { t } = useI18n();
@@ -45,15 +38,8 @@ export function PurposesTab() {
   const [formNotice, setFormNotice] = useState<string | null>(null);
 
   const exportList = useMutation({
-    mutationFn: async (purpose: Purpose): Promise<number | null> => {
-      const path = await chooseSavePath({
-        title: t("purposes.exportTitle"),
-        defaultPath: mailingListFileName(t, purpose),
-        filters: [{ name: t("purposes.csvFilter"), extensions: ["csv"] }],
-      });
-      if (path === null) return null; // cancelled
-      return exportMailingList(purpose.id, path);
-    },
+    // The backend asks where to save; null: the user cancelled.
+    mutationFn: (purpose: Purpose) => exportMailingList(purpose.id),
     onSuccess: (rows) => {
       if (rows === null) return;
       setExportNotice(rows === 1 ? t("purposes.exportedOne") : t("purposes.exported", { n: rows }));

@@ -22,13 +22,13 @@ import type { Request } from "../../bindings/Request";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import { StatusNote } from "../../components/StatusNote";
-import { translate, useI18n } from "../../i18n";
+import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
-import { chooseSavePath, exportSubjectAccess } from "../../lib/ipc";
+import { exportSubjectAccess } from "../../lib/ipc";
 import { contactLine } from "../contacts/contactLine";
 import { ContactPicker, type PickedContact } from "./ContactPicker";
 import { IdentityForm } from "./IdentityForm";
-import { identityMethodLabel, requestKindLabel, safeFileName } from "./labels";
+import { identityMethodLabel, requestKindLabel } from "./labels";
 import { invalidateRequests, openRequestsOf, useController, useRequests } from "./queries";
 
 const STEPS = ["person", "identity", "scope", "review", "produce"] as const;
@@ -381,32 +381,17 @@ function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSe
   const nameMissing = controller.data !== undefined && controller.data.name.trim() === "";
 
   const produce = useMutation({
+    // The backend asks where to save the PDF (and the ZIP); null: the user cancelled.
     mutationFn: async (): Promise<Produced> => {
-      const name = safeFileName(contact.name, String(contact.id));
-      const pdfPath = await chooseSavePath({
-        title: t("export.saveTitlePdf"),
-        defaultPath: translate(language, "export.filePdf", { name }),
-        filters: [{ name: t("export.pdfFilter"), extensions: ["pdf"] }],
-      });
-      if (pdfPath === null) return "cancelled";
-      let zipPath: string | null = null;
-      if (zip) {
-        zipPath = await chooseSavePath({
-          title: t("export.saveTitleZip"),
-          defaultPath: translate(language, "export.fileZip", { name }),
-          filters: [{ name: t("export.zipFilter"), extensions: ["zip"] }],
-        });
-        if (zipPath === null) return "cancelled";
-      }
       const hashes = await exportSubjectAccess({
         contactId: contact.id,
         requestId: request?.id ?? null,
         language,
-        pdfPath,
-        zipPath,
+        portability: zip,
         includeSpecial: zip && includeSpecial,
       });
-      return { pdf: hashes[0] ?? "", zip: zipPath === null ? null : (hashes[1] ?? null) };
+      if (hashes === null) return "cancelled";
+      return { pdf: hashes[0] ?? "", zip: zip ? (hashes[1] ?? null) : null };
     },
     onSuccess: async (result) => {
       if (result !== "cancelled" && request !== null) await invalidateRequests(queryClient);

@@ -51,11 +51,3 @@ export function requestStatusLabel(t: Translate, status: RequestStatus): string 
 export function answeredByExport(kind: RequestKind): boolean {
   return kind === "access" || kind === "portability";
 }
-
-/** A file name without the characters file systems refuse; `fallback` when nothing is left. */
-export function safeFileName(name: string, fallback: string): string {
-  const safe = Array.from(name.trim())
-    .map((char) => (char < " " || '\\/:*?"<>|'.includes(char) ? "-" : char))
-    .join("");
-  return safe === "" ? fallback : safe;
-}

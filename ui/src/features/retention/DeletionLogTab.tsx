@@ -10,7 +10,7 @@ import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
-import { chooseSavePath, saveDeletionLog } from "../../lib/ipc";
+import { saveDeletionLog } from "../../lib/ipc";
 import { categoryOf, triggerLabel } from "./labels";
 import { useDeletionLog, useRetentionRules } from "./queries";
 
@@ -22,16 +22,8 @@ export function DeletionLogTab() {
   const [saved, setSaved] = useState(false);
 
   const exportLog = useMutation({
-    mutationFn: async (): Promise<boolean> => {
-      const path = await chooseSavePath({
-        title: t("log.exportTitle"),
-        defaultPath: t("log.exportFile"),
-        filters: [{ name: t("log.csvFilter"), extensions: ["csv"] }],
-      });
-      if (path === null) return false; // cancelled
-      await saveDeletionLog(path);
-      return true;
-    },
+    // The backend asks where to save; null: the user cancelled.
+    mutationFn: async (): Promise<boolean> => (await saveDeletionLog()) !== null,
     onSuccess: (done) => setSaved(done),
   });
 

@@ -7,7 +7,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { MarkdownView } from "../../components/MarkdownView";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
-import { chooseSavePath, saveRetentionPolicy } from "../../lib/ipc";
+import { saveRetentionPolicy } from "../../lib/ipc";
 import { useRetentionPolicy } from "./queries";
 
 /** The written retention policy, drawn up by the backend from the rules in force. */
@@ -16,21 +16,10 @@ export function PolicyTab() {
   const policy = useRetentionPolicy(language);
   const [saved, setSaved] = useState(false);
 
-  // The backend writes a PDF when the chosen name ends in .pdf, else Markdown.
+  // The backend asks where to save; null: the user cancelled.
   const exportPolicy = useMutation({
-    mutationFn: async (format: "md" | "pdf"): Promise<boolean> => {
-      const path = await chooseSavePath({
-        title: t("policy.exportTitle"),
-        defaultPath: format === "pdf" ? t("policy.exportFilePdf") : t("policy.exportFile"),
-        filters:
-          format === "pdf"
-            ? [{ name: t("policy.pdfFilter"), extensions: ["pdf"] }]
-            : [{ name: t("policy.mdFilter"), extensions: ["md"] }],
-      });
-      if (path === null) return false; // cancelled
-      await saveRetentionPolicy(language, path);
-      return true;
-    },
+    mutationFn: async (format: "md" | "pdf"): Promise<boolean> =>
+      (await saveRetentionPolicy(language, format === "pdf")) !== null,
     onSuccess: (done) => setSaved(done),
   });
 

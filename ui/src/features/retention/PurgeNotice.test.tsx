@@ -16,7 +16,6 @@ import { renderApp } from "../../test/render";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(() => Promise.resolve(() => undefined)) }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
 
 /** A locked vault whose unlock reports `report`. */
 function backend(report: PurgeReport | null, handlers: Handlers = {}) {
