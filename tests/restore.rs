@@ -240,6 +240,7 @@ fn newer_backups_are_read_with_whatever_key_opens_them() {
     assert!(r["ignored_files"].to_string().contains("notes.txt"), "{r}");
     assert_eq!(cli.names(&laptop, PASS), ["Anna Blijft", "Cees Blijft"]);
     assert_eq!(mode(&laptop), 0o700);
+    assert_eq!(mode(&laptop.join("kluis.db")), 0o600, "the restored database is private too");
 
     // After a rotation the newer backup has another data key.
     let env = [("KLUIS_PASSPHRASE", P2), ("KLUIS_NEW_PASSPHRASE", OTHER_PASS)];
@@ -286,8 +287,10 @@ fn restore_keeps_permissions_settings_and_foreign_folders() {
     std::fs::write(cli.dir().join("settings.json"), r#"{"language":"en","auto_lock_minutes":3}"#)
         .unwrap();
     let f = file.to_str().unwrap();
+    assert_eq!(mode(&cli.dir().join("kluis.db")), 0o600, "a new vault's database is private");
     cli.ok(&[("KLUIS_PASSPHRASE", PASS)], &["restore", f, "--yes"]);
     assert_eq!(mode(&cli.dir()), 0o700);
+    assert_eq!(mode(&cli.dir().join("kluis.db")), 0o600);
     let s = std::fs::read_to_string(cli.dir().join("settings.json")).unwrap();
     assert!(s.contains("\"en\""), "{s}");
     assert!(cli.path("vault.previous").is_dir());

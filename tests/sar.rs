@@ -148,7 +148,7 @@ fn the_report_holds_everything_and_the_zip_is_structured() {
         "pinda's",
         text,
         "Notitie nummer 999",
-        "answer due 2026-03-27",
+        "answer due 27 March 2026",
     ] {
         assert!(en.contains(needle), "the English report lacks {needle:?}");
     }

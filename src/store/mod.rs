@@ -60,6 +60,11 @@ pub fn open(path: &Path, key: &SecretKey, create: bool) -> Result<Connection> {
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        // An empty file is a new database to SQLite; made first, it is private (0600) from the
+        // start, and the write-ahead log SQLite creates beside it takes the same mode.
+        if !path.exists() {
+            crate::kernel::fs::create_private(path)?;
+        }
     }
     let mut conn = Connection::open_with_flags(path, flags)?;
     conn.execute_batch(&key_pragma("key", key))?;

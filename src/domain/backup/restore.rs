@@ -402,17 +402,17 @@ pub fn stage(
     if live_settings.is_file() {
         fs::copy(&live_settings, new.join(settings::FILE_NAME))?;
     }
-    fs::write(new.join(DB_FILE), &opened.db)?;
-    fs::File::open(new.join(DB_FILE))?.sync_all()?;
+    {
+        // Private from the start (0600), like every vault file; SQLite gives its WAL the same mode.
+        let mut db = crate::kernel::fs::create_private(&new.join(DB_FILE))?;
+        std::io::Write::write_all(&mut db, &opened.db)?;
+        db.sync_all()?;
+    }
     let mut conn = store::open(&new.join(DB_FILE), &opened.data_key, false)?;
     match same {
         Some(l) => {
             if !opened.header.keyfile.fits(&l.key) {
-                let pragma = Zeroizing::new(format!(
-                    "PRAGMA rekey = \"x'{}'\";",
-                    hex::encode(l.key.as_ref())
-                ));
-                conn.execute_batch(&pragma)?;
+                conn.execute_batch(&store::key_pragma("rekey", &l.key))?;
                 drop(conn);
                 conn = store::open(&new.join(DB_FILE), &l.key, false)?;
             }
