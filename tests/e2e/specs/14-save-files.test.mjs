@@ -39,7 +39,7 @@ test("the mailing list is saved where the dialog says, and not at all when it is
 });
 
 test("the deletion log and the retention policy (Markdown and PDF) are saved", async () => {
-  await app.click("Bewaren");
+  await app.click("Bewaartermijnen");
   await app.waitForHeading("Bewaarbeleid");
   await app.click("Verwijderlogboek");
   await app.click("Exporteren (CSV)");
