@@ -291,3 +291,37 @@ fn search_finds_phone_numbers_by_their_digits_and_addresses_and_marks_restricted
         .collect();
     assert_eq!(flags, [("Bel Mij", true), ("Iemand Anders", false)]);
 }
+
+#[test]
+fn the_bsn_guard_covers_the_free_text_of_requests() {
+    let cli = Cli::at(NOW);
+    cli.ok(&["init"]);
+    let id = cli.json(&["contact", "add", "--name", "Vraagt Inzage"])["id"].to_string();
+    let req = cli.json(&[
+        "request",
+        "add",
+        "--contact",
+        &id,
+        "--type",
+        "access",
+        "--received",
+        "2026-11-30",
+    ])["id"]
+        .to_string();
+    let e = err(
+        &cli,
+        &[
+            "request",
+            "extend",
+            &req,
+            "--reason",
+            "Dossier 111222333 is groot",
+            "--notified",
+            "2026-12-01",
+        ],
+    );
+    assert!(e.contains("BSN"), "{e}");
+    let e = err(&cli, &["request", "close", &req, "--outcome", "Verstuurd, BSN 111222333"]);
+    assert!(e.contains("BSN"), "{e}");
+    cli.ok(&["request", "close", &req, "--outcome", "Verstuurd per e-mail"]);
+}

@@ -143,6 +143,10 @@ fn short_text(field: &'static str, v: &str, max: usize) -> Result<String> {
     if v.is_empty() || v.chars().count() > max {
         return Err(Error::invalid(field, format!("required, at most {max} characters")));
     }
+    // The record of a request holds no BSN (like the identity note): refused, not confirmed.
+    if crate::kernel::bsn::looks_like_bsn(v) {
+        return Err(Error::BsnSuspected { field });
+    }
     Ok(v.to_owned())
 }
 
