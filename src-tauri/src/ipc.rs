@@ -311,13 +311,15 @@ commands! {
     fn give_consent(state: State<'_, AppState>, contact_id: i64, input: ConsentInput) -> Res<i64>
         in privacy;
 
-    /// The ledger row id; allowed on a restricted contact.
+    /// The ledger row id; allowed on a restricted contact. `method`: how the person withdrew;
+    /// `evidence`: an optional note on it.
     #[tauri::command(async)]
     fn withdraw_consent(
         state: State<'_, AppState>,
         contact_id: i64,
         purpose_id: i64,
         method: Method,
+        evidence: Option<String>,
     ) -> Res<i64> in privacy;
 
     /// An empty value clears the field; special-category fields need a current consent for

@@ -40,9 +40,10 @@ pub fn withdraw_consent(
     contact_id: i64,
     purpose_id: i64,
     method: Method,
+    evidence: Option<String>,
 ) -> Res<i64> {
     state.with_vault(|v| {
-        v.write(|tx, c| consent::withdraw(tx, c, contact_id, purpose_id, method, None))
+        v.write(|tx, c| consent::withdraw(tx, c, contact_id, purpose_id, method, evidence))
     })
 }
 

@@ -1,4 +1,4 @@
-// Record a consent with its text in the app, withdraw it in one click, see both events in the
+// Record a consent with its text in the app, withdraw it in one action (how, and a note), see both events in the
 // history; restrict a contact and see the banner and the edit controls disabled.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
@@ -20,7 +20,7 @@ before(async () => {
 });
 after(() => app.close());
 
-test("consent is recorded with its exact text and withdrawn in one click", async () => {
+test("consent is recorded with its exact text and withdrawn in one action that asks how", async () => {
   await app.selectOption("Doel", "Nieuwsbrief");
   await app.selectOption("Methode", "Formulier");
   await app.type("Toestemmingstekst", TEXT);
@@ -29,6 +29,9 @@ test("consent is recorded with its exact text and withdrawn in one click", async
   await app.check("De persoon heeft deze tekst zelf actief bevestigd");
   await app.click("Toestemming vastleggen");
   await app.click("Toestemming intrekken: Nieuwsbrief");
+  // How the person withdrew: e-mail unless changed, with an optional note.
+  await app.type("Notitie (optioneel)", "Mailde zich af te melden");
+  await app.click("Intrekking vastleggen");
   await app.browser.waitUntil(async () => /Ingetrokken/.test(await app.text()), {
     timeout: 10000,
     timeoutMsg: "the withdrawal did not appear in the history",
@@ -39,6 +42,7 @@ test("consent is recorded with its exact text and withdrawn in one click", async
   // The ledger in the vault, read through the same core: given then withdrawn, with the text.
   const history = JSON.parse(app.cli(["--json", "consent", "history", "--contact", id]));
   assert.deepEqual(history.map((e) => e.kind), ["given", "withdrawn"]);
+  assert.equal(history[1].method, "email");
   const { createHash } = await import("node:crypto");
   assert.equal(history[0].text_sha256, createHash("sha256").update(TEXT, "utf8").digest("hex"));
 });

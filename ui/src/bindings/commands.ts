@@ -180,9 +180,10 @@ export type Commands = {
    */
   give_consent: { args: { contactId: number; input: ConsentInput }; result: number };
   /**
-   * The ledger row id; allowed on a restricted contact.
+   * The ledger row id; allowed on a restricted contact. `method`: how the person withdrew;
+   * `evidence`: an optional note on it.
    */
-  withdraw_consent: { args: { contactId: number; purposeId: number; method: Method }; result: number };
+  withdraw_consent: { args: { contactId: number; purposeId: number; method: Method; evidence: string | null }; result: number };
   /**
    * An empty value clears the field; special-category fields need a current consent for
    * the field's purpose (`invalid_input`, field `value`).

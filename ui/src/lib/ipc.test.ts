@@ -145,9 +145,9 @@ describe("command wrappers", () => {
     ],
     [
       "withdrawConsent",
-      () => ipc.withdrawConsent(7, 3, "other"),
+      () => ipc.withdrawConsent(7, 3, "phone", "Belde zelf"),
       "withdraw_consent",
-      { contactId: 7, purposeId: 3, method: "other" },
+      { contactId: 7, purposeId: 3, method: "phone", evidence: "Belde zelf" },
     ],
     [
       "setField",

@@ -270,8 +270,13 @@ export function giveConsent(contactId: number, input: ConsentInput): Promise<num
 }
 
 /** Allowed on a restricted contact too. */
-export function withdrawConsent(contactId: number, purposeId: number, method: Method): Promise<number> {
-  return call("withdraw_consent", { contactId, purposeId, method });
+export function withdrawConsent(
+  contactId: number,
+  purposeId: number,
+  method: Method,
+  evidence: string | null = null,
+): Promise<number> {
+  return call("withdraw_consent", { contactId, purposeId, method, evidence });
 }
 
 /** An empty value clears the field. */

@@ -152,7 +152,7 @@ describe("privacy tab", () => {
     expect(await screen.findByText("Toestemming sinds 1 maart 2024")).toBeInTheDocument();
   });
 
-  it("withdraws consent with one click", async () => {
+  it("withdraws consent in one action that asks how (e-mail by default) and takes a note", async () => {
     let withdrawn = false;
     backend({
       contact_privacy: () =>
@@ -167,8 +167,18 @@ describe("privacy tab", () => {
     expect(screen.getByText("Bruikbaar")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Toestemming intrekken: Nieuwsbrief" }));
+    const ask = within(screen.getByRole("form", { name: "Toestemming intrekken: Nieuwsbrief" }));
+    expect(ask.getByLabelText("Hoe trok de persoon de toestemming in?")).toHaveValue("email");
+    await user.selectOptions(ask.getByLabelText("Hoe trok de persoon de toestemming in?"), "phone");
+    await user.type(ask.getByLabelText("Notitie (optioneel)"), "Belde zelf op");
+    expect(callsOf("withdraw_consent")).toEqual([]);
+    await user.click(ask.getByRole("button", { name: "Intrekking vastleggen" }));
 
-    expect(callsOf("withdraw_consent")).toEqual([{ contactId: 1, purposeId: 3, method: "other" }]);
+    await waitFor(() =>
+      expect(callsOf("withdraw_consent")).toEqual([
+        { contactId: 1, purposeId: 3, method: "phone", evidence: "Belde zelf op" },
+      ]),
+    );
     expect(await screen.findByText("Toestemming voor “Nieuwsbrief” is ingetrokken.")).toBeInTheDocument();
     expect(await screen.findByText("Geen geldige toestemming")).toBeInTheDocument();
     expect(screen.getByText("Niet bruikbaar")).toBeInTheDocument();

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconChevronDown, IconChevronRight, IconLink, IconX } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 
 import type { Basis } from "../../bindings/Basis";
+import type { Method } from "../../bindings/Method";
 import type { Purpose } from "../../bindings/Purpose";
 import type { PurposeLink } from "../../bindings/PurposeLink";
 import type { Source } from "../../bindings/Source";
@@ -13,7 +14,15 @@ import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { formatInstantDate } from "../../lib/format";
 import { linkPurpose, withdrawConsent } from "../../lib/ipc";
-import { basisLabel, basisOptions, purposeOptions, SOURCES, sourceLabel } from "../register/labels";
+import {
+  basisLabel,
+  basisOptions,
+  METHODS,
+  methodLabel,
+  purposeOptions,
+  SOURCES,
+  sourceLabel,
+} from "../register/labels";
 import { invalidatePrivacyData } from "../register/queries";
 
 /** Whether consent is the basis the link rests on (or would, once the basis is known). */
@@ -23,16 +32,24 @@ function restsOnConsent(link: PurposeLink): boolean {
 
 type TableProps = { contactId: number; links: PurposeLink[] };
 
-/** The purposes a contact is linked to, with basis, consent state and a one-click withdrawal. */
+/** The purposes a contact is linked to, with basis, consent state and the withdrawal. */
 export function PurposeLinksTable({ contactId, links }: TableProps) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
 
-  // Withdrawing must be as easy as giving: one click, no questions (also when restricted).
+  // Withdrawing must be as easy as giving (also when restricted): one action, which asks only
+  // how the person withdrew (e-mail unless changed) and takes an optional note, as evidence.
+  const [asking, setAsking] = useState<Purpose | null>(null);
+  const [method, setMethod] = useState<Method>("email");
+  const [note, setNote] = useState("");
   const withdraw = useMutation({
-    mutationFn: (purpose: Purpose) => withdrawConsent(contactId, purpose.id, "other"),
+    mutationFn: (purpose: Purpose) =>
+      withdrawConsent(contactId, purpose.id, method, note.trim() === "" ? null : note.trim()),
     onSuccess: async (_id, purpose) => {
+      setAsking(null);
+      setNote("");
+      setMethod("email");
       setNotice(t("links.withdrawn", { purpose: purpose.name }));
       await invalidatePrivacyData(queryClient);
     },
@@ -78,7 +95,7 @@ export function PurposeLinksTable({ contactId, links }: TableProps) {
                     disabled={withdraw.isPending}
                     onClick={() => {
                       setNotice(null);
-                      withdraw.mutate(link.purpose);
+                      setAsking(link.purpose);
                     }}
                   >
                     {t("links.withdraw")}
@@ -108,6 +125,40 @@ export function PurposeLinksTable({ contactId, links }: TableProps) {
         ))}
           
       </DataTable>
+      {asking !== null && (
+        <form
+          aria-label={t("links.withdrawLabel", { purpose: asking.name })}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!withdraw.isPending) withdraw.mutate(asking);
+          }}
+        >
+          <Stack gap="xs" maw={520}>
+            <NativeSelect
+              label={t("links.withdrawHow")}
+              aria-label={t("links.withdrawHow")}
+              value={method}
+              onChange={(event) => setMethod(event.currentTarget.value as Method)}
+              data={METHODS.map((value) => ({ value, label: methodLabel(t, value) }))}
+            />
+            <TextInput
+              label={t("links.withdrawNote")}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+              maxLength={500}
+              autoComplete="off"
+            />
+            <Group gap="sm">
+              <Button type="submit" color="red" loading={withdraw.isPending}>
+                {t("links.withdrawConfirm")}
+              </Button>
+              <Button variant="default" onClick={() => setAsking(null)} disabled={withdraw.isPending}>
+                {t("form.cancel")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
       {withdraw.isError && <ErrorAlert error={withdraw.error} />}
       {notice && <StatusNote>{notice}</StatusNote>}
     </Stack>
