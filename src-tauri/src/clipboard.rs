@@ -3,6 +3,7 @@
 //! outlive the app because its timer died with the window. Only a copy that is still on the
 //! clipboard is wiped; what the user copied since stays.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
@@ -29,7 +30,8 @@ struct Pending {
 #[derive(Default)]
 pub struct SensitiveCopy {
     pending: Mutex<Option<Pending>>,
-    generations: Mutex<u64>,
+    /// Copies made so far: the generation of the newest.
+    copies: AtomicU64,
 }
 
 fn digest(text: &str) -> [u8; 32] {
@@ -40,9 +42,7 @@ impl SensitiveCopy {
     /// Puts `text` on the clipboard; returns the generation a later [`Self::expire`] names.
     pub fn copy(&self, board: &dyn Board, text: &str) -> Result<u64, String> {
         board.write(text)?;
-        let mut generations = self.generations.lock().unwrap_or_else(PoisonError::into_inner);
-        *generations += 1;
-        let generation = *generations;
+        let generation = self.copies.fetch_add(1, Ordering::SeqCst) + 1;
         *self.pending.lock().unwrap_or_else(PoisonError::into_inner) =
             Some(Pending { digest: digest(text), generation });
         Ok(generation)

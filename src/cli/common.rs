@@ -75,12 +75,16 @@ impl Failure {
                 eprintln!("error: {msg}");
                 ExitCode::from(2)
             }
-            Failure::Core(Error::InvalidInput { field, message }) if flag(field).is_some() => {
-                eprintln!("error: {}: {}", flag(field).unwrap_or(field), one_line(&message));
-                ExitCode::from(1)
-            }
             Failure::Core(e) => {
-                eprintln!("error: {}", one_line(&e.to_string()));
+                // A field error names the option it is about, where that differs from the field.
+                let text = match &e {
+                    Error::InvalidInput { field, message } => match flag(field) {
+                        Some(option) => format!("{option}: {message}"),
+                        None => e.to_string(),
+                    },
+                    _ => e.to_string(),
+                };
+                eprintln!("error: {}", one_line(&text));
                 ExitCode::from(e.exit_code() as u8)
             }
         }
