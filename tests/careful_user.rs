@@ -325,3 +325,46 @@ fn the_bsn_guard_covers_the_free_text_of_requests() {
     assert!(e.contains("BSN"), "{e}");
     cli.ok(&["request", "close", &req, "--outcome", "Verstuurd per e-mail"]);
 }
+
+#[test]
+fn consent_events_are_recorded_by_the_business_name_not_the_front_end() {
+    let (cli, id) = with_contact();
+    cli.ok(&["purpose", "add", "--name", "Nieuwsbrief", "--basis", "consent"]);
+    let text = cli.tmp.path().join("consent.txt");
+    std::fs::write(&text, "Ja, graag de nieuwsbrief.").unwrap();
+    let give = |cli: &Cli| {
+        cli.ok(&[
+            "consent",
+            "give",
+            "--contact",
+            &id,
+            "--purpose",
+            "Nieuwsbrief",
+            "--method",
+            "form",
+            "--text-file",
+            text.to_str().unwrap(),
+        ])
+    };
+    let withdraw = |cli: &Cli| {
+        cli.ok(&[
+            "consent",
+            "withdraw",
+            "--contact",
+            &id,
+            "--purpose",
+            "Nieuwsbrief",
+            "--method",
+            "phone",
+        ])
+    };
+    // Without a business name the event names the front end it came through.
+    give(&cli);
+    cli.ok(&["settings", "set", "controller.name", "Kapsalon Mooi"]);
+    withdraw(&cli);
+    give(&cli);
+    let h = cli.json(&["consent", "history", "--contact", &id]);
+    let by: Vec<&str> =
+        h.as_array().unwrap().iter().map(|e| e["recorded_by"].as_str().unwrap()).collect();
+    assert_eq!(by, ["cli", "Kapsalon Mooi", "Kapsalon Mooi"]);
+}

@@ -1,6 +1,6 @@
 //! The domain: one module per subject, each owning its tables. A module imports only the
 //! modules before it in this order (and the layers below: kernel, store, vault):
-//! contacts < suppression < register < consent < fields < requests < controller < retention
+//! controller < contacts < suppression < register < consent < fields < requests < retention
 //! < export < backup.
 
 pub mod backup;

@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::domain::contacts::ensure_not_restricted;
+use crate::domain::controller;
 use crate::domain::register::purposes::{self, Basis, Purpose};
 use crate::domain::suppression;
 use crate::kernel::clock::Ctx;
@@ -334,7 +335,7 @@ pub fn give(
             input.method.as_str(),
             hash,
             evidence,
-            ctx.actor
+            recorded_by(conn, ctx)?
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -381,11 +382,25 @@ pub fn withdraw(
     conn.execute(
         "INSERT INTO consent_events (contact_id, purpose_id, kind, at, method, evidence, recorded_by)
          VALUES (?1, ?2, 'withdrawn', ?3, ?4, ?5, ?6)",
-        params![contact_id, purpose_id, format_instant(ctx.now), method.as_str(), evidence, ctx.actor],
+        params![
+            contact_id,
+            purpose_id,
+            format_instant(ctx.now),
+            method.as_str(),
+            evidence,
+            recorded_by(conn, ctx)?
+        ],
     )?;
     let id = conn.last_insert_rowid();
     ctx.audit(conn, "consent.withdraw", "contact", Some(contact_id), &["purpose", "method"])?;
     Ok(id)
+}
+
+/// Who records a consent event: the business (the controller's name, as set in the settings),
+/// or the front end it came through (`desktop`, `cli`) while no name is set.
+fn recorded_by(conn: &Connection, ctx: &Ctx<'_>) -> Result<String> {
+    let name = controller::get(conn)?.name;
+    Ok(if name.is_empty() { ctx.actor.to_owned() } else { name })
 }
 
 /// When the current consent was given, or None when it was withdrawn or never given.

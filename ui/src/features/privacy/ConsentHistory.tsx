@@ -5,7 +5,7 @@ import { useId, useState, type ReactNode } from "react";
 import type { ConsentEvent } from "../../bindings/ConsentEvent";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
-import { methodLabel } from "../register/labels";
+import { methodLabel, recordedByLabel } from "../register/labels";
 
 /** Hex characters of the text's SHA-256 shown inline; the full hash is in the title. */
 export const SHORT_HASH_LENGTH = 12;
@@ -59,7 +59,7 @@ function HistoryItem({ event }: { event: ConsentEvent }) {
         </Group>
         <Group component="dl" gap="xl" m={0} align="flex-start" wrap="wrap">
           <Detail label={t("history.method")}>{methodLabel(t, event.method)}</Detail>
-          <Detail label={t("history.recordedBy")}>{event.recorded_by}</Detail>
+          <Detail label={t("history.recordedBy")}>{recordedByLabel(t, event.recorded_by)}</Detail>
           <Detail label={t("history.evidence")}>{event.evidence ?? none}</Detail>
           {event.text_sha256 !== null && (
             <Detail label={t("history.hash")}>

@@ -244,7 +244,7 @@ describe("privacy tab", () => {
               text_sha256: null,
               text: null,
               evidence: null,
-              recorded_by: "anna",
+              recorded_by: "desktop",
             },
           ],
         }),
@@ -256,6 +256,9 @@ describe("privacy tab", () => {
     expect(first).toHaveTextContent("Formulier");
     expect(first).toHaveTextContent("anna");
     expect(second).toHaveTextContent("Ingetrokken");
+    // Recorded before a business name was set: the front end, in words, not its code.
+    expect(second).toHaveTextContent("Kluis (app)");
+    expect(second).not.toHaveTextContent("desktop");
     const short = within(history).getByText("9f2c0d1a7b3e");
     expect(short).toHaveAttribute("title", hash);
     expect(within(history).queryByText("Ja, <b>graag</b>.")).toBeNull();

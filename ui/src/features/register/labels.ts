@@ -33,6 +33,14 @@ export function methodLabel(t: Translate, method: Method): string {
   return t(`method.${method}`);
 }
 
+/** Who recorded a consent event: the business name, or the front end (`desktop`, `cli`) it came
+ * through while no business name was set. */
+export function recordedByLabel(t: Translate, recordedBy: string): string {
+  if (recordedBy === "desktop") return t("history.recordedByApp");
+  if (recordedBy === "cli") return t("history.recordedByCli");
+  return recordedBy;
+}
+
 export function fieldKindLabel(t: Translate, kind: FieldKind): string {
   return t(`fieldKind.${kind}`);
 }
