@@ -347,3 +347,38 @@ fn the_english_report_shows_no_core_code_and_no_dutch_label() {
     assert!(found.is_empty(), "codes or Dutch in the English report: {found:?}");
     assert!(text.contains("in person") && text.contains("quote"), "{text}");
 }
+
+/// An ISO date (`2026-12-01`) among the words of a document.
+fn iso_date(text: &str) -> Option<&str> {
+    words(text)
+        .into_iter()
+        .find(|w| w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-')
+}
+
+#[test]
+fn the_retention_policy_reads_its_date_in_the_language_of_the_document() {
+    let (_t, v) = new_vault();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-02T10:00:00Z").unwrap().to_utc();
+    let nl = kluis::domain::retention::policy_markdown(v.conn(), Language::Nl, "", now).unwrap();
+    assert_eq!(iso_date(&nl), None, "{nl}");
+    assert!(nl.contains("Opgesteld op 2 december 2026"), "{nl}");
+    let en = kluis::domain::retention::policy_markdown(v.conn(), Language::En, "", now).unwrap();
+    assert!(en.contains("Drawn up on 2 December 2026"), "{en}");
+    let pdf = kluis::domain::retention::policy_pdf(v.conn(), Language::Nl, "Salon", now).unwrap();
+    let text = text_of(&pdf);
+    assert_eq!(iso_date(&text), None, "{text}");
+    assert!(text.contains("2 december 2026"), "{text}");
+}
+
+#[test]
+fn the_register_shows_the_proposed_categories_in_the_language_of_the_screen() {
+    let (_t, mut v) = new_vault();
+    // A register from an earlier version: Dutch purposes with English category words.
+    let mut p = PurposeInput::new("Klantadministratie", Basis::Contract);
+    p.data_categories = vec!["name".into(), "e-mail".into(), "phone".into(), "Haarkleur".into()];
+    v.write(|tx, c| purposes::create(tx, c, &p)).unwrap();
+    let nl = purposes::list_in(v.conn(), Language::Nl).unwrap();
+    assert_eq!(nl[0].data_categories, ["naam", "e-mail", "telefoon", "Haarkleur"]);
+    let en = purposes::list_in(v.conn(), Language::En).unwrap();
+    assert_eq!(en[0].data_categories, ["name", "e-mail", "phone", "Haarkleur"]);
+}

@@ -242,9 +242,9 @@ commands! {
 
     // --- processing register -----------------------------------------------------------
 
-    /// The processing register, by name.
+    /// The processing register, by name; the proposed data categories in `language`.
     #[tauri::command(async)]
-    fn list_purposes(state: State<'_, AppState>) -> Res<Vec<Purpose>> in register;
+    fn list_purposes(state: State<'_, AppState>, language: Language) -> Res<Vec<Purpose>> in register;
 
     /// The usual purposes of a small business, in `language`; not stored.
     #[tauri::command]

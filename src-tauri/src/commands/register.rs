@@ -9,8 +9,8 @@ use super::{ui_language, Res};
 use crate::dialog::{self, Save};
 use crate::state::AppState;
 
-pub fn list_purposes(state: State<'_, AppState>) -> Res<Vec<Purpose>> {
-    state.with_vault(|v| purposes::list(v.conn()))
+pub fn list_purposes(state: State<'_, AppState>, language: Language) -> Res<Vec<Purpose>> {
+    state.with_vault(|v| purposes::list_in(v.conn(), language))
 }
 
 /// The usual purposes of a small business, for the first-run step (not yet stored).

@@ -199,6 +199,18 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Purpose> {
 const COLUMNS: &str =
     "id, name, description, basis, direct_marketing, data_categories, recipients, retention_rule";
 
+/// The purposes as a screen in `language` shows them: the proposed data categories translated
+/// (see [`category_label`]), the user's own as written.
+pub fn list_in(conn: &Connection, language: Language) -> Result<Vec<Purpose>> {
+    let mut list = list(conn)?;
+    for p in &mut list {
+        for c in &mut p.data_categories {
+            *c = category_label(c, language);
+        }
+    }
+    Ok(list)
+}
+
 pub fn list(conn: &Connection) -> Result<Vec<Purpose>> {
     let mut s =
         conn.prepare(&format!("SELECT {COLUMNS} FROM purposes ORDER BY name COLLATE NOCASE"))?;

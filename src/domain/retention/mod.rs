@@ -12,7 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::kernel::clock::Ctx;
-use crate::kernel::date::parse_date;
+use crate::kernel::date::{long_date, parse_date};
 use crate::kernel::error::{Error, Result};
 use crate::kernel::language::Language;
 use rules::RuleKey;
@@ -227,6 +227,11 @@ fn policy_title(t: &PolicyText, business: &str) -> String {
     }
 }
 
+/// The day a policy is drawn up, as its language writes it (`2 december 2026`).
+fn drawn_up_on(now: chrono::DateTime<chrono::Utc>, language: Language) -> String {
+    long_date(&now.date_naive().to_string(), language)
+}
+
 /// The written retention policy, generated from the rules in force (Markdown).
 pub fn policy_markdown(
     conn: &Connection,
@@ -241,7 +246,7 @@ pub fn policy_markdown(
     for r in &rows {
         md.push_str(&format!("| {} | {} | {} | {} |\n", esc(&r[0]), r[1], r[2], esc(&r[3])));
     }
-    md.push_str(&format!("\n{} {}\n", t.drawn_up, now.date_naive()));
+    md.push_str(&format!("\n{} {}\n", t.drawn_up, drawn_up_on(now, language)));
     Ok(md)
 }
 
@@ -254,12 +259,13 @@ pub fn policy_pdf(
 ) -> Result<Vec<u8>> {
     let (t, rows) = policy_rows(conn, language)?;
     let title = policy_title(t, business);
-    let footer = format!("{title} · {} {}", t.drawn_up, now.date_naive());
+    let date = drawn_up_on(now, language);
+    let footer = format!("{title} · {} {date}", t.drawn_up);
     let label = if language.is_dutch() { ("Pagina", "van") } else { ("Page", "of") };
     let mut doc = crate::kernel::pdf::Doc::new(&title, &footer, label)?;
     let sender: Vec<String> =
         [business].iter().filter(|b| !b.is_empty()).map(|b| (*b).to_owned()).collect();
-    doc.letterhead(&sender, &title, &format!("{} {}", t.drawn_up, now.date_naive()));
+    doc.letterhead(&sender, &title, &format!("{} {date}", t.drawn_up));
     doc.paragraph(t.intro);
     let rows: Vec<Vec<String>> = rows.into_iter().map(Vec::from).collect();
     doc.table(&t.headers, &[3.0, 1.6, 1.3, 5.0], &rows);

@@ -17,7 +17,7 @@ export const queryKeys = {
   controller: ["controller"] as const,
   backupStatus: ["backup"] as const,
   register: ["register"] as const,
-  purposes: ["register", "purposes"] as const,
+  purposes: (language: Language) => ["register", "purposes", language] as const,
   purposeProposals: (language: Language) => ["register", "proposals", language] as const,
   fields: ["register", "fields"] as const,
   triage: ["register", "triage"] as const,

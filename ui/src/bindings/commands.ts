@@ -131,9 +131,9 @@ export type Commands = {
   get_settings: { args: Record<string, never>; result: Settings };
   set_settings: { args: { settings: Settings }; result: null };
   /**
-   * The processing register, by name.
+   * The processing register, by name; the proposed data categories in `language`.
    */
-  list_purposes: { args: Record<string, never>; result: Array<Purpose> };
+  list_purposes: { args: { language: Language }; result: Array<Purpose> };
   /**
    * The usual purposes of a small business, in `language`; not stored.
    */

@@ -103,7 +103,7 @@ describe("command wrappers", () => {
       "add_interaction",
       { contactId: 7, input: { kind: "call", text: "Gebeld", at: null }, confirmNotBsn: true },
     ],
-    ["listPurposes", () => ipc.listPurposes(), "list_purposes", undefined],
+    ["listPurposes", () => ipc.listPurposes("nl"), "list_purposes", { language: "nl" }],
     ["purposeProposals", () => ipc.purposeProposals("en"), "purpose_proposals", { language: "en" }],
     ["createPurpose", () => ipc.createPurpose(purposeInput), "create_purpose", { input: purposeInput }],
     [

@@ -303,8 +303,8 @@ export function objectContact(id: number): Promise<ObjectionReport> {
 
 // --- processing register -------------------------------------------------
 
-export function listPurposes(): Promise<Purpose[]> {
-  return call("list_purposes");
+export function listPurposes(language: Language): Promise<Purpose[]> {
+  return call("list_purposes", { language });
 }
 
 /** The usual purposes of a small business, in `language`; nothing is stored. */

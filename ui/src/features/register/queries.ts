@@ -2,10 +2,13 @@ import { useQuery, type QueryClient } from "@tanstack/react-query";
 
 import { queryKeys } from "../../app/queryKeys";
 import type { Language } from "../../bindings/Language";
+import { useI18n } from "../../i18n";
 import { listFields, listPurposes, purposeProposals, repermissionList, triageList } from "../../lib/ipc";
 
+/** The register as the screen's language shows it (the proposed data categories translated). */
 export function usePurposes() {
-  return useQuery({ queryKey: queryKeys.purposes, queryFn: listPurposes });
+  const { language } = useI18n();
+  return useQuery({ queryKey: queryKeys.purposes(language), queryFn: () => listPurposes(language) });
 }
 
 export function useFieldDefs() {
