@@ -26,6 +26,7 @@ use crate::kernel::date::{long_date, short_date};
 use crate::kernel::error::{Error, Result};
 use crate::kernel::language::Language;
 use crate::kernel::pdf::Doc;
+use crate::kernel::vcard::{content_line, escape};
 
 /// Everything held about one person.
 #[derive(Debug, Clone, Serialize)]
@@ -404,48 +405,27 @@ const RIGHTS: &[(&str, &str)] = &[
     ("Klacht: u kunt een klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).", "Complaint: you can lodge a complaint with the Dutch Data Protection Authority, the Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl)."),
 ];
 
-/// vCard 4.0 text escaping (RFC 6350 §3.4).
-fn vesc(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(',', "\\,")
-        .replace(';', "\\;")
-        .replace('\n', "\\n")
-        .replace('\r', "")
-}
-
-/// Folds a content line at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2).
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut len = 0;
-    for c in line.chars() {
-        if len + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            len = 1;
-        }
-        out.push(c);
-        len += c.len_utf8();
-    }
-    out.push_str("\r\n");
-    out
-}
-
+/// The contact as one vCard 4.0 card.
 pub fn vcard(c: &Contact) -> String {
     let mut v = String::from("BEGIN:VCARD\r\nVERSION:4.0\r\n");
-    v.push_str(&fold(&format!("FN:{}", vesc(&c.name))));
+    v.push_str(&content_line(&format!("FN:{}", escape(&c.name))));
     for e in &c.emails {
-        v.push_str(&fold(&format!("EMAIL:{}", vesc(e))));
+        v.push_str(&content_line(&format!("EMAIL:{}", escape(e))));
     }
     for p in &c.phones {
-        v.push_str(&fold(&format!("TEL;VALUE=text:{}", vesc(p))));
+        v.push_str(&content_line(&format!("TEL;VALUE=text:{}", escape(p))));
     }
     if let Some(a) = &c.address {
-        v.push_str(&fold(&format!("ADR;LABEL=\"{}\":;;;;;;", a.replace(['"', '\n', '\r'], " "))));
+        v.push_str(&content_line(&format!(
+            "ADR;LABEL=\"{}\":;;;;;;",
+            a.replace(['"', '\n', '\r'], " ")
+        )));
     }
     if let Some(o) = &c.organisation {
-        v.push_str(&fold(&format!("ORG:{}", vesc(o))));
+        v.push_str(&content_line(&format!("ORG:{}", escape(o))));
     }
     if let Some(j) = &c.job_title {
-        v.push_str(&fold(&format!("TITLE:{}", vesc(j))));
+        v.push_str(&content_line(&format!("TITLE:{}", escape(j))));
     }
     v.push_str("END:VCARD\r\n");
     v
@@ -530,13 +510,35 @@ pub fn portability_zip(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::contacts::Relationship;
+    use crate::kernel::vcard;
 
     #[test]
-    fn vcard_escapes_and_folds() {
-        assert_eq!(vesc("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
-        let long = format!("FN:{}", "Ł".repeat(60));
-        let folded = fold(&long);
-        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
-        assert_eq!(folded.replace("\r\n ", ""), format!("{long}\r\n"));
+    fn the_card_in_the_zip_reads_back_as_written() {
+        let c = Contact {
+            id: 1,
+            name: "Bakker, Zoë; ".repeat(8),
+            emails: vec!["zoe@example.nl".into(), "z.bakker@example.com".into()],
+            phones: vec!["+31 6 1234 5678".into()],
+            address: Some("Dorpsstraat 1\n1234 AB Ergens".into()),
+            organisation: Some("Bakker \\ Zonen".into()),
+            job_title: Some("Eigenaar".into()),
+            relationship: Relationship::Client,
+            relationship_ended: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+            restricted_reason: None,
+            objected_at: None,
+        };
+        let text = vcard(&c);
+        assert!(text.split("\r\n").all(|l| l.len() <= 75), "{text}");
+        let card = vcard::parse(text.as_bytes()).unwrap().remove(0);
+        assert_eq!(card.version(), Some("4.0"));
+        assert_eq!(card.first("FN").unwrap().text(), c.name);
+        let emails: Vec<String> = card.all("EMAIL").map(vcard::Property::text).collect();
+        assert_eq!(emails, c.emails);
+        assert_eq!(card.first("TEL").unwrap().text(), "+31 6 1234 5678");
+        assert_eq!(card.first("ORG").unwrap().components(), ["Bakker \\ Zonen"]);
+        assert_eq!(card.first("TITLE").unwrap().text(), "Eigenaar");
     }
 }
