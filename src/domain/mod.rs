@@ -1,7 +1,7 @@
 //! The domain: one module per subject, each owning its tables. A module imports only the
 //! modules before it in this order (and the layers below: kernel, store, vault):
 //! controller < contacts < suppression < register < consent < fields < requests < retention
-//! < export < backup.
+//! < import < export < backup.
 
 pub mod backup;
 pub mod consent;
@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod controller;
 pub mod export;
 pub mod fields;
+pub mod import;
 pub mod register;
 pub mod requests;
 pub mod retention;
