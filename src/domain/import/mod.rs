@@ -2,6 +2,7 @@
 //! with what the reader noticed per row. Nothing here writes; the import itself (preview,
 //! duplicates, one transaction, triage) builds on these rows.
 
+pub mod csv;
 pub mod vcard;
 
 use serde::Serialize;
@@ -20,6 +21,8 @@ pub struct Row {
     pub organisation: Option<String>,
     pub job_title: Option<String>,
     pub notes: Option<String>,
+    /// Flexible fields by their label (a CSV column mapped to one).
+    pub fields: Vec<(String, String)>,
     pub warnings: Vec<Warning>,
 }
 
