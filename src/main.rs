@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use cli::common::{self, Global, Out};
-use cli::{audit, backup, consent, contact, demo, document, export, field, purpose};
+use cli::{audit, backup, consent, contact, demo, document, export, field, import, purpose};
 use cli::{request, retention, settings, vault};
 
 #[derive(Parser)]
@@ -33,6 +33,8 @@ enum Cmd {
     Vault(vault::Cmd),
     #[command(flatten)]
     Contact(contact::Cmd),
+    #[command(flatten)]
+    Import(import::Cmd),
     #[command(flatten)]
     Audit(audit::Cmd),
     #[command(flatten)]
@@ -80,6 +82,7 @@ fn run(cli: Cli) -> Out {
     match cli.cmd {
         Cmd::Vault(c) => vault::run(&ctx, c),
         Cmd::Contact(c) => contact::run(&ctx, c),
+        Cmd::Import(c) => import::run(&ctx, c),
         Cmd::Audit(c) => audit::run(&ctx, c),
         Cmd::Purpose(c) => purpose::run(&ctx, c),
         Cmd::Field(c) => field::run(&ctx, c),

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod controller;
 pub mod erase;
+pub mod import;
 pub mod mailing;
 pub mod privacy;
 pub mod requests;

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod document;
 pub mod export;
 pub mod field;
+pub mod import;
 pub mod purpose;
 pub mod request;
 pub mod retention;

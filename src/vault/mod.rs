@@ -337,6 +337,19 @@ impl Vault {
         Ok(out)
     }
 
+    /// Runs `f` like [`Vault::write`] in a transaction that is then rolled back: what an action
+    /// would do (an import's dry run), with nothing written.
+    pub fn dry_run<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>, &Ctx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let ctx = Ctx { now: self.clock.now(), actor: &self.actor };
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx, &ctx)?;
+        tx.rollback()?;
+        Ok(out)
+    }
+
     /// Writes everything in the WAL into the database file and truncates the WAL, so that
     /// deleted rows no longer linger there (with `secure_delete` they are zeroed in the file).
     pub fn checkpoint(&self) -> Result<()> {

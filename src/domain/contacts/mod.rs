@@ -59,6 +59,14 @@ fn check_contact_bsn(c: &model::ValidContact, confirmed: bool) -> Result<()> {
     )
 }
 
+/// A contact's input validated and BSN-checked, ready for `write::create` in a caller's
+/// transaction (an import).
+pub fn checked(input: &ContactInput, confirm_not_bsn: bool) -> Result<model::ValidContact> {
+    let valid = input.validate()?;
+    check_contact_bsn(&valid, confirm_not_bsn)?;
+    Ok(valid)
+}
+
 /// Creates a contact. `confirm_not_bsn`: the user confirmed a BSN-like number is not a BSN.
 pub fn create(vault: &mut Vault, input: &ContactInput, confirm_not_bsn: bool) -> Result<i64> {
     let valid = input.validate()?;

@@ -165,6 +165,24 @@ pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, c: &ValidContact) -> Re
     }
 }
 
+/// Fills the fields of contact `id` that are empty (no e-mail, no phone, no address, …) from
+/// `c`; what the contact has stays as it is. Audited with the names of the fields filled.
+pub fn fill_empty(conn: &Connection, ctx: &Ctx<'_>, id: i64, c: &ValidContact) -> Result<()> {
+    let old = super::read::contact(conn, id)?;
+    let or = |old: Option<String>, new: &Option<String>| old.or_else(|| new.clone());
+    let merged = ValidContact {
+        emails: if old.emails.is_empty() { c.emails.clone() } else { old.emails.clone() },
+        phones: if old.phones.is_empty() { c.phones.clone() } else { old.phones.clone() },
+        address: or(old.address.clone(), &c.address),
+        organisation: or(old.organisation.clone(), &c.organisation),
+        job_title: or(old.job_title.clone(), &c.job_title),
+        name: old.name,
+        relationship: old.relationship,
+        relationship_ended: old.relationship_ended.as_deref().and_then(|d| d.parse().ok()),
+    };
+    update(conn, ctx, id, &merged)
+}
+
 pub fn add_interaction(
     conn: &Connection,
     ctx: &Ctx<'_>,

@@ -3,6 +3,7 @@
 //! duplicates, one transaction, triage) builds on these rows.
 
 pub mod csv;
+pub mod run;
 pub mod vcard;
 
 use serde::Serialize;
@@ -35,6 +36,12 @@ crate::kernel::str_enum! {
         PhotoSkipped => "photo-skipped",
         ExtraAddresses => "extra-addresses",
         NotImported => "not-imported",
+        InvalidEmail => "invalid-email",
+        Invalid => "invalid",
+        LooksLikeBsn => "looks-like-bsn",
+        Duplicate => "duplicate",
+        Restricted => "restricted",
+        Suppressed => "suppressed",
     }
 }
 
@@ -82,6 +89,30 @@ impl Warning {
             (WarningKind::ExtraAddresses, false) => "only the first address is imported".into(),
             (WarningKind::NotImported, true) => format!("niet overgenomen: {list}"),
             (WarningKind::NotImported, false) => format!("not imported: {list}"),
+            (WarningKind::InvalidEmail, true) => "een ongeldig e-mailadres is weggelaten".into(),
+            (WarningKind::InvalidEmail, false) => "an invalid e-mail address was left out".into(),
+            (WarningKind::Invalid, true) => format!("niet geldig, niet overgenomen: {list}"),
+            (WarningKind::Invalid, false) => format!("not valid, not imported: {list}"),
+            (WarningKind::LooksLikeBsn, true) => {
+                "een waarde lijkt op een BSN; overgeslagen (bevestig als het geen BSN is)".into()
+            }
+            (WarningKind::LooksLikeBsn, false) => {
+                "a value looks like a BSN; skipped (confirm if it is not one)".into()
+            }
+            (WarningKind::Duplicate, true) => "lijkt op een bestaand contact; overgeslagen".into(),
+            (WarningKind::Duplicate, false) => "likely an existing contact; skipped".into(),
+            (WarningKind::Restricted, true) => {
+                "het bestaande contact is beperkt (alleen-lezen) en is niet gewijzigd".into()
+            }
+            (WarningKind::Restricted, false) => {
+                "the existing contact is restricted (read-only) and was not changed".into()
+            }
+            (WarningKind::Suppressed, true) => {
+                "dit adres maakte bezwaar: nooit voor direct marketing".into()
+            }
+            (WarningKind::Suppressed, false) => {
+                "this address objected: never for direct marketing".into()
+            }
         }
     }
 }

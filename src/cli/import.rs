@@ -1,0 +1,144 @@
+//! Importing an address book: vCard and CSV files, and undoing an import.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use kluis::app::import::{self, FileImport};
+use kluis::domain::import::csv::{Column, Options};
+use kluis::domain::import::run::{Format, Report};
+use kluis::kernel::language::Language;
+use kluis::Error;
+
+use super::common::{done, open, print_json, Ctx, Out};
+
+#[derive(Subcommand)]
+pub enum Cmd {
+    /// Bring contacts in from a vCard or CSV file (each waits in triage unless --purpose), or undo an import.
+    #[command(subcommand, display_order = 2)]
+    Import(ImportCmd),
+}
+
+#[derive(Subcommand)]
+pub enum ImportCmd {
+    /// A vCard file (2.1, 3.0 or 4.0; phones, Apple, Google, Outlook, Thunderbird).
+    Vcard {
+        file: PathBuf,
+        #[command(flatten)]
+        how: How,
+    },
+    /// A CSV file with a header row (Google, Outlook, a spreadsheet; comma, semicolon or tab).
+    Csv {
+        file: PathBuf,
+        /// Map a column to a field: name, first-name, middle-name, last-name, email, phone,
+        /// organisation, job-title, address, street, postal-code, city, country, notes,
+        /// field:LABEL (a flexible field) or skip. Repeatable.
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// The delimiter (detected when left out): , ; or tab.
+        #[arg(long)]
+        delimiter: Option<String>,
+        /// The encoding (detected when left out): utf-8, windows-1252, latin1, utf-16.
+        #[arg(long)]
+        encoding: Option<String>,
+        #[command(flatten)]
+        how: How,
+    },
+    /// Remove every contact of an import, while they are unchanged since.
+    Undo { id: i64 },
+}
+
+#[derive(Args)]
+pub struct How {
+    /// Report what the import would do and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Link the whole batch to this purpose (not a consent or direct-marketing purpose).
+    #[arg(long)]
+    purpose: Option<String>,
+    /// A row that likely duplicates a contact: skip it, fill the contact's empty fields, or add it anyway.
+    #[arg(long, default_value = "skip", value_name = "skip|update|add")]
+    on_duplicate: String,
+    /// The relationship of every imported contact.
+    #[arg(long, default_value = "prospect")]
+    relationship: String,
+    /// Confirm that values that look like a BSN are not BSNs (else their rows are skipped).
+    #[arg(long)]
+    yes: bool,
+}
+
+pub fn run(ctx: &Ctx, Cmd::Import(cmd): Cmd) -> Out {
+    let (file, format, csv, how) = match cmd {
+        ImportCmd::Undo { id } => {
+            let n = import::undo(&mut open(ctx)?, id)?;
+            return done(ctx, &format!("Removed the {n} contacts of import {id}."));
+        }
+        ImportCmd::Vcard { file, how } => (file, Format::Vcard, Options::default(), how),
+        ImportCmd::Csv { file, map, delimiter, encoding, how } => {
+            let options =
+                Options { delimiter: delimiter_of(delimiter)?, encoding, map: mapping(&map)? };
+            (file, Format::Csv, options, how)
+        }
+    };
+    let f = FileImport {
+        path: &file,
+        format,
+        csv,
+        on_duplicate: how.on_duplicate.parse()?,
+        purpose: how.purpose.as_deref(),
+        relationship: how.relationship.parse()?,
+        confirm_not_bsn: how.yes,
+        dry_run: how.dry_run,
+    };
+    let show = ctx.progress && !ctx.json;
+    let mut tenth = 0;
+    let mut progress = |done: usize, total: usize| {
+        let now = done * 10 / total.max(1);
+        if show && now > tenth {
+            tenth = now;
+            eprintln!("Importing: {}%", now * 10);
+        }
+    };
+    let report = import::import_file(&mut open(ctx)?, &f, Language::En, &mut progress)?;
+    print_report(ctx, &report, how.dry_run)
+}
+
+fn delimiter_of(d: Option<String>) -> Result<Option<u8>, Error> {
+    match d.as_deref() {
+        None => Ok(None),
+        Some("," | "comma") => Ok(Some(b',')),
+        Some(";" | "semicolon") => Ok(Some(b';')),
+        Some("\t" | "tab" | "\\t") => Ok(Some(b'\t')),
+        Some(_) => Err(Error::invalid("delimiter", "expected , ; or tab")),
+    }
+}
+
+fn mapping(map: &[String]) -> Result<Vec<(String, Column)>, Error> {
+    map.iter()
+        .map(|m| match m.rsplit_once('=') {
+            Some((column, field)) => Ok((column.to_owned(), Column::parse(field)?)),
+            None => Err(Error::invalid(
+                "map",
+                "expected COLUMN=FIELD, e.g. Klantnummer=field:Klantnummer",
+            )),
+        })
+        .collect()
+}
+
+fn print_report(ctx: &Ctx, r: &Report, dry_run: bool) -> Out {
+    if ctx.json {
+        return print_json(r);
+    }
+    for w in &r.warnings {
+        eprintln!("line {}: {}", w.line, w.message);
+    }
+    let verb = if dry_run { "Would import" } else { "Imported" };
+    println!(
+        "{verb}: {} added, {} updated, {} skipped; {} likely duplicates, {} on the suppression list.",
+        r.added, r.updated, r.skipped, r.duplicates, r.suppressed
+    );
+    match r.id {
+        Some(id) => println!("Import {id}: the new contacts wait in triage (kluis triage); undo with kluis import undo {id}."),
+        None => println!("Nothing was written (dry run)."),
+    }
+    Ok(())
+}
