@@ -280,3 +280,70 @@ fn a_restricted_contact_is_not_changed_by_an_import() {
     let shown = cli.json(&["contact", "show", &id]);
     assert!(shown["contact"]["phones"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn an_exported_address_book_re_imports_into_an_empty_vault_with_the_same_contacts() {
+    let cli = vault();
+    let f = file(&cli, "contacts.vcf", CONTACTS_VCF.as_bytes());
+    cli.ok(&["import", "vcard", &f]);
+    cli.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "Zoë \"Zo\" Ng",
+        "--email",
+        "zoe@example.nl",
+        "--email",
+        "z@example.com",
+        "--address",
+        "Dorpsstraat 1\n1234 AB Ergens",
+        "--org",
+        "=Ng, Co; BV",
+    ]);
+    let restricted = cli.json(&["contact", "add", "--name", "Beperkt Persoon"])["id"].to_string();
+    cli.ok(&["contact", "restrict", &restricted, "--reason", "loopt"]);
+    let shown = |cli: &Cli| -> Vec<serde_json::Value> {
+        let mut all: Vec<serde_json::Value> = cli
+            .json(&["contact", "list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["name"] != "Beperkt Persoon")
+            .map(|s| {
+                let mut c = cli.json(&["contact", "show", &s["id"].to_string()])["contact"].clone();
+                for k in [
+                    "id",
+                    "created_at",
+                    "updated_at",
+                    "relationship",
+                    "restricted_reason",
+                    "objected_at",
+                    "relationship_ended",
+                ] {
+                    c.as_object_mut().unwrap().remove(k);
+                }
+                c
+            })
+            .collect();
+        all.sort_by_key(|c| c["name"].to_string());
+        all
+    };
+    let before = shown(&cli);
+    for format in ["vcard", "csv"] {
+        let out = cli.tmp.path().join(format!("export.{format}"));
+        let r =
+            cli.json(&["export", "contacts", "--format", format, "--out", out.to_str().unwrap()]);
+        assert_eq!(r["contacts"], 4, "the restricted contact stays out: {r}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(!text.contains("Beperkt"));
+        if format == "csv" {
+            assert!(text.contains("\"'=Ng, Co; BV\""), "formula-guarded: {text}");
+        }
+        let empty = Cli::at(NOW);
+        empty.ok(&["init"]);
+        let r = empty.json(&["import", format, out.to_str().unwrap()]);
+        assert_eq!(r["added"], 4, "{r}");
+        let after = shown(&empty);
+        assert_eq!(after, before, "{format}");
+    }
+}

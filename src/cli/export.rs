@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use kluis::app;
 use kluis::app::subject_access::SubjectAccess;
+use kluis::domain::export::contacts::Selection;
 use kluis::domain::register::purposes;
 use kluis::kernel::language::Language;
 
@@ -44,6 +45,20 @@ pub enum ExportCmd {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The address book as vCard 4.0 or CSV: every contact, or those --search finds.
+    Contacts {
+        /// vcard or csv.
+        #[arg(long)]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only the contacts this search finds.
+        #[arg(long)]
+        search: Option<String>,
+        /// Also the restricted contacts (left out unless asked for).
+        #[arg(long)]
+        include_restricted: bool,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
@@ -56,6 +71,20 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
                 return print_json(&serde_json::json!({ "rows": rows, "out": out }));
             }
             println!("{rows} people written to {}.", out.display());
+            Ok(())
+        }
+        Cmd::Export(ExportCmd::Contacts { format, out, search, include_restricted }) => {
+            let selection = Selection { search: search.as_deref(), include_restricted };
+            let n = app::mailing::export_address_book(
+                &mut open(ctx)?,
+                format.parse()?,
+                &selection,
+                &out,
+            )?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "contacts": n, "out": out }));
+            }
+            println!("{n} contacts written to {}.", out.display());
             Ok(())
         }
         Cmd::Sar { contact, out, zip, lang, request, include_special } => {

@@ -278,7 +278,7 @@ fn property(line: &[u8], number: usize) -> Result<Property, ParseError> {
     let params: Vec<(String, String)> = parts
         .filter(|p| !p.is_empty())
         .map(|p| match p.split_once('=') {
-            Some((n, v)) => (n.trim().to_ascii_uppercase(), v.trim().to_owned()),
+            Some((n, v)) => (n.trim().to_ascii_uppercase(), param_unescape(v.trim())),
             None => {
                 let bare = p.trim().to_ascii_uppercase();
                 match bare.as_str() {
@@ -417,6 +417,34 @@ pub fn escape(value: &str) -> String {
             }
             '\n' => out.push_str("\\n"),
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A parameter value escaped with RFC 6868: `^n` a line break, `^'` a double quote, `^^` a caret.
+pub fn param_escape(value: &str) -> String {
+    value.replace('^', "^^").replace("\r\n", "^n").replace(['\n', '\r'], "^n").replace('"', "^'")
+}
+
+/// RFC 6868 caret escapes in a parameter value resolved; another caret stays.
+fn param_unescape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '^' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('\'') => out.push('"'),
+            Some('^') => out.push('^'),
+            Some(other) => {
+                out.push('^');
+                out.push(other);
+            }
+            None => out.push('^'),
         }
     }
     out

@@ -26,7 +26,7 @@ use crate::kernel::date::{long_date, short_date};
 use crate::kernel::error::{Error, Result};
 use crate::kernel::language::Language;
 use crate::kernel::pdf::Doc;
-use crate::kernel::vcard::{content_line, escape};
+use crate::kernel::vcard::{content_line, escape, param_escape};
 
 /// Everything held about one person.
 #[derive(Debug, Clone, Serialize)]
@@ -416,10 +416,7 @@ pub fn vcard(c: &Contact) -> String {
         v.push_str(&content_line(&format!("TEL;VALUE=text:{}", escape(p))));
     }
     if let Some(a) = &c.address {
-        v.push_str(&content_line(&format!(
-            "ADR;LABEL=\"{}\":;;;;;;",
-            a.replace(['"', '\n', '\r'], " ")
-        )));
+        v.push_str(&content_line(&format!("ADR;LABEL=\"{}\":;;;;;;", param_escape(a))));
     }
     if let Some(o) = &c.organisation {
         v.push_str(&content_line(&format!("ORG:{}", escape(o))));

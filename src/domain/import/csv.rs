@@ -385,7 +385,7 @@ fn row(line: usize, headers: &[String], columns: &[Column], record: &::csv::Stri
         Default::default();
     let mut unmapped = Vec::new();
     for ((header, column), cell) in headers.iter().zip(columns).zip(record.iter()) {
-        let cell = cell.trim();
+        let cell = unguard(cell.trim());
         if cell.is_empty() {
             continue;
         }
@@ -435,6 +435,15 @@ fn row(line: usize, headers: &[String], columns: &[Column], record: &::csv::Stri
         row.warnings.push(Warning { kind: WarningKind::NotImported, properties: unmapped });
     }
     row
+}
+
+/// A cell without the apostrophe a CSV export puts before a value a spreadsheet would run as a
+/// formula (`'=…`, `'+31…`, see `kernel::csv`): the value as it was.
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => cell,
+    }
 }
 
 /// An address from its parts: the formatted one when it is all there is, else street (or the
