@@ -347,3 +347,26 @@ fn an_exported_address_book_re_imports_into_an_empty_vault_with_the_same_contact
         assert_eq!(after, before, "{format}");
     }
 }
+
+#[test]
+fn a_larger_import_makes_a_backup_first_when_a_backup_folder_is_set() {
+    let cli = vault();
+    let mut sheet = String::from("Naam,E-mail\n");
+    for i in 0..12 {
+        sheet.push_str(&format!("Klant {i},klant{i}@example.nl\n"));
+    }
+    let f = file(&cli, "klanten.csv", sheet.as_bytes());
+    let r = cli.json(&["import", "csv", &f, "--dry-run"]);
+    assert!(r["backup"].is_null(), "a dry run makes no backup");
+    let folder = cli.tmp.path().join("backups");
+    std::fs::create_dir(&folder).unwrap();
+    cli.ok(&["backup-settings", "--dir", folder.to_str().unwrap()]);
+    let r = cli.json(&["import", "csv", &f]);
+    assert_eq!(r["added"], 12);
+    let made = r["backup"].as_str().expect("a backup before 12 rows");
+    assert!(std::path::Path::new(made).starts_with(&folder), "{made}");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
+    // A small import makes none.
+    let small = file(&cli, "twee.csv", b"Naam\nA\nB\n");
+    assert!(cli.json(&["import", "csv", &small])["backup"].is_null(), "two rows: no backup");
+}

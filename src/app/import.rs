@@ -6,6 +6,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use crate::domain::backup::auto;
 use crate::domain::import::{csv, run, vcard, Row};
 use crate::kernel::error::{Error, Result};
 use crate::kernel::language::Language;
@@ -66,10 +67,25 @@ pub fn import_file(
     if f.dry_run {
         let mut report = vault.dry_run(go)?;
         report.id = None;
-        Ok(report)
-    } else {
-        vault.write(go)
+        return Ok(report);
     }
+    let backup = backup_first(vault, rows.len())?;
+    let mut report = vault.write(go)?;
+    report.backup = backup;
+    Ok(report)
+}
+
+/// More rows than this and an automatic backup is made first (when a backup folder is set).
+pub const BACKUP_ABOVE: usize = 10;
+
+/// Before a larger import, a backup into the backup folder, so that the vault as it was can
+/// always be restored; None when the import is small or no folder is set.
+fn backup_first(vault: &mut Vault, rows: usize) -> Result<Option<String>> {
+    if rows <= BACKUP_ABOVE || auto::settings(vault.conn())?.dir.is_none() {
+        return Ok(None);
+    }
+    let made = auto::run(vault, auto::When::Now, &mut |_| {})?;
+    Ok(made.map(|p| p.display().to_string()))
 }
 
 /// Undoes an import while its contacts are as imported; the number of contacts removed.

@@ -136,6 +136,9 @@ fn print_report(ctx: &Ctx, r: &Report, dry_run: bool) -> Out {
         "{verb}: {} added, {} updated, {} skipped; {} likely duplicates, {} on the suppression list.",
         r.added, r.updated, r.skipped, r.duplicates, r.suppressed
     );
+    if let Some(b) = &r.backup {
+        println!("A backup was made first: {b}");
+    }
     match r.id {
         Some(id) => println!("Import {id}: the new contacts wait in triage (kluis triage); undo with kluis import undo {id}."),
         None => println!("Nothing was written (dry run)."),

@@ -76,6 +76,8 @@ pub struct Report {
     /// Imported contacts whose e-mail address is on the suppression list (an objection).
     pub suppressed: i64,
     pub warnings: Vec<LineWarning>,
+    /// The automatic backup made before the import, if one was.
+    pub backup: Option<String>,
 }
 
 /// Refuses a batch purpose that needs more than a file: consent is never assumed from a file,
