@@ -370,3 +370,23 @@ fn a_larger_import_makes_a_backup_first_when_a_backup_folder_is_set() {
     let small = file(&cli, "twee.csv", b"Naam\nA\nB\n");
     assert!(cli.json(&["import", "csv", &small])["backup"].is_null(), "two rows: no backup");
 }
+
+#[test]
+fn the_access_report_says_which_file_an_imported_contact_came_from() {
+    let cli = vault();
+    let f = file(&cli, "klanten.csv", b"Naam,E-mail\nMarit Wouters,marit@example.nl\n");
+    cli.ok(&["import", "csv", &f]);
+    let id = cli.json(&["contact", "list"])[0]["id"].to_string();
+    let pdf = cli.tmp.path().join("inzage.pdf");
+    let zip = cli.tmp.path().join("export.zip");
+    let (pdf_s, zip_s) = (pdf.to_str().unwrap(), zip.to_str().unwrap());
+    cli.ok(&["sar", "--contact", &id, "--out", pdf_s, "--zip", zip_s, "--lang", "nl"]);
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap().replace('\n', " ");
+    assert!(text.contains("klanten.csv") && text.contains("1 december 2026"), "{text}");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+    let mut json = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("data.json").unwrap(), &mut json).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(data["imported"]["file_name"], "klanten.csv");
+}

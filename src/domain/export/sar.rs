@@ -38,6 +38,8 @@ pub struct SubjectData {
     pub consent: Vec<ConsentEvent>,
     pub fiscal_records: Vec<FiscalDocument>,
     pub requests: Vec<Request>,
+    /// The import the contact came in with, if any (Art. 15(1)(g): where the data came from).
+    pub imported: Option<crate::domain::import::run::ImportSource>,
 }
 
 /// Collects the person's data (revealing special categories, which is audited).
@@ -54,6 +56,7 @@ pub fn collect(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<SubjectData>
             .into_iter()
             .filter(|r| r.contact_id == Some(id))
             .collect(),
+        imported: crate::domain::import::run::source_of(conn, id)?,
     })
 }
 
@@ -371,7 +374,7 @@ pub fn pdf(
     doc.key_values(&[
         (t.s("Categorieën van gegevens", "Categories of data").to_owned(), join(&categories, t.s("zie hierboven", "see above"))),
         (t.s("Ontvangers en verwerkers", "Recipients and processors").to_owned(), join(&recipients, t.s("Wij delen uw gegevens met niemand.", "We share your data with no one."))),
-        (t.s("Herkomst", "Source").to_owned(), format!("{} {}", t.s("U zelf, via:", "Yourself, through:"), join(&sources, "—"))),
+        (t.s("Herkomst", "Source").to_owned(), source_line(&d, &join(&sources, "—"), language)),
         (t.s("Geautomatiseerde besluiten", "Automated decisions").to_owned(), t.s("Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten, ook geen profilering (art. 22 AVG).", "We take no decisions based solely on automated processing, including profiling (Art. 22 GDPR).").to_owned()),
         (t.s("Doorgifte buiten de EU", "Transfers outside the EU").to_owned(), t.s("Geen. De gegevens staan versleuteld op onze eigen computer.", "None. The data are stored encrypted on our own computer.").to_owned()),
     ]);
@@ -404,6 +407,26 @@ const RIGHTS: &[(&str, &str)] = &[
     ("Toestemming intrekken (art. 7(3)): dat kan altijd, net zo makkelijk als u die gaf.", "Withdrawing consent (Art. 7(3)): always possible, as easily as you gave it."),
     ("Klacht: u kunt een klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).", "Complaint: you can lodge a complaint with the Dutch Data Protection Authority, the Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl)."),
 ];
+
+/// Where the data came from: the person, through the channels of the links, and the address
+/// book file an import read it from.
+fn source_line(d: &SubjectData, channels: &str, language: Language) -> String {
+    let nl = language.is_dutch();
+    let own = format!("{} {channels}", if nl { "U zelf, via:" } else { "Yourself, through:" });
+    match &d.imported {
+        None => own,
+        Some(i) if nl => format!(
+            "{own}. Overgenomen uit ons eerdere adresboek (bestand \"{}\", {}).",
+            i.file_name,
+            long_date(&i.imported_at, language)
+        ),
+        Some(i) => format!(
+            "{own}. Taken over from our earlier address book (file \"{}\", {}).",
+            i.file_name,
+            long_date(&i.imported_at, language)
+        ),
+    }
+}
 
 /// The contact as one vCard 4.0 card.
 pub fn vcard(c: &Contact) -> String {

@@ -80,6 +80,24 @@ pub struct Report {
     pub backup: Option<String>,
 }
 
+/// The import a contact came in with: the file's name and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSource {
+    pub file_name: String,
+    pub imported_at: String,
+}
+
+pub fn source_of(conn: &Connection, contact_id: i64) -> Result<Option<ImportSource>> {
+    Ok(conn
+        .query_row(
+            "SELECT i.file_name, i.imported_at FROM contacts c JOIN imports i ON i.id = c.import_id
+             WHERE c.id = ?1",
+            [contact_id],
+            |r| Ok(ImportSource { file_name: r.get(0)?, imported_at: r.get(1)? }),
+        )
+        .optional()?)
+}
+
 /// Refuses a batch purpose that needs more than a file: consent is never assumed from a file,
 /// and direct marketing needs an opt-in per person (Telecommunicatiewet art. 11.7; the soft
 /// opt-in for one's own clients is decided per person).
