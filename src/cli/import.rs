@@ -128,8 +128,12 @@ fn print_report(ctx: &Ctx, r: &Report, dry_run: bool) -> Out {
     if ctx.json {
         return print_json(r);
     }
-    for w in &r.warnings {
+    const SHOWN: usize = 20;
+    for w in r.warnings.iter().take(SHOWN) {
         eprintln!("line {}: {}", w.line, w.message);
+    }
+    if r.warnings.len() > SHOWN {
+        eprintln!("… and {} more warnings (all of them with --json)", r.warnings.len() - SHOWN);
     }
     let verb = if dry_run { "Would import" } else { "Imported" };
     println!(
