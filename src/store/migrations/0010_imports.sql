@@ -1,4 +1,4 @@
--- Kluis schema 11: imports. Each import of an address book is one row: the format, the file's
+-- Kluis schema 10: imports. Each import of an address book is one row: the format, the file's
 -- name and SHA-256 (the evidence of where the contacts came from), when, and the counts. A
 -- contact remembers the import that added it, so the whole import can be undone while its
 -- contacts are unchanged. No personal data beyond the file name.
