@@ -315,7 +315,8 @@ fn a_fiscal_record_is_corrected_by_appending_and_the_original_stays_unaltered_an
     assert_eq!(e.field(), Some("id"), "{e}");
     // A correction that changes nothing, a bad date and a BSN-like number are refused.
     let same = Correction { number: Some("2026-001"), ..Default::default() };
-    assert!(v.write(|tx, c| documents::correct(tx, c, fix, &same)).is_err());
+    let e = v.write(|tx, c| documents::correct(tx, c, fix, &same)).unwrap_err();
+    assert_eq!(e.field(), Some("correction"), "{e}");
     let bad = Correction { date: Some("2099-01-01"), ..Default::default() };
     assert_eq!(
         v.write(|tx, c| documents::correct(tx, c, fix, &bad)).unwrap_err().field(),

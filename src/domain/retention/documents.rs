@@ -201,7 +201,7 @@ pub fn correct(conn: &Connection, ctx: &Ctx<'_>, id: i64, change: &Correction<'_
     .collect();
     if changed.is_empty() {
         return Err(Error::invalid(
-            "number",
+            "correction",
             "the correction is the same as the original: change at least one field",
         ));
     }

@@ -32,6 +32,9 @@ function backend(handlers: Handlers = {}, restricted: string | null = null) {
   });
 }
 
+/** The first render of the contact page can take a while on a busy machine. */
+const SLOW = { timeout: 5000 };
+
 function renderContact() {
   return renderApp(<ContactDetailScreen id={7} onBack={() => undefined} onEdit={() => undefined} />);
 }
@@ -40,7 +43,7 @@ describe("rectifying the timeline", () => {
   it("edits an interaction in place and sends only what changed", async () => {
     backend();
     const { user } = renderContact();
-    const timeline = within(await screen.findByRole("list"));
+    const timeline = within(await screen.findByRole("list", {}, SLOW));
     await user.click(timeline.getByRole("button", { name: /^Notitie van .* bewerken$/ }));
     const form = within(await screen.findByRole("form", { name: "Interactie bewerken" }));
     expect(form.getByLabelText("Tekst")).toHaveValue("Verkeerd genoteerd");
@@ -67,7 +70,7 @@ describe("rectifying the timeline", () => {
       },
     });
     const { user } = renderContact();
-    await user.click(await screen.findByRole("button", { name: /bewerken$/ }));
+    await user.click(await screen.findByRole("button", { name: /bewerken$/ }, SLOW));
     const form = within(await screen.findByRole("form", { name: "Interactie bewerken" }));
     const stored = form.getByLabelText<HTMLInputElement>("Datum en tijd").value;
     expect(stored).toMatch(/^2024-05-01T\d\d:30$/);
@@ -93,7 +96,7 @@ describe("rectifying the timeline", () => {
   it("deletes an interaction only after confirmation", async () => {
     backend();
     const { user } = renderContact();
-    await user.click(await screen.findByRole("button", { name: /^Notitie van .* verwijderen$/ }));
+    await user.click(await screen.findByRole("button", { name: /^Notitie van .* verwijderen$/ }, SLOW));
     const dialog = within(await screen.findByRole("dialog", { name: "Interactie verwijderen?" }));
     expect(dialog.getByText(/Ook na het terugzetten van een oudere back-up blijft hij weg/)).toBeInTheDocument();
     await user.click(dialog.getByRole("button", { name: "Annuleren" }));
@@ -111,7 +114,7 @@ describe("rectifying the timeline", () => {
   it("offers neither while processing is restricted, and says why", async () => {
     backend({}, "Juistheid betwist");
     renderContact();
-    const edit = await screen.findByRole("button", { name: /bewerken$/ });
+    const edit = await screen.findByRole("button", { name: /bewerken$/ }, SLOW);
     const remove = screen.getByRole("button", { name: /^Notitie van .* verwijderen$/ });
     expect(edit).toBeDisabled();
     expect(remove).toBeDisabled();

@@ -27,6 +27,9 @@ function doc(patch: Partial<FiscalDocument> = {}): FiscalDocument {
   };
 }
 
+/** The first render of the contact page can take a while on a busy machine. */
+const SLOW = { timeout: 5000 };
+
 function backend(handlers: Handlers = {}, restricted: string | null = null) {
   installBackend({
     vault_status: () => vaultStatus(),
@@ -152,7 +155,7 @@ describe("fiscal records on the contact page", () => {
       ],
     });
     renderContact();
-    const section = await screen.findByRole("region", { name: "Fiscale gegevens" });
+    const section = await screen.findByRole("region", { name: "Fiscale gegevens" }, SLOW);
     const rows = within(await within(section).findByRole("table")).getAllByRole("row");
     expect(rows[0]).toHaveTextContent("Status");
     expect(rows[1]).toHaveTextContent("correctie van 2024-017");
@@ -178,7 +181,7 @@ describe("fiscal records on the contact page", () => {
       },
     });
     const { user } = renderContact();
-    await user.click(await screen.findByRole("button", { name: "Correctie toevoegen op 2024-017" }));
+    await user.click(await screen.findByRole("button", { name: "Correctie toevoegen op 2024-017" }, SLOW));
     const form = within(await screen.findByRole("form", { name: "Correctie op 2024-017" }));
     expect(form.getByText(/Het origineel blijft ongewijzigd bewaard/)).toBeInTheDocument();
     expect(form.getByLabelText("Nummer")).toHaveValue("2024-017");
@@ -209,7 +212,7 @@ describe("fiscal records on the contact page", () => {
       },
     });
     const { user } = renderContact();
-    const remove = await screen.findByRole("button", { name: "Document 2024-017 verwijderen" });
+    const remove = await screen.findByRole("button", { name: "Document 2024-017 verwijderen" }, SLOW);
     expect(remove).toBeEnabled();
     await user.click(remove);
     let dialog = within(await screen.findByRole("dialog", { name: "Document verwijderen?" }));
@@ -226,5 +229,22 @@ describe("fiscal records on the contact page", () => {
     expect(await screen.findByText("Document verwijderd.")).toBeInTheDocument();
     expect(callsOf("delete_document")).toEqual([{ id: 1 }, { id: 1 }]);
     expect(await screen.findByText("Nog geen offertes of facturen.")).toBeInTheDocument();
+  });
+
+  it("says so when a correction changes nothing", async () => {
+    backend({
+      list_documents: () => [doc()],
+      correct_document: () => {
+        throw apiError("invalid_input", "correction: the correction is the same as the original", "correction");
+      },
+    });
+    const { user } = renderContact();
+    await user.click(await screen.findByRole("button", { name: "Correctie toevoegen op 2024-017" }, SLOW));
+    const form = within(await screen.findByRole("form", { name: "Correctie op 2024-017" }));
+    await user.click(form.getByRole("button", { name: "Correctie toevoegen" }));
+    expect(await form.findByRole("alert")).toHaveTextContent(
+      "Deze correctie is gelijk aan het origineel. Wijzig minstens één veld.",
+    );
+    expect(form.queryByText("Vul een nummer in.")).toBeNull();
   });
 });

@@ -216,7 +216,7 @@ export function FiscalDocuments({ contactId, restricted = false }: Props) {
   );
 }
 
-type Errors = { kind?: string; number?: string; date?: string; amount?: string };
+type Errors = { kind?: string; number?: string; date?: string; amount?: string; correction?: string };
 type Input = { kind: DocumentKind; number: string; date: string; amount: string };
 
 type FormProps = {
@@ -264,11 +264,12 @@ function DocumentForm({ contactId, restricted, correcting, initial, onDone }: Fo
       else if (error.field === "date") setErrors({ date: t("documents.dateInvalid") });
       else if (error.field === "amount") setErrors({ amount: t("documents.amountInvalid") });
       else if (error.field === "kind") setErrors({ kind: t("error.invalid_input") });
+      else if (error.field === "correction") setErrors({ correction: t("rectify.nothingChanged") });
     },
   });
 
   const edited = (field: keyof Errors) => {
-    setErrors((e) => ({ ...e, [field]: undefined }));
+    setErrors((e) => ({ ...e, [field]: undefined, correction: undefined }));
     setAdded(false);
   };
 
@@ -361,6 +362,7 @@ function DocumentForm({ contactId, restricted, correcting, initial, onDone }: Fo
           />
         </Group>
         {bsn.pending && <BsnConfirm onConfirm={confirmNotBsn} onCancel={bsn.clear} busy={add.isPending} />}
+        {errors.correction && <ErrorAlert>{errors.correction}</ErrorAlert>}
         {add.isError && !fieldError && !isIpcError(add.error, "bsn_suspected") && <ErrorAlert error={add.error} />}
         {added && <StatusNote>{t("documents.added")}</StatusNote>}
         <Group>
