@@ -228,14 +228,41 @@ fn a_deleted_interaction_stays_deleted_after_restoring_an_older_backup() {
     assert_eq!(shown.interactions.iter().map(|i| i.id).collect::<Vec<_>>(), [keep]);
     assert_eq!(found(&v, "Kievitsbloem"), 0);
     assert!(!contains(&pages(&t), b"Kievitsbloem"), "the restored text lingers in the pages");
-    // A new interaction never takes the deleted one's id (a later restore would delete it).
-    let new = note(&mut v, id, "Nieuw gesprek", "2026-02-20T10:00:00Z");
-    assert!(new > gone, "{new} reuses a deleted id");
+    note(&mut v, id, "Nieuw gesprek", "2026-02-20T10:00:00Z");
     // Restoring the old backup once more deletes it again; nothing else goes.
     v.lock();
     let r = restore::restore(&old, &t.dir(), &secret, &options, clock(), "t", &mut |_| {}).unwrap();
     assert_eq!(r.interaction_deletions_reapplied, 1);
     assert_eq!(r.interactions, 1);
+}
+
+#[test]
+fn a_new_interaction_never_takes_the_id_of_one_deleted_after_the_restored_backup() {
+    let (t, mut v) = new_vault();
+    let id = client(&mut v, "Jan Klant");
+    note(&mut v, id, "Offerte Tulpenlaan verstuurd", "2026-02-01T10:00:00Z");
+    let old = t.tmp.path().join("backups/old.kluisbackup");
+    std::fs::create_dir_all(old.parent().unwrap()).unwrap();
+    backup::create(&mut v, &old, &mut |_| {}).unwrap();
+    // Added and deleted after the backup: the backup never held it.
+    let gone = note(&mut v, id, "Per ongeluk: Kievitsbloem", "2026-02-03T10:00:00Z");
+    contacts::delete_interaction(&mut v, gone).unwrap();
+    v.lock();
+    let options = restore::Options {
+        current: Some(restore::Current::Passphrase(PASS)),
+        ..Default::default()
+    };
+    let secret = BackupSecret::Passphrase(PASS);
+    let r = restore::restore(&old, &t.dir(), &secret, &options, clock(), "t", &mut |_| {}).unwrap();
+    assert_eq!(r.interaction_deletions_reapplied, 0, "nothing to delete, the tombstone is kept");
+    let mut v = kluis::app::unlock::unlock(&t.dir(), PASS, clock(), "t").unwrap().vault;
+    // Its id is not handed out again: a later restore would delete the new note under it.
+    let new = note(&mut v, id, "Nieuw gesprek", "2026-02-20T10:00:00Z");
+    assert!(new > gone, "the new interaction {new} takes the deleted id {gone}");
+    v.lock();
+    restore::restore(&old, &t.dir(), &secret, &options, clock(), "t", &mut |_| {}).unwrap();
+    let mut v = kluis::app::unlock::unlock(&t.dir(), PASS, clock(), "t").unwrap().vault;
+    assert_eq!(contacts::show(&mut v, id).unwrap().interactions.len(), 1);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::model::{Contact, InteractionChange, InteractionInput, ValidContact, ValidInteraction};
-use super::search::{optimize, reindex};
+use super::search::reindex;
 use crate::domain::contacts::ensure_not_restricted;
 use crate::kernel::clock::Ctx;
 use crate::kernel::date::format_instant;
@@ -239,8 +239,9 @@ pub fn edit_interaction(
         params![id, valid.kind.as_str(), at, valid.text],
     )?;
     recompute_last_activity(conn, ctx, old.contact_id)?;
+    // The index row is rewritten with FTS5 secure-delete (migration 0006): the old text
+    // leaves the index itself, without merging every segment of a large index.
     reindex(conn, old.contact_id)?;
-    optimize(conn)?;
     let contact = format!("contact={}", old.contact_id);
     ctx.audit_detail(conn, "interaction.update", "interaction", Some(id), &changed, Some(&contact))
 }
@@ -271,7 +272,6 @@ fn remove_interaction(conn: &Connection, ctx: &Ctx<'_>, id: i64, contact_id: i64
     )?;
     recompute_last_activity(conn, ctx, contact_id)?;
     reindex(conn, contact_id)?;
-    optimize(conn)?;
     let contact = format!("contact={contact_id}");
     ctx.audit_detail(conn, "interaction.delete", "interaction", Some(id), &[], Some(&contact))
 }
