@@ -18,7 +18,7 @@ use crate::domain::consent::{
 use crate::domain::contacts::duplicates::{LikelyDuplicate, MatchReason};
 use crate::domain::contacts::model::{
     Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
-    InteractionInput, InteractionKind, Relationship,
+    InteractionChange, InteractionInput, InteractionKind, Relationship,
 };
 use crate::domain::controller::Controller;
 use crate::domain::fields::{FieldDef, FieldDefInput, FieldKind, FieldValue};
@@ -95,6 +95,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Interaction>()?,
         file::<IdentityMethod>()?,
         file::<InteractionInput>()?,
+        file::<InteractionChange>()?,
         file::<InteractionKind>()?,
         file::<PurgeItem>()?,
         file::<Language>()?,

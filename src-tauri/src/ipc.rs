@@ -31,7 +31,9 @@ use kluis::domain::backup::restore::RestoreCheck;
 use kluis::domain::consent::objection::ObjectionReport;
 use kluis::domain::consent::{ConsentInput, ContactFlag, Method, Source};
 use kluis::domain::contacts::duplicates::LikelyDuplicate;
-use kluis::domain::contacts::{ContactDetail, ContactInput, ContactPage, InteractionInput};
+use kluis::domain::contacts::{
+    ContactDetail, ContactInput, ContactPage, InteractionChange, InteractionInput,
+};
 use kluis::domain::controller::Controller;
 use kluis::domain::fields::{FieldDef, FieldDefInput};
 use kluis::domain::register::purposes::{Basis, Purpose, PurposeInput};
@@ -563,4 +565,40 @@ commands! {
         confirm_other_vault: bool,
         accept_unreadable_newer: bool,
     ) -> Res<RestoreReport> in backup;
+
+    // --- rectification (Art. 16) -------------------------------------------------------
+
+    /// Corrects an interaction: the fields of `change` given replace the stored ones, checked
+    /// as when adding; `restricted`, `bsn_suspected` (a changed text), `invalid_input`.
+    #[tauri::command(async)]
+    fn edit_interaction(
+        state: State<'_, AppState>,
+        id: i64,
+        change: InteractionChange,
+        confirm_not_bsn: bool,
+    ) -> Res<()> in contacts;
+
+    /// Deletes an interaction; it stays deleted when an older backup is restored.
+    /// `restricted`.
+    #[tauri::command(async)]
+    fn delete_interaction(state: State<'_, AppState>, id: i64) -> Res<()> in contacts;
+
+    /// Appends a correction of fiscal record `id` (the original stays, unaltered, under its
+    /// hold, marked corrected); the correction's id. `restricted`, `bsn_suspected`,
+    /// `invalid_input`.
+    #[tauri::command(async)]
+    fn correct_document(
+        state: State<'_, AppState>,
+        id: i64,
+        kind: DocumentKind,
+        number: String,
+        date: String,
+        amount: String,
+        confirm_not_bsn: bool,
+    ) -> Res<i64> in retention;
+
+    /// Deletes a fiscal record whose legal hold has ended; `legal_hold` (with the date) while
+    /// it lasts, `restricted`.
+    #[tauri::command(async)]
+    fn delete_document(state: State<'_, AppState>, id: i64) -> Res<()> in retention;
 }

@@ -16,10 +16,11 @@ use zeroize::Zeroizing;
 use crate::app::erase::erase_in;
 use crate::domain::backup::auto;
 use crate::domain::backup::restore::{
-    self, add_missing_tombstones, crash_point, finish_interrupted, Allow, Live, RestoreCheck,
+    self, add_missing_interaction_tombstones, add_missing_tombstones, crash_point,
+    finish_interrupted, Allow, Live, RestoreCheck,
 };
 use crate::domain::backup::{begin, BackupSecret, OnProgress, Step};
-use crate::domain::contacts::read;
+use crate::domain::contacts::{read, write};
 use crate::domain::retention::purge::{self, PurgeReport, Trigger};
 use crate::kernel::clock::{Clock, Ctx};
 use crate::kernel::crypto::{self, SecretKey};
@@ -39,6 +40,9 @@ pub struct RestoreReport {
     /// Erasures the backup lacked, applied again.
     #[ts(type = "number")]
     pub erasures_reapplied: i64,
+    /// Interaction deletions the backup lacked, applied again (the interactions it still held).
+    #[ts(type = "number")]
+    pub interaction_deletions_reapplied: i64,
     pub purge: PurgeReport,
     /// Newer backups of this vault that no secret given opened, restored without on the
     /// user's explicit acceptance (erasures only they knew may be missing).
@@ -192,15 +196,23 @@ pub fn restore(
     let ctx = Ctx { now: clock.now(), actor };
     let tx = staged.conn.transaction()?;
     let mut reapplied = 0;
-    for id in add_missing_tombstones(&tx, &staged.tombstones)? {
+    for id in add_missing_tombstones(&tx, &staged.tombstones.contacts)? {
         if read::contact(&tx, id).is_ok() {
             erase_in(&tx, &ctx, id, None, false)?;
             reapplied += 1;
         }
     }
+    // After the erasures: an erased person's interactions went with them.
+    let mut deletions = 0;
+    for id in add_missing_interaction_tombstones(&tx, &staged.tombstones.interactions)? {
+        deletions += i64::from(write::reapply_interaction_deletion(&tx, &ctx, id)?);
+    }
     begin(on, Step::Purge);
     let report = purge::run(&tx, &ctx, Trigger::Startup, false)?;
-    let detail = format!("backup={} erasures={reapplied}", format_instant(staged.created_at));
+    let detail = format!(
+        "backup={} erasures={reapplied} interaction_deletions={deletions}",
+        format_instant(staged.created_at)
+    );
     ctx.audit_detail(&tx, "backup.restore", "vault", None, &[], Some(&detail))?;
     tx.commit()?;
     let conn = &staged.conn;
@@ -217,6 +229,7 @@ pub fn restore(
         contacts,
         interactions,
         erasures_reapplied: reapplied,
+        interaction_deletions_reapplied: deletions,
         purge: report,
         unreadable_newer,
         ignored_files: ignored,

@@ -206,8 +206,13 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
                 return print_json(&r);
             }
             println!(
-                "Restored the backup of {}: {} contacts, {} interactions; {} erasures re-applied; {} items removed under the retention policy.",
-                r.backup_created_at, r.contacts, r.interactions, r.erasures_reapplied, r.purge.removed()
+                "Restored the backup of {}: {} contacts, {} interactions; {} erasures and {} interaction deletions re-applied; {} items removed under the retention policy.",
+                r.backup_created_at,
+                r.contacts,
+                r.interactions,
+                r.erasures_reapplied,
+                r.interaction_deletions_reapplied,
+                r.purge.removed()
             );
             Ok(())
         }

@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 use kluis::app;
 use kluis::domain::consent::{self, objection};
 use kluis::domain::contacts::duplicates::MatchReason;
-use kluis::domain::contacts::{self, privacy, ContactInput, InteractionInput};
+use kluis::domain::contacts::{self, privacy, ContactInput, InteractionChange, InteractionInput};
 use kluis::domain::register::purposes::{self, Basis};
 
 use super::common::{
@@ -131,6 +131,26 @@ pub enum InteractionCmd {
         #[arg(long)]
         yes: bool,
     },
+    /// Correct an interaction (its id is in `kluis contact show`); only the fields given change.
+    Edit {
+        id: i64,
+        #[arg(long)]
+        text: Option<String>,
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// call, email, meeting or note.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Confirm that a number that looks like a BSN is not one.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Delete an interaction; it stays deleted when an older backup is restored.
+    Delete {
+        id: i64,
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
@@ -141,6 +161,16 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
             let mut v = open(ctx)?;
             let id = contacts::add_interaction(&mut v, contact, &input, yes)?;
             print_id(ctx, id)
+        }
+        Cmd::Interaction(InteractionCmd::Edit { id, text, at, kind, yes }) => {
+            let change = InteractionChange { kind: kind.map(|k| k.parse()).transpose()?, text, at };
+            contacts::edit_interaction(&mut open(ctx)?, id, &change, yes)?;
+            done(ctx, "Interaction corrected.")
+        }
+        Cmd::Interaction(InteractionCmd::Delete { id, yes }) => {
+            confirm_destroy(yes, &format!("delete interaction {id}"))?;
+            contacts::delete_interaction(&mut open(ctx)?, id)?;
+            done(ctx, "Interaction deleted.")
         }
     }
 }
@@ -215,7 +245,7 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
             line("Added", &c.created_at);
             println!("Interactions ({}):", d.interactions.len());
             for i in &d.interactions {
-                println!("  {}  {:<8} {}", i.at, i.kind.as_str(), one_line(&i.text));
+                println!("  #{:<6} {}  {:<8} {}", i.id, i.at, i.kind.as_str(), one_line(&i.text));
             }
             Ok(())
         }

@@ -24,6 +24,7 @@ pub enum ErrorCode {
     Suppressed,
     BsnSuspected,
     Internal,
+    LegalHold,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +63,11 @@ pub enum Error {
          store without a legal basis; confirm that it is not a BSN to save it"
     )]
     BsnSuspected { field: &'static str },
+    #[error(
+        "this fiscal record must be kept unaltered until {until} (the fiscal retention duty, \
+         art. 52 AWR), so it cannot be deleted before then; add a correction instead"
+    )]
+    LegalHold { until: String },
     #[error("database error: {0}")]
     Database(rusqlite::Error),
     #[error("file error: {0}")]
@@ -106,6 +112,7 @@ impl Error {
             Error::Restricted => ErrorCode::Restricted,
             Error::Suppressed => ErrorCode::Suppressed,
             Error::BsnSuspected { .. } => ErrorCode::BsnSuspected,
+            Error::LegalHold { .. } => ErrorCode::LegalHold,
             Error::Database(_) | Error::Io(_) | Error::Internal(_) => ErrorCode::Internal,
         }
     }

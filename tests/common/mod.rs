@@ -95,6 +95,11 @@ impl Cli {
         self.tmp.path().join("vault")
     }
 
+    /// The same vault with the clock at `now`.
+    pub fn later(self, now: &'static str) -> Cli {
+        Cli { now: Some(now), ..self }
+    }
+
     pub fn cmd(&self, args: &[&str]) -> std::process::Command {
         let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_kluis"));
         c.arg("--vault").arg(self.dir());

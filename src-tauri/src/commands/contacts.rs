@@ -1,5 +1,7 @@
 use kluis::domain::contacts::duplicates::LikelyDuplicate;
-use kluis::domain::contacts::{self, ContactDetail, ContactInput, ContactPage, InteractionInput};
+use kluis::domain::contacts::{
+    self, ContactDetail, ContactInput, ContactPage, InteractionChange, InteractionInput,
+};
 use tauri::State;
 
 use super::Res;
@@ -50,4 +52,17 @@ pub fn add_interaction(
     confirm_not_bsn: bool,
 ) -> Res<i64> {
     state.with_vault(|v| contacts::add_interaction(v, contact_id, &input, confirm_not_bsn))
+}
+
+pub fn edit_interaction(
+    state: State<'_, AppState>,
+    id: i64,
+    change: InteractionChange,
+    confirm_not_bsn: bool,
+) -> Res<()> {
+    state.with_vault(|v| contacts::edit_interaction(v, id, &change, confirm_not_bsn))
+}
+
+pub fn delete_interaction(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with_vault(|v| contacts::delete_interaction(v, id))
 }

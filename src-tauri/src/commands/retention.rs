@@ -83,7 +83,7 @@ pub fn save_deletion_log(app: AppHandle, state: State<'_, AppState>) -> Res<Opti
 }
 
 pub fn list_documents(state: State<'_, AppState>, contact_id: i64) -> Res<Vec<FiscalDocument>> {
-    state.with_vault(|v| documents::for_contact(v.conn(), contact_id))
+    state.with_vault(|v| documents::for_contact(v.conn(), contact_id, v.now().date_naive()))
 }
 
 pub fn add_document(
@@ -112,4 +112,37 @@ pub fn add_document(
             )
         })
     })
+}
+
+/// Appends a correction of fiscal record `id` with these values; the new record's id.
+pub fn correct_document(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: DocumentKind,
+    number: String,
+    date: String,
+    amount: String,
+    confirm_not_bsn: bool,
+) -> Res<i64> {
+    state.with_vault(|v| {
+        let cents = documents::parse_amount(&amount)?;
+        v.write(|tx, c| {
+            documents::correct(
+                tx,
+                c,
+                id,
+                &documents::Correction {
+                    kind: Some(kind),
+                    number: Some(&number),
+                    date: Some(&date),
+                    amount_cents: Some(cents),
+                    confirm_not_bsn,
+                },
+            )
+        })
+    })
+}
+
+pub fn delete_document(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with_vault(|v| v.write(|tx, c| documents::delete(tx, c, id)))
 }

@@ -110,6 +110,31 @@ fn erased_ids(conn: &Connection) -> Result<BTreeMap<i64, String>> {
     Ok(ids)
 }
 
+/// The interactions this database has deleted and when (their tombstones, never pruned).
+fn deleted_interaction_ids(conn: &Connection) -> Result<BTreeMap<i64, String>> {
+    let mut s = conn.prepare("SELECT interaction_id, deleted_at FROM interaction_tombstones")?;
+    let ids = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// The tombstones a database holds: erased contacts and deleted interactions (id → when).
+#[derive(Debug, Default)]
+pub struct Tombstones {
+    pub contacts: BTreeMap<i64, String>,
+    pub interactions: BTreeMap<i64, String>,
+}
+
+impl Tombstones {
+    fn read(conn: &Connection) -> Result<Tombstones> {
+        Ok(Tombstones { contacts: erased_ids(conn)?, interactions: deleted_interaction_ids(conn)? })
+    }
+
+    fn extend(&mut self, other: Tombstones) {
+        self.contacts.extend(other.contacts);
+        self.interactions.extend(other.interactions);
+    }
+}
+
 /// The vault a restore replaces, unlocked with its current secret.
 pub struct Live {
     pub keyfile: KeyFile,
@@ -127,7 +152,7 @@ pub struct Allow<'a> {
 }
 
 /// Tombstones in the (SQLCipher-encrypted) database bytes `db`, opened with `key`.
-fn tombstones_in(db: &[u8], key: &SecretKey) -> Result<BTreeMap<i64, String>> {
+fn tombstones_in(db: &[u8], key: &SecretKey) -> Result<Tombstones> {
     let scratch = std::env::temp_dir().join(format!("kluis-restore-{}", uuid::Uuid::new_v4()));
     fs::create_dir_all(&scratch)?;
     restrict_permissions(&scratch)?;
@@ -135,7 +160,7 @@ fn tombstones_in(db: &[u8], key: &SecretKey) -> Result<BTreeMap<i64, String>> {
         let path = scratch.join(DB_FILE);
         fs::write(&path, db)?;
         let conn = store::open(&path, key, false)?;
-        erased_ids(&conn)
+        Tombstones::read(&conn)
     })();
     let _ = fs::remove_dir_all(&scratch);
     found
@@ -179,7 +204,7 @@ pub struct UnreadableBackup {
 /// Erasures known elsewhere: the live vault and every newer backup of the same vault in the
 /// backup's folder; plus the newer backups not read and the files ignored.
 struct Known {
-    tombstones: BTreeMap<i64, String>,
+    tombstones: Tombstones,
     unreadable: Vec<UnreadableBackup>,
     ignored: Vec<String>,
 }
@@ -193,10 +218,11 @@ fn known_tombstones(
     live: Option<&Live>,
     allow: &Allow<'_>,
 ) -> Result<Known> {
-    let mut known = Known { tombstones: BTreeMap::new(), unreadable: vec![], ignored: vec![] };
+    let mut known =
+        Known { tombstones: Tombstones::default(), unreadable: vec![], ignored: vec![] };
     if let Some(live) = live.filter(|l| l.keyfile.vault_id == vault_id) {
         let conn = store::open(&dir.join(DB_FILE), &live.key, false)?;
-        known.tombstones.extend(erased_ids(&conn)?);
+        known.tombstones.extend(Tombstones::read(&conn)?);
     }
     let folder = backup.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut entries: Vec<PathBuf> = fs::read_dir(folder)?.flatten().map(|e| e.path()).collect();
@@ -329,8 +355,9 @@ pub struct Staged {
     pub conn: Connection,
     /// When the backup was made.
     pub created_at: DateTime<Utc>,
-    /// Erasures known to the live vault and newer backups (contact id → erased at).
-    pub tombstones: BTreeMap<i64, String>,
+    /// Erasures and interaction deletions known to the live vault and newer backups (id →
+    /// when).
+    pub tombstones: Tombstones,
     /// Newer backups of this vault no secret opened, accepted by the user.
     pub unreadable_newer: Vec<String>,
     /// Files beside the backup that are not backups of this vault (not read for erasures).
@@ -461,6 +488,41 @@ pub fn add_missing_tombstones(
             rusqlite::params![id, at],
         )?;
         added.push(*id);
+    }
+    Ok(added)
+}
+
+/// Adds the interaction tombstones `conn` lacks (keeping their times); returns their
+/// interaction ids, oldest id first. Interaction ids are never handed out again after a
+/// deleted one, so a later restore never deletes a new interaction under an old id.
+pub fn add_missing_interaction_tombstones(
+    conn: &Connection,
+    tombstones: &BTreeMap<i64, String>,
+) -> Result<Vec<i64>> {
+    let already = deleted_interaction_ids(conn)?;
+    let mut added = Vec::new();
+    for (id, at) in tombstones {
+        if already.contains_key(id) {
+            continue;
+        }
+        conn.execute(
+            "INSERT OR IGNORE INTO interaction_tombstones (interaction_id, deleted_at)
+             VALUES (?1, ?2)",
+            rusqlite::params![id, at],
+        )?;
+        added.push(*id);
+    }
+    if let Some(max) = tombstones.keys().max() {
+        let n = conn.execute(
+            "UPDATE sqlite_sequence SET seq = max(seq, ?1) WHERE name = 'interactions'",
+            [max],
+        )?;
+        if n == 0 {
+            conn.execute(
+                "INSERT INTO sqlite_sequence (name, seq) VALUES ('interactions', ?1)",
+                [max],
+            )?;
+        }
     }
     Ok(added)
 }

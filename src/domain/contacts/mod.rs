@@ -10,7 +10,7 @@ pub mod write;
 
 pub use model::{
     Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
-    InteractionInput, InteractionKind, Relationship,
+    InteractionChange, InteractionInput, InteractionKind, Relationship,
 };
 
 use rusqlite::{Connection, OptionalExtension};
@@ -107,6 +107,27 @@ pub fn add_interaction(
     let valid = input.validate(vault.now())?;
     check_bsn(&[("text", Some(&valid.text))], confirm_not_bsn)?;
     vault.write(|tx, ctx| write::add_interaction(tx, ctx, contact_id, &valid))
+}
+
+/// Rectifies an interaction (Art. 16): the fields given replace the stored ones, checked as
+/// when adding (the date rules; a changed text that looks like a BSN needs `confirm_not_bsn`).
+/// The old text leaves no trace in the database pages or the search index; the audit row
+/// names the interaction and the fields changed, never their values. Refused on a restricted
+/// contact.
+pub fn edit_interaction(
+    vault: &mut Vault,
+    id: i64,
+    change: &InteractionChange,
+    confirm_not_bsn: bool,
+) -> Result<()> {
+    vault.write(|tx, ctx| write::edit_interaction(tx, ctx, id, change, confirm_not_bsn))
+}
+
+/// Deletes an interaction (Art. 16/17): its text leaves no trace in the database pages or
+/// the search index, and a tombstone (its id and the time) deletes it again when an older
+/// backup is restored. Refused on a restricted contact.
+pub fn delete_interaction(vault: &mut Vault, id: i64) -> Result<()> {
+    vault.write(|tx, ctx| write::delete_interaction(tx, ctx, id))
 }
 
 pub fn list(

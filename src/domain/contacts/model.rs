@@ -128,6 +128,15 @@ pub struct InteractionInput {
     pub at: Option<String>,
 }
 
+/// A rectification of an interaction (Art. 16): the fields given (not null, not empty)
+/// replace the stored ones; the result is checked as a new interaction would be.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InteractionChange {
+    pub kind: Option<InteractionKind>,
+    pub text: Option<String>,
+    pub at: Option<String>,
+}
+
 fn check_len(field: &'static str, value: &str, max: usize) -> Result<()> {
     if value.chars().count() > max {
         return Err(Error::invalid(field, format!("too long (at most {max} characters)")));

@@ -143,6 +143,25 @@ pub fn interactions(conn: &Connection, contact_id: i64) -> Result<Vec<Interactio
     Ok(rows)
 }
 
+/// One interaction, or `NotFound`.
+pub fn interaction(conn: &Connection, id: i64) -> Result<Interaction> {
+    conn.query_row(
+        "SELECT id, contact_id, kind, at, text FROM interactions WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Interaction {
+                id: r.get(0)?,
+                contact_id: r.get(1)?,
+                kind: parse_enum(r.get(2)?, 2)?,
+                at: r.get(3)?,
+                text: r.get(4)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("interaction {id}")))
+}
+
 pub fn detail(conn: &Connection, id: i64) -> Result<ContactDetail> {
     Ok(ContactDetail { contact: contact(conn, id)?, interactions: interactions(conn, id)? })
 }

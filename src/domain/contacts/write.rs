@@ -1,9 +1,10 @@
-//! Writes: create and edit contacts, add interactions. Each runs in the caller's transaction,
-//! keeps the search index in step and writes an audit row with field names only.
+//! Writes: create and edit contacts, add, edit and delete interactions. Each runs in the
+//! caller's transaction, keeps the search index in step and writes an audit row with field
+//! names only.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::model::{Contact, ValidContact, ValidInteraction};
+use super::model::{Contact, InteractionChange, InteractionInput, ValidContact, ValidInteraction};
 use super::search::reindex;
 use crate::domain::contacts::ensure_not_restricted;
 use crate::kernel::clock::Ctx;
@@ -205,4 +206,90 @@ pub fn add_interaction(
     reindex(conn, contact_id)?;
     ctx.audit(conn, "interaction.create", "contact", Some(contact_id), &["kind", "at", "text"])?;
     Ok(id)
+}
+
+/// Sets the contact's last activity from what is left: the newest interaction or the time
+/// the contact was added, never after now (after an interaction was edited or deleted).
+fn recompute_last_activity(conn: &Connection, ctx: &Ctx<'_>, contact_id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE contacts SET last_activity_at = min(?2, max(created_at, coalesce(
+             (SELECT max(at) FROM interactions WHERE contact_id = ?1), created_at)))
+         WHERE id = ?1",
+        params![contact_id, format_instant(ctx.now)],
+    )?;
+    Ok(())
+}
+
+/// Rectifies an interaction: the fields of `change` replace the stored ones, validated as a
+/// new interaction; the audit row names the fields that changed.
+pub fn edit_interaction(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    id: i64,
+    change: &InteractionChange,
+    confirm_not_bsn: bool,
+) -> Result<()> {
+    let old = super::read::interaction(conn, id)?;
+    ensure_not_restricted(conn, old.contact_id)?;
+    let given =
+        |v: &Option<String>| v.as_deref().filter(|s| !s.trim().is_empty()).map(str::to_owned);
+    let input = InteractionInput {
+        kind: change.kind.unwrap_or(old.kind),
+        text: given(&change.text).unwrap_or_else(|| old.text.clone()),
+        at: Some(given(&change.at).unwrap_or_else(|| old.at.clone())),
+    };
+    let valid = input.validate(ctx.now)?;
+    let at = format_instant(valid.at);
+    let changed: Vec<&'static str> =
+        [("kind", valid.kind != old.kind), ("at", at != old.at), ("text", valid.text != old.text)]
+            .into_iter()
+            .filter(|(_, c)| *c)
+            .map(|(n, _)| n)
+            .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    if valid.text != old.text {
+        super::check_bsn(&[("text", Some(&valid.text))], confirm_not_bsn)?;
+    }
+    conn.execute(
+        "UPDATE interactions SET kind = ?2, at = ?3, text = ?4 WHERE id = ?1",
+        params![id, valid.kind.as_str(), at, valid.text],
+    )?;
+    recompute_last_activity(conn, ctx, old.contact_id)?;
+    // The index row is rewritten with FTS5 secure-delete (migration 0006): the old text
+    // leaves the index itself, without merging every segment of a large index.
+    reindex(conn, old.contact_id)?;
+    let contact = format!("contact={}", old.contact_id);
+    ctx.audit_detail(conn, "interaction.update", "interaction", Some(id), &changed, Some(&contact))
+}
+
+/// Deletes an interaction of a contact that is not restricted, leaving a tombstone.
+pub fn delete_interaction(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<()> {
+    let old = super::read::interaction(conn, id)?;
+    ensure_not_restricted(conn, old.contact_id)?;
+    remove_interaction(conn, ctx, id, old.contact_id)
+}
+
+/// Deletes interaction `id` again when it exists (a restore re-applying a tombstone; also on
+/// a restricted contact, as an erasure is); whether it existed.
+pub fn reapply_interaction_deletion(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<bool> {
+    match super::read::interaction(conn, id) {
+        Ok(old) => remove_interaction(conn, ctx, id, old.contact_id).map(|()| true),
+        Err(crate::kernel::error::Error::NotFound(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+fn remove_interaction(conn: &Connection, ctx: &Ctx<'_>, id: i64, contact_id: i64) -> Result<()> {
+    conn.execute("DELETE FROM interactions WHERE id = ?1", [id])?;
+    conn.execute(
+        "INSERT OR IGNORE INTO interaction_tombstones (interaction_id, deleted_at)
+         VALUES (?1, ?2)",
+        params![id, format_instant(ctx.now)],
+    )?;
+    recompute_last_activity(conn, ctx, contact_id)?;
+    reindex(conn, contact_id)?;
+    let contact = format!("contact={contact_id}");
+    ctx.audit_detail(conn, "interaction.delete", "interaction", Some(id), &[], Some(&contact))
 }

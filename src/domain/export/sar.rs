@@ -51,13 +51,29 @@ pub fn collect(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<SubjectData>
         interactions: read::interactions(conn, id)?,
         purposes: consent::links(conn, id)?,
         consent: consent::history(conn, id)?,
-        fiscal_records: documents::for_contact(conn, id)?,
+        fiscal_records: documents::for_contact(conn, id, today)?,
         requests: requests::list(conn, today)?
             .into_iter()
             .filter(|r| r.contact_id == Some(id))
             .collect(),
         imported: crate::domain::import::run::source_of(conn, id)?,
     })
+}
+
+/// What the letter says of a record's corrections: the record it corrects, or that it was
+/// corrected (and by which), by their numbers.
+fn correction_note(t: &T, all: &[FiscalDocument], f: &FiscalDocument) -> String {
+    let number = |id: i64| {
+        all.iter().find(|o| o.id == id).map_or_else(|| format!("#{id}"), |o| o.number.clone())
+    };
+    let mut note = Vec::new();
+    if let Some(of) = f.corrects {
+        note.push(format!("{} {}", t.s("correctie van nr.", "correction of no."), number(of)));
+    }
+    if let Some(by) = f.corrected_by {
+        note.push(format!("{} {}", t.s("gecorrigeerd, zie nr.", "corrected, see no."), number(by)));
+    }
+    note.join("; ")
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -332,6 +348,7 @@ pub fn pdf(
                     f.number.clone(),
                     euros(f.amount_cents),
                     f.counterparty_name.clone(),
+                    correction_note(&t, &d.fiscal_records, f),
                 ]
             })
             .collect();
@@ -342,8 +359,9 @@ pub fn pdf(
                 t.s("Nummer", "Number"),
                 t.s("Bedrag", "Amount"),
                 t.s("Op naam van", "In the name of"),
+                t.s("Correctie", "Correction"),
             ],
-            &[1.2, 1.1, 1.4, 1.3, 3.0],
+            &[1.1, 1.0, 1.3, 1.2, 2.2, 2.4],
             &rows,
         );
     }
@@ -506,7 +524,9 @@ pub fn portability_zip(
     let readme = "Kluis portability export (GDPR Art. 20)\r\n\r\n\
         data.json         everything held about you; schema kluis-portability/1: controller,\r\n\
         \u{20}                 contact, fields, interactions, purposes, consent, fiscal_records,\r\n\
-        \u{20}                 requests (times in RFC 3339 UTC, dates YYYY-MM-DD, amounts in cents)\r\n\
+        \u{20}                 requests (times in RFC 3339 UTC, dates YYYY-MM-DD, amounts in cents;\r\n\
+        \u{20}                 a corrected fiscal record names its correction in corrected_by, a\r\n\
+        \u{20}                 correction the record it corrects in corrects)\r\n\
         contact.csv       your details, one field per row\r\n\
         interactions.csv  calls, e-mails, meetings and notes\r\n\
         contact.vcf       your contact details as a vCard 4.0\r\n";

@@ -1,13 +1,18 @@
 //! Fiscal records on a contact: quote and invoice references with the counterparty's name and
 //! address copied at the time (as a Dutch invoice needs). They carry a legal hold: erasing or
 //! purging the contact keeps them until their own period (7 years from the end of the
-//! financial year) ends.
+//! financial year) ends. Under the hold a record is kept unaltered (art. 52 AWR): it is never
+//! overwritten — a correction is a new record that refers to it — and it cannot be deleted
+//! until its period ends.
 
-use rusqlite::{params, Connection};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::domain::contacts::read;
+use super::period::end_of_financial_year;
+use super::rules::{self, RuleKey};
+use crate::domain::contacts::{ensure_not_restricted, read};
 use crate::kernel::clock::Ctx;
 use crate::kernel::date::format_instant;
 use crate::kernel::date::parse_date;
@@ -45,6 +50,17 @@ pub struct FiscalDocument {
     pub amount_cents: i64,
     pub counterparty_name: String,
     pub counterparty_address: Option<String>,
+    /// This record is a correction of that record.
+    #[ts(type = "number | null")]
+    pub corrects: Option<i64>,
+    /// This record was corrected by that record (it stays as it was, under its hold).
+    #[ts(type = "number | null")]
+    pub corrected_by: Option<i64>,
+    /// The last day of the legal hold (YYYY-MM-DD): 7 years (the fiscal-records rule) from the
+    /// end of the financial year of its date.
+    pub held_until: Option<String>,
+    /// Still under the hold today: it cannot be deleted.
+    pub under_hold: bool,
 }
 
 /// Parses an amount in euros ("1250", "1250.50", "1.250,50") into cents.
@@ -77,15 +93,13 @@ pub struct NewDocument<'a> {
     pub confirm_not_bsn: bool,
 }
 
-pub fn add(
-    conn: &Connection,
+/// Checks a document number and date as typed: (number, date).
+fn check_number_and_date<'a>(
     ctx: &Ctx<'_>,
-    contact_id: i64,
-    doc: &NewDocument<'_>,
-) -> Result<i64> {
-    let NewDocument { kind, number, date, amount_cents, confirm_not_bsn } = *doc;
-    let contact = read::contact(conn, contact_id)?;
-    crate::domain::contacts::ensure_not_restricted(conn, contact_id)?;
+    number: &'a str,
+    date: &str,
+    confirm_not_bsn: bool,
+) -> Result<(&'a str, NaiveDate)> {
     let number = number.trim();
     if number.is_empty() || number.chars().count() > 60 {
         return Err(Error::invalid("number", "a document number of at most 60 characters"));
@@ -99,6 +113,19 @@ pub fn add(
     if date > ctx.now.date_naive() + chrono::Days::new(366) {
         return Err(Error::invalid("date", "at most a year ahead (check the year)"));
     }
+    Ok((number, date))
+}
+
+pub fn add(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    contact_id: i64,
+    doc: &NewDocument<'_>,
+) -> Result<i64> {
+    let NewDocument { kind, number, date, amount_cents, confirm_not_bsn } = *doc;
+    let contact = read::contact(conn, contact_id)?;
+    ensure_not_restricted(conn, contact_id)?;
+    let (number, date) = check_number_and_date(ctx, number, date, confirm_not_bsn)?;
     conn.execute(
         "INSERT INTO fiscal_documents (contact_id, kind, number, date, amount_cents,
                                        counterparty_name, counterparty_address, created_at)
@@ -125,26 +152,162 @@ pub fn add(
     Ok(id)
 }
 
-pub fn for_contact(conn: &Connection, contact_id: i64) -> Result<Vec<FiscalDocument>> {
-    let mut s = conn.prepare(
-        "SELECT id, contact_id, kind, number, date, amount_cents, counterparty_name,
-                counterparty_address
-         FROM fiscal_documents WHERE contact_id = ?1 ORDER BY date DESC, id DESC",
+/// A correction as typed: the fields given replace the original's in the new record.
+#[derive(Clone, Copy, Default)]
+pub struct Correction<'a> {
+    pub kind: Option<DocumentKind>,
+    pub number: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub amount_cents: Option<i64>,
+    pub confirm_not_bsn: bool,
+}
+
+/// Corrects fiscal record `id` (Art. 16 within art. 52 AWR): appends a new record with the
+/// original's values and the fields of `change`, referring to the original, which stays as
+/// it was under its hold (and is shown as corrected). The counterparty is copied anew from
+/// the contact when there is one. A record corrected already is corrected through its latest
+/// correction. Returns the new record's id; the audit row names both ids and the fields.
+pub fn correct(conn: &Connection, ctx: &Ctx<'_>, id: i64, change: &Correction<'_>) -> Result<i64> {
+    let today = ctx.now.date_naive();
+    let original = get(conn, id, today)?;
+    if let Some(contact) = original.contact_id {
+        ensure_not_restricted(conn, contact)?;
+    }
+    if let Some(by) = original.corrected_by {
+        return Err(Error::invalid(
+            "id",
+            format!("document {id} was corrected already by document {by}: correct that one"),
+        ));
+    }
+    let kind = change.kind.unwrap_or(original.kind);
+    let number_changed = change.number.is_some_and(|n| n.trim() != original.number);
+    let (number, date) = check_number_and_date(
+        ctx,
+        change.number.unwrap_or(&original.number),
+        change.date.unwrap_or(&original.date),
+        change.confirm_not_bsn || !number_changed,
     )?;
+    let amount_cents = change.amount_cents.unwrap_or(original.amount_cents);
+    let date = date.to_string();
+    let changed: Vec<&'static str> = [
+        ("kind", kind != original.kind),
+        ("number", number != original.number),
+        ("date", date != original.date),
+        ("amount", amount_cents != original.amount_cents),
+    ]
+    .into_iter()
+    .filter(|(_, c)| *c)
+    .map(|(n, _)| n)
+    .collect();
+    if changed.is_empty() {
+        return Err(Error::invalid(
+            "correction",
+            "the correction is the same as the original: change at least one field",
+        ));
+    }
+    let (name, address) = match original.contact_id.map(|c| read::contact(conn, c)).transpose()? {
+        Some(c) => (c.organisation.unwrap_or(c.name), c.address),
+        None => (original.counterparty_name, original.counterparty_address),
+    };
+    conn.execute(
+        "INSERT INTO fiscal_documents (contact_id, kind, number, date, amount_cents,
+                                       counterparty_name, counterparty_address, created_at,
+                                       corrects)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            original.contact_id,
+            kind.as_str(),
+            number,
+            date,
+            amount_cents,
+            name,
+            address,
+            format_instant(ctx.now),
+            id
+        ],
+    )?;
+    let new = conn.last_insert_rowid();
+    let detail = match original.contact_id {
+        Some(c) => format!("corrects={id} contact={c}"),
+        None => format!("corrects={id}"),
+    };
+    ctx.audit_detail(conn, "document.correct", "document", Some(new), &changed, Some(&detail))?;
+    Ok(new)
+}
+
+/// Deletes fiscal record `id` once its legal hold has ended; before, `LegalHold` says until
+/// when it is kept. Audited by its id.
+pub fn delete(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<()> {
+    let d = get(conn, id, ctx.now.date_naive())?;
+    if let Some(contact) = d.contact_id {
+        ensure_not_restricted(conn, contact)?;
+    }
+    if d.under_hold {
+        return Err(Error::LegalHold {
+            until: d.held_until.unwrap_or_else(|| "the end of its period".into()),
+        });
+    }
+    conn.execute("DELETE FROM fiscal_documents WHERE id = ?1", [id])?;
+    let detail = d.contact_id.map(|c| format!("contact={c}"));
+    ctx.audit_detail(conn, "document.delete", "document", Some(id), &[], detail.as_deref())
+}
+
+const COLUMNS: &str = "d.id, d.contact_id, d.kind, d.number, d.date, d.amount_cents,
+    d.counterparty_name, d.counterparty_address, d.corrects,
+    (SELECT max(c.id) FROM fiscal_documents c WHERE c.corrects = d.id)";
+
+/// A row of [`COLUMNS`], its hold reckoned with `hold` (the fiscal-records period) on `today`.
+fn document(
+    r: &Row<'_>,
+    hold: super::period::Period,
+    today: NaiveDate,
+) -> rusqlite::Result<FiscalDocument> {
+    let kind: String = r.get(2)?;
+    let date: String = r.get(4)?;
+    let until = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| hold.after_date(end_of_financial_year(d)));
+    Ok(FiscalDocument {
+        id: r.get(0)?,
+        contact_id: r.get(1)?,
+        kind: kind.parse().unwrap_or(DocumentKind::Invoice),
+        number: r.get(3)?,
+        date,
+        amount_cents: r.get(5)?,
+        counterparty_name: r.get(6)?,
+        counterparty_address: r.get(7)?,
+        corrects: r.get(8)?,
+        corrected_by: r.get(9)?,
+        held_until: until.map(|d| d.to_string()),
+        under_hold: until.is_none_or(|u| today <= u),
+    })
+}
+
+/// One fiscal record, or `NotFound`.
+pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<FiscalDocument> {
+    let (hold, _) = rules::current(conn, RuleKey::FiscalRecords)?;
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM fiscal_documents d WHERE d.id = ?1"),
+        [id],
+        |r| document(r, hold, today),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("document {id}")))
+}
+
+/// A contact's fiscal records, newest first, with their hold as of `today`.
+pub fn for_contact(
+    conn: &Connection,
+    contact_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<FiscalDocument>> {
+    let (hold, _) = rules::current(conn, RuleKey::FiscalRecords)?;
+    let mut s = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM fiscal_documents d
+         WHERE d.contact_id = ?1 ORDER BY d.date DESC, d.id DESC"
+    ))?;
     let v = s
-        .query_map([contact_id], |r| {
-            let kind: String = r.get(2)?;
-            Ok(FiscalDocument {
-                id: r.get(0)?,
-                contact_id: r.get(1)?,
-                kind: kind.parse().unwrap_or(DocumentKind::Invoice),
-                number: r.get(3)?,
-                date: r.get(4)?,
-                amount_cents: r.get(5)?,
-                counterparty_name: r.get(6)?,
-                counterparty_address: r.get(7)?,
-            })
-        })?
+        .query_map([contact_id], |r| document(r, hold, today))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }

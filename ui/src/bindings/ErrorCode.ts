@@ -3,4 +3,4 @@
 /**
  * The stable error codes the UI translates.
  */
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "weak_passphrase" | "invalid_input" | "not_found" | "integrity" | "newer_schema" | "keyring_unavailable" | "vault_exists" | "no_vault" | "locked" | "restricted" | "suppressed" | "bsn_suspected" | "internal";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "weak_passphrase" | "invalid_input" | "not_found" | "integrity" | "newer_schema" | "keyring_unavailable" | "vault_exists" | "no_vault" | "locked" | "restricted" | "suppressed" | "bsn_suspected" | "internal" | "legal_hold";

@@ -8,7 +8,11 @@ export type RestoreReport = { backup_created_at: string, contacts: number, inter
 /**
  * Erasures the backup lacked, applied again.
  */
-erasures_reapplied: number, purge: PurgeReport, 
+erasures_reapplied: number, 
+/**
+ * Interaction deletions the backup lacked, applied again (the interactions it still held).
+ */
+interaction_deletions_reapplied: number, purge: PurgeReport, 
 /**
  * Newer backups of this vault that no secret given opened, restored without on the
  * user's explicit acceptance (erasures only they knew may be missing).

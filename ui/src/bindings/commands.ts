@@ -18,6 +18,7 @@ import type { FieldDef } from "./FieldDef";
 import type { FieldDefInput } from "./FieldDefInput";
 import type { FiscalDocument } from "./FiscalDocument";
 import type { IdentityMethod } from "./IdentityMethod";
+import type { InteractionChange } from "./InteractionChange";
 import type { InteractionInput } from "./InteractionInput";
 import type { Language } from "./Language";
 import type { LikelyDuplicate } from "./LikelyDuplicate";
@@ -339,6 +340,27 @@ export type Commands = {
    * Locks the vault, which must be unlocked again.
    */
   restore_backup: { args: { secrets: RestoreSecrets; confirmOtherVault: boolean; acceptUnreadableNewer: boolean }; result: RestoreReport };
+  /**
+   * Corrects an interaction: the fields of `change` given replace the stored ones, checked
+   * as when adding; `restricted`, `bsn_suspected` (a changed text), `invalid_input`.
+   */
+  edit_interaction: { args: { id: number; change: InteractionChange; confirmNotBsn: boolean }; result: null };
+  /**
+   * Deletes an interaction; it stays deleted when an older backup is restored.
+   * `restricted`.
+   */
+  delete_interaction: { args: { id: number }; result: null };
+  /**
+   * Appends a correction of fiscal record `id` (the original stays, unaltered, under its
+   * hold, marked corrected); the correction's id. `restricted`, `bsn_suspected`,
+   * `invalid_input`.
+   */
+  correct_document: { args: { id: number; kind: DocumentKind; number: string; date: string; amount: string; confirmNotBsn: boolean }; result: number };
+  /**
+   * Deletes a fiscal record whose legal hold has ended; `legal_hold` (with the date) while
+   * it lasts, `restricted`.
+   */
+  delete_document: { args: { id: number }; result: null };
 };
 
 export type Command = keyof Commands;

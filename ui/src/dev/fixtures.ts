@@ -208,6 +208,10 @@ const DOCUMENT: FiscalDocument = {
   amount_cents: 125050,
   counterparty_name: "Anna de Boer",
   counterparty_address: null,
+  corrects: null,
+  corrected_by: null,
+  held_until: "2033-12-31",
+  under_hold: true,
 };
 
 const request = (id: number, contactId: number | null, kind: RequestKind, patch: Partial<Request>): Request => ({
@@ -260,6 +264,7 @@ const RESTORED: RestoreReport = {
   contacts: CONTACTS.length,
   interactions: 2,
   erasures_reapplied: 0,
+  interaction_deletions_reapplied: 0,
   purge: { ...PURGED, ran: false, contacts_deleted: 0, queued_for_review: 0, contacts_due: 0 },
   unreadable_newer: [],
   ignored_files: [],
@@ -446,5 +451,31 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
 
     get_settings: (): Settings => settings,
     set_settings: ({ settings: next }): null => ((settings = next), null),
+
+    edit_interaction: ({ id, change }): null => {
+      const i = interactions.findIndex((x) => x.id === Number(id));
+      const old = interactions[i];
+      if (old) {
+        interactions[i] = { ...old, kind: change.kind ?? old.kind, text: change.text ?? old.text, at: change.at ?? old.at };
+      }
+      return null;
+    },
+    delete_interaction: ({ id }): null => {
+      const i = interactions.findIndex((x) => x.id === Number(id));
+      if (i >= 0) interactions.splice(i, 1);
+      return null;
+    },
+    correct_document: ({ id, kind, number, date }): number => {
+      const next = nextId(documents);
+      const original = documents.find((d) => d.id === Number(id));
+      documents.unshift({ ...DOCUMENT, id: next, contact_id: original?.contact_id ?? null, kind, number, date, corrects: Number(id) });
+      if (original) original.corrected_by = next;
+      return next;
+    },
+    delete_document: ({ id }): null => {
+      const i = documents.findIndex((d) => d.id === Number(id));
+      if (i >= 0) documents.splice(i, 1);
+      return null;
+    },
   };
 }

@@ -31,6 +31,7 @@ import type { FieldDef } from "../bindings/FieldDef";
 import type { FieldDefInput } from "../bindings/FieldDefInput";
 import type { FiscalDocument } from "../bindings/FiscalDocument";
 import type { IdentityMethod } from "../bindings/IdentityMethod";
+import type { InteractionChange } from "../bindings/InteractionChange";
 import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Language } from "../bindings/Language";
 import type { Method } from "../bindings/Method";
@@ -69,6 +70,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   "suppressed",
   "bsn_suspected",
   "internal",
+  "legal_hold",
 ];
 
 /** A failed backend call. `field` names the input field at fault, when known. */
@@ -611,4 +613,33 @@ export const AUTO_BACKUP_EVENT = "auto-backup";
  */
 export async function onAutoBackup(handler: (outcome: AutoBackup) => void): Promise<() => void> {
   return listen<AutoBackup>(AUTO_BACKUP_EVENT, (event) => handler(event.payload));
+}
+
+// --- rectification (Art. 16) ----------------------------------------------
+
+/** The fields of `change` given (not null) replace the interaction's; checked as when adding. */
+export function editInteraction(id: number, change: InteractionChange, confirmNotBsn: boolean): Promise<null> {
+  return call("edit_interaction", { id, change, confirmNotBsn });
+}
+
+/** Deletes an interaction for good (it stays deleted when an older backup is restored). */
+export function deleteInteraction(id: number): Promise<null> {
+  return call("delete_interaction", { id });
+}
+
+/** Appends a correction of fiscal record `id` (which stays, unaltered); the correction's id. */
+export function correctDocument(
+  id: number,
+  kind: DocumentKind,
+  number: string,
+  date: string,
+  amount: string,
+  confirmNotBsn = false,
+): Promise<number> {
+  return call("correct_document", { id, kind, number, date, amount, confirmNotBsn });
+}
+
+/** Deletes a fiscal record whose legal hold has ended (`legal_hold` while it lasts). */
+export function deleteDocument(id: number): Promise<null> {
+  return call("delete_document", { id });
 }

@@ -30,6 +30,7 @@ const REPORT: RestoreReport = {
   contacts: 42,
   interactions: 130,
   erasures_reapplied: 2,
+  interaction_deletions_reapplied: 0,
   unreadable_newer: [],
   ignored_files: [],
   purge: purgeReport({ ran: false }),

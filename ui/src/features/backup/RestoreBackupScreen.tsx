@@ -192,6 +192,8 @@ export function RestoreBackupScreen({ replaces, needsCurrent = false, remembered
               interactions: report.interactions,
               erasures: report.erasures_reapplied,
             })}
+            {report.interaction_deletions_reapplied > 0 &&
+              ` ${t("restore.deletionsReapplied", { count: report.interaction_deletions_reapplied })}`}
           </StatusNote>
           <PurgeResult report={report.purge} detailed />
           {report.purge.stopped === "confirm" && (

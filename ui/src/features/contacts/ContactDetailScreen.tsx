@@ -221,7 +221,7 @@ function DetailsTab({
           </Title>
           <InteractionForm contactId={contact.id} restricted={restricted} />
           <Divider my="lg" />
-          <Timeline interactions={interactions} />
+          <Timeline interactions={interactions} restricted={restricted} />
         </Paper>
       </Grid.Col>
     </Grid>

@@ -19,9 +19,16 @@ function doc(patch: Partial<FiscalDocument> = {}): FiscalDocument {
     amount_cents: 125050,
     counterparty_name: "Jansen BV",
     counterparty_address: null,
+    corrects: null,
+    corrected_by: null,
+    held_until: "2031-12-31",
+    under_hold: true,
     ...patch,
   };
 }
+
+/** The first render of the contact page can take a while on a busy machine. */
+const SLOW = { timeout: 5000 };
 
 function backend(handlers: Handlers = {}, restricted: string | null = null) {
   installBackend({
@@ -138,5 +145,106 @@ describe("fiscal records on the contact page", () => {
     expect(form.getByText("Je kunt geen documenten toevoegen zolang de verwerking beperkt is.")).toBeInTheDocument();
     expect(form.getByRole("button", { name: "Document toevoegen" })).toBeDisabled();
     expect(form.getByLabelText("Nummer")).toBeDisabled();
+  });
+
+  it("marks a corrected record and its correction, and refuses delete under the hold with the reason", async () => {
+    backend({
+      list_documents: () => [
+        doc({ id: 2, number: "2024-017C", corrects: 1 }),
+        doc({ id: 1, corrected_by: 2 }),
+      ],
+    });
+    renderContact();
+    const section = await screen.findByRole("region", { name: "Fiscale gegevens" }, SLOW);
+    const rows = within(await within(section).findByRole("table")).getAllByRole("row");
+    expect(rows[0]).toHaveTextContent("Status");
+    expect(rows[1]).toHaveTextContent("correctie van 2024-017");
+    expect(rows[2]).toHaveTextContent("gecorrigeerd (zie 2024-017C)");
+    expect(rows[2]).toHaveTextContent("bewaarplicht tot 31 december 2031");
+    const remove = within(rows[2]!).getByRole("button", { name: "Document 2024-017 verwijderen" });
+    expect(remove).toBeDisabled();
+    expect(remove).toHaveAccessibleDescription(
+      "2024-017 kan nog niet worden verwijderd: de fiscale bewaarplicht (art. 52 AWR) loopt tot 31 december 2031. Voeg zo nodig een correctie toe.",
+    );
+    // A corrected record is corrected through its latest correction.
+    expect(within(rows[2]!).getByRole("button", { name: "Correctie toevoegen op 2024-017" })).toBeDisabled();
+    expect(within(rows[1]!).getByRole("button", { name: "Correctie toevoegen op 2024-017C" })).toBeEnabled();
+  });
+
+  it("appends a correction pre-filled with the original's values", async () => {
+    let docs = [doc()];
+    backend({
+      list_documents: () => [...docs],
+      correct_document: (args) => {
+        docs = [doc({ id: 2, amount_cents: 99900, corrects: 1 }), doc({ corrected_by: 2 })];
+        return Number(args.id) + 1;
+      },
+    });
+    const { user } = renderContact();
+    await user.click(await screen.findByRole("button", { name: "Correctie toevoegen op 2024-017" }, SLOW));
+    const form = within(await screen.findByRole("form", { name: "Correctie op 2024-017" }));
+    expect(form.getByText(/Het origineel blijft ongewijzigd bewaard/)).toBeInTheDocument();
+    expect(form.getByLabelText("Nummer")).toHaveValue("2024-017");
+    expect(form.getByLabelText("Datum")).toHaveValue("2024-05-02");
+    expect(form.getByLabelText("Bedrag (€)")).toHaveValue("1250,50");
+    await user.clear(form.getByLabelText("Bedrag (€)"));
+    await user.type(form.getByLabelText("Bedrag (€)"), "999");
+    await user.click(form.getByRole("button", { name: "Correctie toevoegen" }));
+
+    expect(await screen.findByText("Correctie toegevoegd. Het origineel is gemarkeerd als gecorrigeerd.")).toBeInTheDocument();
+    expect(callsOf("correct_document")).toEqual([
+      { id: 1, kind: "invoice", number: "2024-017", date: "2024-05-02", amount: "999", confirmNotBsn: false },
+    ]);
+    expect(callsOf("add_document")).toEqual([]);
+    expect(await screen.findByText("gecorrigeerd (zie 2024-017)")).toBeInTheDocument();
+    expect(screen.getByRole("form", { name: "Document toevoegen" })).toBeInTheDocument();
+  });
+
+  it("deletes a record whose hold has ended after confirmation, and says plainly when the hold refuses", async () => {
+    let docs = [doc({ under_hold: false, held_until: "2023-12-31" })];
+    let refuse = true;
+    backend({
+      list_documents: () => [...docs],
+      delete_document: () => {
+        if (refuse) throw apiError("legal_hold", "this fiscal record must be kept unaltered until 2031-12-31");
+        docs = [];
+        return null;
+      },
+    });
+    const { user } = renderContact();
+    const remove = await screen.findByRole("button", { name: "Document 2024-017 verwijderen" }, SLOW);
+    expect(remove).toBeEnabled();
+    await user.click(remove);
+    let dialog = within(await screen.findByRole("dialog", { name: "Document verwijderen?" }));
+    expect(dialog.getByText("De bewaarplicht van 2024-017 is voorbij. Het document wordt definitief verwijderd.")).toBeInTheDocument();
+    await user.click(dialog.getByRole("button", { name: "Definitief verwijderen" }));
+    expect(await dialog.findByRole("alert")).toHaveTextContent(
+      "Dit fiscale document valt nog onder de wettelijke bewaarplicht (art. 52 AWR)",
+    );
+    refuse = false;
+    await user.click(dialog.getByRole("button", { name: "Annuleren" }));
+    await user.click(screen.getByRole("button", { name: "Document 2024-017 verwijderen" }));
+    dialog = within(await screen.findByRole("dialog", { name: "Document verwijderen?" }));
+    await user.click(dialog.getByRole("button", { name: "Definitief verwijderen" }));
+    expect(await screen.findByText("Document verwijderd.")).toBeInTheDocument();
+    expect(callsOf("delete_document")).toEqual([{ id: 1 }, { id: 1 }]);
+    expect(await screen.findByText("Nog geen offertes of facturen.")).toBeInTheDocument();
+  });
+
+  it("says so when a correction changes nothing", async () => {
+    backend({
+      list_documents: () => [doc()],
+      correct_document: () => {
+        throw apiError("invalid_input", "correction: the correction is the same as the original", "correction");
+      },
+    });
+    const { user } = renderContact();
+    await user.click(await screen.findByRole("button", { name: "Correctie toevoegen op 2024-017" }, SLOW));
+    const form = within(await screen.findByRole("form", { name: "Correctie op 2024-017" }));
+    await user.click(form.getByRole("button", { name: "Correctie toevoegen" }));
+    expect(await form.findByRole("alert")).toHaveTextContent(
+      "Deze correctie is gelijk aan het origineel. Wijzig minstens één veld.",
+    );
+    expect(form.queryByText("Vul een nummer in.")).toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 import { Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { IconPencilPlus, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import { queryKeys } from "../../app/queryKeys";
 import type { DocumentKind } from "../../bindings/DocumentKind";
+import type { FiscalDocument } from "../../bindings/FiscalDocument";
 import { BsnConfirm, useBsnCheck } from "../../components/BsnConfirm";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FormHeading } from "../../components/FormHeading";
@@ -14,7 +16,7 @@ import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n, type Translate } from "../../i18n";
 import { formatDate, formatEuros, parseYmd } from "../../lib/format";
-import { addDocument, isIpcError, listDocuments } from "../../lib/ipc";
+import { addDocument, correctDocument, deleteDocument, isIpcError, listDocuments } from "../../lib/ipc";
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["quote", "invoice"];
 
@@ -35,10 +37,35 @@ type Props = {
   restricted?: boolean;
 };
 
-/** Quotes and invoices of a contact, under the fiscal retention duty. */
+/** The amount in cents as it would be typed: "1250,50" in Dutch, "1250.50" in English. */
+function typedAmount(locale: string, cents: number): string {
+  const text = (cents / 100).toFixed(2);
+  return locale.startsWith("nl") ? text.replace(".", ",") : text;
+}
+
+/**
+ * Quotes and invoices of a contact, under the fiscal retention duty. A record is never
+ * overwritten: "Add correction" appends one that refers to it; it can be deleted only once its
+ * hold has ended (the backend decides; the list shows until when).
+ */
 export function FiscalDocuments({ contactId, restricted = false }: Props) {
   const { t, locale } = useI18n();
+  const queryClient = useQueryClient();
   const documents = useDocuments(contactId);
+  const [correcting, setCorrecting] = useState<FiscalDocument | null>(null);
+  const [deleting, setDeleting] = useState<FiscalDocument | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const remove = useMutation({
+    mutationFn: (id: number) => deleteDocument(id),
+    onSuccess: async () => {
+      setDeleting(null);
+      setDone(t("rectify.docDeleted"));
+      await queryClient.invalidateQueries({ queryKey: queryKeys.documents(contactId) });
+    },
+  });
+
+  const numberOf = (list: FiscalDocument[], id: number) => list.find((d) => d.id === id)?.number ?? `#${id}`;
 
   return (
     <TitledSection id="documents-heading" title={t("documents.heading")}>
@@ -46,6 +73,13 @@ export function FiscalDocuments({ contactId, restricted = false }: Props) {
         <Text size="sm" c="dimmed">
           {t("documents.note")}
         </Text>
+        {restricted && (
+          <Text size="sm" c="dimmed" id="documents-rectify-restricted">
+            {t("rectify.docRestricted")}
+          </Text>
+        )}
+        {done && <StatusNote>{done}</StatusNote>}
+        {remove.isError && <ErrorAlert error={remove.error} />}
         <QueryState query={documents} empty={<Text c="dimmed">{t("documents.empty")}</Text>}>
           {(list) => (
             <DataTable
@@ -55,48 +89,168 @@ export function FiscalDocuments({ contactId, restricted = false }: Props) {
                 t("documents.col.number"),
                 t("documents.col.date"),
                 { label: t("documents.col.amount"), align: "right" },
+                t("rectify.col.status"),
+                t("rectify.col.actions"),
               ]}
             >
-              {list.map((doc) => (
-                <Table.Tr key={doc.id}>
-                  <Table.Td>{documentKindLabel(t, doc.kind)}</Table.Td>
-                  <Table.Td style={{ overflowWrap: "anywhere" }}>{doc.number}</Table.Td>
-                  <Table.Td miw={110}>
-                    <time dateTime={doc.date}>{formatDate(locale, doc.date)}</time>
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                    {formatEuros(locale, doc.amount_cents)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {list.map((doc) => {
+                const heldId = `document-held-${doc.id}`;
+                const correctedId = `document-corrected-${doc.id}`;
+                const held = doc.held_until ?? "";
+                return (
+                  <Table.Tr key={doc.id}>
+                    <Table.Td>{documentKindLabel(t, doc.kind)}</Table.Td>
+                    <Table.Td style={{ overflowWrap: "anywhere" }}>{doc.number}</Table.Td>
+                    <Table.Td miw={110}>
+                      <time dateTime={doc.date}>{formatDate(locale, doc.date)}</time>
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                      {formatEuros(locale, doc.amount_cents)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Stack gap={2}>
+                        {doc.corrected_by !== null && (
+                          <Text size="sm" fw={600} id={correctedId}>
+                            {t("rectify.corrected", { number: numberOf(list, doc.corrected_by) })}
+                          </Text>
+                        )}
+                        {doc.corrects !== null && (
+                          <Text size="sm">{t("rectify.correctionOf", { number: numberOf(list, doc.corrects) })}</Text>
+                        )}
+                        {doc.under_hold && (
+                          <Text size="sm" c="dimmed">
+                            {t("rectify.heldUntil", { date: formatDate(locale, held) })}
+                          </Text>
+                        )}
+                        {doc.under_hold && (
+                          <Text size="xs" c="dimmed" id={heldId} style={{ display: "none" }}>
+                            {t("rectify.deleteDocHeld", { number: doc.number, date: formatDate(locale, held) })}
+                          </Text>
+                        )}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          leftSection={<IconPencilPlus size={14} aria-hidden />}
+                          aria-label={t("rectify.correctLabel", { number: doc.number })}
+                          disabled={restricted || doc.corrected_by !== null}
+                          aria-describedby={
+                            restricted ? "documents-rectify-restricted" : doc.corrected_by !== null ? correctedId : undefined
+                          }
+                          title={doc.corrected_by !== null ? t("rectify.correctedAlready") : undefined}
+                          onClick={() => {
+                            setDone(null);
+                            setCorrecting(doc);
+                          }}
+                        >
+                          {t("rectify.correct")}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          leftSection={<IconTrash size={14} aria-hidden />}
+                          aria-label={t("rectify.deleteDocLabel", { number: doc.number })}
+                          disabled={restricted || doc.under_hold}
+                          aria-describedby={
+                            restricted ? "documents-rectify-restricted" : doc.under_hold ? heldId : undefined
+                          }
+                          title={
+                            doc.under_hold
+                              ? t("rectify.deleteDocHeld", { number: doc.number, date: formatDate(locale, held) })
+                              : undefined
+                          }
+                          onClick={() => {
+                            setDone(null);
+                            remove.reset();
+                            setDeleting(doc);
+                          }}
+                        >
+                          {t("rectify.delete")}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </DataTable>
           )}
         </QueryState>
-        <DocumentForm contactId={contactId} restricted={restricted} />
+        {correcting ? (
+          <DocumentForm
+            key={`correct-${correcting.id}`}
+            contactId={contactId}
+            restricted={restricted}
+            correcting={correcting}
+            initial={{
+              kind: correcting.kind,
+              number: correcting.number,
+              date: correcting.date,
+              amount: typedAmount(locale, correcting.amount_cents),
+            }}
+            onDone={(saved) => {
+              setCorrecting(null);
+              if (saved) setDone(t("rectify.correctionAdded"));
+            }}
+          />
+        ) : (
+          <DocumentForm contactId={contactId} restricted={restricted} />
+        )}
+        <ConfirmDialog
+          opened={deleting !== null}
+          title={t("rectify.deleteDocTitle")}
+          message={t("rectify.deleteDocMessage", { number: deleting?.number ?? "" })}
+          confirmLabel={t("rectify.deleteConfirm")}
+          onConfirm={() => {
+            if (deleting && !remove.isPending) remove.mutate(deleting.id);
+          }}
+          onCancel={() => setDeleting(null)}
+          busy={remove.isPending}
+          error={remove.isError ? <ErrorAlert error={remove.error} /> : undefined}
+        />
       </Stack>
     </TitledSection>
   );
 }
 
-type Errors = { kind?: string; number?: string; date?: string; amount?: string };
+type Errors = { kind?: string; number?: string; date?: string; amount?: string; correction?: string };
 type Input = { kind: DocumentKind; number: string; date: string; amount: string };
 
-function DocumentForm({ contactId, restricted }: { contactId: number; restricted: boolean }) {
+type FormProps = {
+  contactId: number;
+  restricted: boolean;
+  /** The record a correction is for (the form then appends a correction, pre-filled). */
+  correcting?: FiscalDocument;
+  initial?: Input;
+  onDone?: (saved: boolean) => void;
+};
+
+function DocumentForm({ contactId, restricted, correcting, initial, onDone }: FormProps) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<DocumentKind>("invoice");
-  const [number, setNumber] = useState("");
-  const [date, setDate] = useState("");
-  const [amount, setAmount] = useState("");
+  const [kind, setKind] = useState<DocumentKind>(initial?.kind ?? "invoice");
+  const [number, setNumber] = useState(initial?.number ?? "");
+  const [date, setDate] = useState(initial?.date ?? "");
+  const [amount, setAmount] = useState(initial?.amount ?? "");
   const [errors, setErrors] = useState<Errors>({});
   const [added, setAdded] = useState(false);
   const bsn = useBsnCheck<Input>();
 
   const add = useMutation({
     mutationFn: ({ input, confirmNotBsn }: { input: Input; confirmNotBsn: boolean }) =>
-      addDocument(contactId, input.kind, input.number, input.date, input.amount, confirmNotBsn),
+      correcting
+        ? correctDocument(correcting.id, input.kind, input.number, input.date, input.amount, confirmNotBsn)
+        : addDocument(contactId, input.kind, input.number, input.date, input.amount, confirmNotBsn),
     onSuccess: async () => {
       bsn.clear();
+      if (onDone) {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.documents(contactId) });
+        onDone(true);
+        return;
+      }
       setNumber("");
       setDate("");
       setAmount("");
@@ -110,11 +264,12 @@ function DocumentForm({ contactId, restricted }: { contactId: number; restricted
       else if (error.field === "date") setErrors({ date: t("documents.dateInvalid") });
       else if (error.field === "amount") setErrors({ amount: t("documents.amountInvalid") });
       else if (error.field === "kind") setErrors({ kind: t("error.invalid_input") });
+      else if (error.field === "correction") setErrors({ correction: t("rectify.nothingChanged") });
     },
   });
 
   const edited = (field: keyof Errors) => {
-    setErrors((e) => ({ ...e, [field]: undefined }));
+    setErrors((e) => ({ ...e, [field]: undefined, correction: undefined }));
     setAdded(false);
   };
 
@@ -138,15 +293,16 @@ function DocumentForm({ contactId, restricted }: { contactId: number; restricted
   };
 
   const fieldError = isIpcError(add.error, "invalid_input") && Object.values(errors).some(Boolean);
+  const headingId = correcting ? "document-correct-heading" : "document-form-heading";
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="document-form-heading">
+    <form onSubmit={submit} noValidate aria-labelledby={headingId}>
       <Stack gap="sm">
         <FormHeading
-          id="document-form-heading"
-          title={t("documents.addHeading")}
-          note={restricted ? t("documents.restricted") : null}
-          noteId="documents-restricted"
+          id={headingId}
+          title={correcting ? t("rectify.correctHeading", { number: correcting.number }) : t("documents.addHeading")}
+          note={restricted ? t("documents.restricted") : correcting ? t("rectify.correctNote") : null}
+          noteId={correcting ? "document-correct-note" : "documents-restricted"}
         />
         <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
           <NativeSelect
@@ -206,6 +362,7 @@ function DocumentForm({ contactId, restricted }: { contactId: number; restricted
           />
         </Group>
         {bsn.pending && <BsnConfirm onConfirm={confirmNotBsn} onCancel={bsn.clear} busy={add.isPending} />}
+        {errors.correction && <ErrorAlert>{errors.correction}</ErrorAlert>}
         {add.isError && !fieldError && !isIpcError(add.error, "bsn_suspected") && <ErrorAlert error={add.error} />}
         {added && <StatusNote>{t("documents.added")}</StatusNote>}
         <Group>
@@ -216,8 +373,13 @@ function DocumentForm({ contactId, restricted }: { contactId: number; restricted
             disabled={restricted}
             aria-describedby={restricted ? "documents-restricted" : undefined}
           >
-            {t("documents.submit")}
+            {correcting ? t("rectify.correct") : t("documents.submit")}
           </Button>
+          {onDone && (
+            <Button variant="default" onClick={() => onDone(false)} disabled={add.isPending}>
+              {t("rectify.cancel")}
+            </Button>
+          )}
         </Group>
       </Stack>
     </form>
