@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_tombstones.sql"),
     include_str!("migrations/0006_fts_secure_delete.sql"),
     include_str!("migrations/0007_search_phones_addresses.sql"),
+    include_str!("migrations/0009_repermission_marks.sql"),
 ];
 
 pub fn schema_version() -> i64 {
