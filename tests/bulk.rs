@@ -285,3 +285,62 @@ fn two_thousand_contacts_are_linked_and_deleted_in_one_go() {
     eprintln!("2000 linked in {linked:?}, deleted in {:?}", started.elapsed());
     assert_eq!(count(&v, "SELECT count(*) FROM contacts"), 0);
 }
+
+// --- the command line ----------------------------------------------------------------
+
+const NOW: &str = "2026-12-01T10:00:00Z";
+
+fn cli_with_purposes() -> Cli {
+    let cli = Cli::at(NOW);
+    cli.ok(&["init"]);
+    cli.ok(&["purpose", "propose", "--lang", "nl"]);
+    cli
+}
+
+fn add_cli(cli: &Cli, args: &[&str]) -> (i64, String) {
+    let out = cli.run(&[&["--json", "contact", "add"], args].concat());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    (json["id"].as_i64().unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn triage_ids(cli: &Cli) -> Vec<i64> {
+    let list = cli.json(&["triage"]);
+    list.as_array().unwrap().iter().map(|f| f["contact_id"].as_i64().unwrap()).collect()
+}
+
+#[test]
+fn the_cli_proposes_the_contract_purpose_for_a_client_and_links_with_a_flag() {
+    let cli = cli_with_purposes();
+    let (noted, stderr) =
+        add_cli(&cli, &["--name", "Klant Zonder Vlag", "--relationship", "client"]);
+    assert!(
+        stderr.contains("Klantadministratie") && stderr.contains("--link-proposed"),
+        "{stderr}"
+    );
+    let (linked, _) =
+        add_cli(&cli, &["--name", "Klant Met Vlag", "--relationship", "client", "--link-proposed"]);
+    let (prospect, stderr) = add_cli(&cli, &["--name", "Een Prospect"]);
+    assert!(!stderr.contains("Klantadministratie"), "{stderr}");
+    let waiting = triage_ids(&cli);
+    assert!(waiting.contains(&noted) && waiting.contains(&prospect), "{waiting:?}");
+    assert!(!waiting.contains(&linked), "the linked client is not in triage");
+}
+
+#[test]
+fn the_cli_links_and_deletes_the_triage_list_in_bulk() {
+    let cli = cli_with_purposes();
+    let ids: Vec<i64> =
+        (0..4).map(|i| add_cli(&cli, &["--name", &format!("Triage {i}")]).0).collect();
+    let refused = cli.run(&["triage", "link", "--purpose", "Nieuwsbrief", "--all"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).starts_with("error: "));
+    assert_eq!(triage_ids(&cli).len(), 4, "nothing linked");
+    let two = [ids[0].to_string(), ids[1].to_string()];
+    let out = cli.ok(&["triage", "link", "--purpose", "Relatiebeheer", &two[0], &two[1]]);
+    assert!(out.contains("Linked 2 contact(s)"), "{out}");
+    assert_eq!(triage_ids(&cli), vec![ids[2], ids[3]]);
+    let out = cli.ok(&["triage", "delete", "--all", "--yes"]);
+    assert!(out.contains("Deleted 2 contact(s)"), "{out}");
+    assert!(triage_ids(&cli).is_empty());
+}
