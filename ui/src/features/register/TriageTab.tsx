@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Text } from "@mantine/core";
 import { IconLink, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -68,17 +68,18 @@ function TriageList({ flags, onOpenContact }: { flags: ContactFlag[]; onOpenCont
       <BulkBar total={keys.length} selection={selection} busyCount={link.isPending ? ids.length : null}>
         <Stack gap="sm">
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <Select
+            <NativeSelect
               label={t("bulk.linkPurpose")}
               description={t("bulk.linkHint")}
-              data={purposeOptions}
-              value={purposeId}
-              onChange={(value) => {
-                setPurposeId(value);
+              data={[{ value: "", label: t("bulk.choosePurpose") }, ...purposeOptions]}
+              value={purposeId ?? ""}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                setPurposeId(value === "" ? null : value);
                 link.reset();
               }}
-              allowDeselect={false}
               miw={280}
+              maw={480}
             />
             <Button
               leftSection={<IconLink size={16} aria-hidden />}
