@@ -223,6 +223,9 @@ fn a_mark_for_re_permission_is_shown_until_consent_is_given_again() {
         .unwrap();
     let flags = consent::repermission(v.conn(), v.now(), 24).unwrap();
     assert_eq!(flags[0].marked_at.as_deref(), Some("2026-03-01T09:30:00Z"));
+    // The person's own copy (access and portability read the links) shows the mark too.
+    let links = consent::links(v.conn(), ids[0]).unwrap();
+    assert_eq!(links[0].repermission_marked_at.as_deref(), Some("2026-03-01T09:30:00Z"));
     // A purpose not based on consent is not asked again.
     let client = purpose(&v, "Klantadministratie");
     bulk::link(&mut v, &ids, client).unwrap();

@@ -186,6 +186,8 @@ pub struct PurposeLink {
     pub consent_given_at: Option<String>,
     /// The data may be processed for this purpose now.
     pub usable: bool,
+    /// When the link was marked for a re-permission run (until consent is given again).
+    pub repermission_marked_at: Option<String>,
 }
 
 /// What a person records when consent is given.
@@ -467,14 +469,17 @@ pub fn links(conn: &Connection, contact_id: i64) -> Result<Vec<PurposeLink>> {
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("contact {contact_id}")))?;
     let mut s = conn.prepare(
-        "SELECT purpose_id, basis, source, reviewed_at, ended_at FROM contact_purposes
-         WHERE contact_id = ?1",
+        "SELECT purpose_id, basis, source, reviewed_at, ended_at, repermission_marked_at
+         FROM contact_purposes WHERE contact_id = ?1",
     )?;
-    let raw: Vec<(i64, String, String, String, Option<String>)> = s
-        .query_map([contact_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+    type Raw = (i64, String, String, String, Option<String>, Option<String>);
+    let raw: Vec<Raw> = s
+        .query_map([contact_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::with_capacity(raw.len());
-    for (pid, basis, source, reviewed_at, ended_at) in raw {
+    for (pid, basis, source, reviewed_at, ended_at, repermission_marked_at) in raw {
         let purpose = purposes::get(conn, pid)?;
         let basis: Option<Basis> = basis.parse().ok();
         let consent_given_at = current_given(conn, contact_id, pid)?;
@@ -494,6 +499,7 @@ pub fn links(conn: &Connection, contact_id: i64) -> Result<Vec<PurposeLink>> {
             ended_at,
             consent_given_at,
             usable,
+            repermission_marked_at,
         });
     }
     out.sort_by_key(|l| l.purpose.name.to_lowercase());

@@ -110,8 +110,8 @@ const FIELDS: FieldDef[] = [
 
 const PRIVACY: ContactPrivacy = {
   links: [
-    { purpose: PURPOSES[0]!, basis: "contract", source: "in-person", reviewed_at: AT, ended_at: null, consent_given_at: null, usable: true },
-    { purpose: PURPOSES[2]!, basis: "consent", source: "form", reviewed_at: AT, ended_at: null, consent_given_at: AT, usable: true },
+    { purpose: PURPOSES[0]!, basis: "contract", source: "in-person", reviewed_at: AT, ended_at: null, consent_given_at: null, usable: true, repermission_marked_at: null },
+    { purpose: PURPOSES[2]!, basis: "consent", source: "form", reviewed_at: AT, ended_at: null, consent_given_at: AT, usable: true, repermission_marked_at: null },
   ],
   history: [
     {
