@@ -158,6 +158,7 @@ export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice
             <Group gap="xs" align="flex-end">
               <NativeSelect
                 label={t("contactsPaging.pageSize")}
+                aria-label={t("contactsPaging.pageSize")}
                 size="xs"
                 data={PAGE_SIZES.map((n) => String(n))}
                 value={String(pageSize)}

@@ -70,6 +70,7 @@ function TriageList({ flags, onOpenContact }: { flags: ContactFlag[]; onOpenCont
           <Group align="flex-end" gap="sm" wrap="wrap">
             <NativeSelect
               label={t("bulk.linkPurpose")}
+              aria-label={t("bulk.linkPurpose")}
               description={t("bulk.linkHint")}
               data={[{ value: "", label: t("bulk.choosePurpose") }, ...purposeOptions]}
               value={purposeId ?? ""}
