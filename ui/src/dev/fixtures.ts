@@ -454,7 +454,8 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     bulk_review_keep: ({ ids }): BulkReport => bulkReport(ids),
     bulk_review_delete: ({ ids }): BulkReport => bulkReport(ids),
     bulk_delete_contacts: ({ contactIds }): BulkReport => bulkReport(contactIds),
-    bulk_mark_repermission: ({ links }): BulkReport => bulkReport(links.map((l) => l.contact_id)),
+    bulk_mark_repermission: ({ links }): BulkReport =>
+      bulkReport(Array.isArray(links) ? links.map((l) => l.contact_id) : []),
     proposed_purpose: (): Purpose | null => null,
     add_contact: ({ input }): number => {
       const id = nextId(contacts);

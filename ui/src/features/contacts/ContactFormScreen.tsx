@@ -248,7 +248,7 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
       bsn.clear();
       await queryClient.invalidateQueries({ queryKey: queryKeys.contacts });
       // A new contact is in the triage list, or linked to the proposed purpose.
-      if (contact === null) await queryClient.invalidateQueries({ queryKey: queryKeys.register });
+      if (contact === null) void queryClient.invalidateQueries({ queryKey: queryKeys.register });
       onSaved(id);
     },
     onError: (error, { input }) => {
