@@ -4,6 +4,7 @@
 
 use ts_rs::TS;
 
+use crate::app::bulk::{BulkList, BulkReport, LinkRef};
 use crate::app::check::{CheckItem, CheckName, CheckReport};
 use crate::app::erase::ErasurePreview;
 use crate::app::privacy::ContactPrivacy;
@@ -16,6 +17,7 @@ use crate::domain::consent::{
     ConsentEvent, ConsentInput, ContactFlag, EventKind, Method, PurposeLink, Source,
 };
 use crate::domain::contacts::duplicates::{LikelyDuplicate, MatchReason};
+use crate::domain::contacts::initial::InitialCount;
 use crate::domain::contacts::model::{
     Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
     InteractionChange, InteractionInput, InteractionKind, Relationship,
@@ -111,5 +113,9 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Strength>()?,
         file::<Step>()?,
         file::<VaultStatus>()?,
+        file::<BulkList>()?,
+        file::<BulkReport>()?,
+        file::<LinkRef>()?,
+        file::<InitialCount>()?,
     ])
 }

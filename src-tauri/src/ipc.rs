@@ -22,6 +22,7 @@
 //! `UPDATE_BINDINGS=1 cargo test -p kluis-desktop --features kluis-desktop/custom-protocol ipc`,
 //! grant `allow-<name>` in `capabilities/main.json` and call it from `ui/src/lib/ipc.ts`.
 
+use kluis::app::bulk::{BulkList, BulkReport, LinkRef};
 use kluis::app::check::CheckReport;
 use kluis::app::erase::ErasurePreview;
 use kluis::app::privacy::ContactPrivacy;
@@ -31,8 +32,9 @@ use kluis::domain::backup::restore::RestoreCheck;
 use kluis::domain::consent::objection::ObjectionReport;
 use kluis::domain::consent::{ConsentInput, ContactFlag, Method, Source};
 use kluis::domain::contacts::duplicates::LikelyDuplicate;
+use kluis::domain::contacts::initial::InitialCount;
 use kluis::domain::contacts::{
-    ContactDetail, ContactInput, ContactPage, InteractionChange, InteractionInput,
+    ContactDetail, ContactInput, ContactPage, InteractionChange, InteractionInput, Relationship,
 };
 use kluis::domain::controller::Controller;
 use kluis::domain::fields::{FieldDef, FieldDefInput};
@@ -601,4 +603,65 @@ commands! {
     /// it lasts, `restricted`.
     #[tauri::command(async)]
     fn delete_document(state: State<'_, AppState>, id: i64) -> Res<()> in retention;
+    /// Links the contacts to a purpose on its own basis, in one transaction (an unknown id
+    /// changes nothing). A consent-based purpose is refused (`invalid_input`, field
+    /// `purpose`): consent is recorded per person. Restricted contacts are skipped and listed.
+    #[tauri::command(async)]
+    fn bulk_link(state: State<'_, AppState>, contact_ids: Vec<i64>, purpose_id: i64)
+        -> Res<BulkReport> in bulk;
+
+    /// Keeps the review items until `until` (YYYY-MM-DD, in the future) with one reason.
+    #[tauri::command(async)]
+    fn bulk_review_keep(state: State<'_, AppState>, ids: Vec<i64>, reason: String, until: String)
+        -> Res<BulkReport> in bulk;
+
+    /// Deletes the data of the review items; restricted contacts are skipped. Stops with
+    /// `stopped: "confirm"` (nothing deleted) at the purge's mass-deletion rule unless `confirm`.
+    #[tauri::command(async)]
+    fn bulk_review_delete(state: State<'_, AppState>, ids: Vec<i64>, confirm: bool)
+        -> Res<BulkReport> in bulk;
+
+    /// Deletes the contacts of the triage or re-permission list, as `bulk_review_delete`.
+    #[tauri::command(async)]
+    fn bulk_delete_contacts(
+        state: State<'_, AppState>,
+        list: BulkList,
+        contact_ids: Vec<i64>,
+        confirm: bool,
+    ) -> Res<BulkReport> in bulk;
+
+    /// Marks links of consent purposes for a re-permission run; restricted contacts skipped.
+    #[tauri::command(async)]
+    fn bulk_mark_repermission(state: State<'_, AppState>, links: Vec<LinkRef>)
+        -> Res<BulkReport> in bulk;
+
+    /// The purpose a new contact with this relationship is proposed a link to (a client: the
+    /// contract-basis purpose), or null.
+    #[tauri::command(async)]
+    fn proposed_purpose(state: State<'_, AppState>, relationship: Relationship)
+        -> Res<Option<Purpose>> in bulk;
+
+    /// Creates a contact and, with `linkPurpose`, links it to that (non-consent) purpose in the
+    /// same transaction; the new id.
+    #[tauri::command(async)]
+    fn add_contact(
+        state: State<'_, AppState>,
+        input: ContactInput,
+        confirm_not_bsn: bool,
+        link_purpose: Option<i64>,
+    ) -> Res<i64> in bulk;
+
+    /// How many contacts each initial has: "A"–"Z", then "#" for the other names.
+    #[tauri::command(async)]
+    fn contact_initials(state: State<'_, AppState>) -> Res<Vec<InitialCount>> in bulk;
+
+    /// `list_contacts` of the contacts listed under `initial` ("A"–"Z" or "#"; null: all).
+    #[tauri::command(async)]
+    fn list_contacts_by_initial(
+        state: State<'_, AppState>,
+        query: Option<String>,
+        initial: Option<String>,
+        limit: i64,
+        offset: i64,
+    ) -> Res<ContactPage> in bulk;
 }

@@ -3,7 +3,9 @@
 //! (`src/cli/`, `src-tauri/src/commands/`) parse their input, call one function here or in
 //! a domain module, and print or return the result.
 
+pub mod bulk;
 pub mod check;
+pub mod contacts;
 pub mod controller;
 pub mod erase;
 pub mod import;

@@ -335,3 +335,61 @@ pub fn usage_line(text: &str) -> String {
         line
     }
 }
+
+/// The ids a bulk subcommand acts on: those given, or with `--all` every row of the list.
+pub fn bulk_ids(
+    given: Vec<i64>,
+    all: bool,
+    every: impl FnOnce() -> kluis::Result<Vec<i64>>,
+) -> Result<Vec<i64>, Failure> {
+    match (given.is_empty(), all) {
+        (true, true) => Ok(every()?),
+        (false, false) => Ok(given),
+        (true, false) => Err(Failure::Usage("give the ids, or --all for the whole list".into())),
+        (false, true) => Err(Failure::Usage("give the ids or --all, not both".into())),
+    }
+}
+
+/// What a bulk action did: the report as JSON, else one line, and the restricted contacts left
+/// as they were.
+pub fn bulk_done(ctx: &Ctx, verb: &str, r: &kluis::app::bulk::BulkReport) -> Out {
+    if ctx.json {
+        return print_json(r);
+    }
+    println!("{verb} {} contact(s).", r.done.len());
+    let list = |ids: &[i64]| ids.iter().map(i64::to_string).collect::<Vec<_>>().join(" ");
+    if !r.skipped_restricted.is_empty() {
+        println!(
+            "Skipped {} restricted contact(s) (read-only): {}",
+            r.skipped_restricted.len(),
+            list(&r.skipped_restricted)
+        );
+    }
+    if !r.skipped_suppressed.is_empty() {
+        println!(
+            "Skipped {} contact(s) who objected or are on the suppression list: {}",
+            r.skipped_suppressed.len(),
+            list(&r.skipped_suppressed)
+        );
+    }
+    Ok(())
+}
+
+/// A bulk deletion with the purge's confirmations: `--yes` (or "yes" typed) to delete, and a
+/// second question when the core stops at the mass-deletion rule.
+pub fn bulk_delete(
+    yes: bool,
+    n: usize,
+    mut run: impl FnMut(bool) -> kluis::Result<kluis::app::bulk::BulkReport>,
+) -> Result<kluis::app::bulk::BulkReport, Failure> {
+    confirm_destroy(yes, &format!("delete {n} contact(s) with everything that goes with them"))?;
+    let report = run(yes)?;
+    if report.stopped.as_deref() != Some("confirm") {
+        return Ok(report);
+    }
+    confirm_destroy(
+        false,
+        &format!("delete {} of {} contacts", report.contacts_due, report.contacts_total),
+    )?;
+    Ok(run(true)?)
+}

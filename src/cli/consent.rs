@@ -7,21 +7,77 @@ use kluis::domain::consent::{self, ConsentInput};
 use kluis::domain::register::purposes;
 use kluis::Error;
 
-use super::common::{open, print_id, print_json, print_rows_then, Ctx, Out};
+use kluis::app::bulk::{self, BulkList, LinkRef};
+
+use super::common::{
+    bulk_delete, bulk_done, bulk_ids, open, print_id, print_json, print_rows_then, Ctx, Out,
+};
 
 #[derive(Subcommand)]
 pub enum Cmd {
     /// The consent ledger.
     #[command(subcommand, display_order = 11)]
     Consent(ConsentCmd),
-    /// Contacts without a known basis for some purpose (to be resolved).
+    /// Contacts without a known basis for some purpose (to be resolved); with a subcommand,
+    /// link or delete many at once.
     #[command(display_order = 26)]
-    Triage,
-    /// Contacts whose consent is missing or older than --months (for a re-permission run).
+    Triage {
+        #[command(subcommand)]
+        action: Option<TriageCmd>,
+    },
+    /// Contacts whose consent is missing or older than --months (for a re-permission run);
+    /// with a subcommand, mark or delete many at once.
     #[command(display_order = 27)]
     Repermission {
         #[arg(long, default_value_t = consent::DEFAULT_REPERMISSION_MONTHS)]
         months: u32,
+        #[command(subcommand)]
+        action: Option<RepermissionCmd>,
+    },
+}
+
+/// Bulk actions on the triage list: one transaction each (an unknown id changes nothing);
+/// restricted contacts are skipped and listed.
+#[derive(Subcommand)]
+pub enum TriageCmd {
+    /// Link contacts to a purpose on its own basis (not consent: that is recorded per person).
+    Link {
+        #[arg(long)]
+        purpose: String,
+        /// Contact ids (or --all: every contact in the list).
+        ids: Vec<i64>,
+        #[arg(long)]
+        all: bool,
+    },
+    /// Delete contacts with everything that goes with them (fiscal records stay).
+    Delete {
+        ids: Vec<i64>,
+        #[arg(long)]
+        all: bool,
+        /// Confirm, also a deletion of many at once (as `kluis purge --yes`).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// Bulk actions on the re-permission list (of the --months given before the subcommand).
+#[derive(Subcommand)]
+pub enum RepermissionCmd {
+    /// Mark the contacts' listed consent purposes for a re-permission run.
+    Mark {
+        /// Contact ids (or --all: every contact in the list).
+        ids: Vec<i64>,
+        #[arg(long)]
+        all: bool,
+    },
+    /// Delete contacts with everything that goes with them (fiscal records stay).
+    Delete {
+        ids: Vec<i64>,
+        #[arg(long)]
+        all: bool,
+        /// Confirm, also a deletion of many at once (as `kluis purge --yes`).
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -63,13 +119,75 @@ pub enum ConsentCmd {
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
     match cmd {
         Cmd::Consent(c) => consent_cmd(ctx, c),
-        Cmd::Triage => {
+        Cmd::Triage { action: None } => {
             let v = open(ctx)?;
             print_flags(ctx, &consent::triage(v.conn())?)
         }
-        Cmd::Repermission { months } => {
+        Cmd::Triage { action: Some(a) } => triage_cmd(ctx, a),
+        Cmd::Repermission { months, action: None } => {
             let v = open(ctx)?;
             print_flags(ctx, &consent::repermission(v.conn(), v.now(), months)?)
+        }
+        Cmd::Repermission { months, action: Some(a) } => repermission_cmd(ctx, months, a),
+    }
+}
+
+fn contact_ids(flags: &[consent::ContactFlag]) -> Vec<i64> {
+    let mut ids: Vec<i64> = Vec::new();
+    for f in flags {
+        if !ids.contains(&f.contact_id) {
+            ids.push(f.contact_id);
+        }
+    }
+    ids
+}
+
+fn triage_cmd(ctx: &Ctx, cmd: TriageCmd) -> Out {
+    let mut v = open(ctx)?;
+    match cmd {
+        TriageCmd::Link { purpose, ids, all } => {
+            let ids = bulk_ids(ids, all, || Ok(contact_ids(&consent::triage(v.conn())?)))?;
+            let p = purposes::by_name(v.conn(), &purpose)?;
+            let r = bulk::link(&mut v, &ids, p.id)?;
+            bulk_done(ctx, "Linked", &r)
+        }
+        TriageCmd::Delete { ids, all, yes } => {
+            let ids = bulk_ids(ids, all, || Ok(contact_ids(&consent::triage(v.conn())?)))?;
+            let r = bulk_delete(yes, ids.len(), |go| {
+                bulk::delete_contacts(&mut v, BulkList::Triage, &ids, go)
+            })?;
+            bulk_done(ctx, "Deleted", &r)
+        }
+    }
+}
+
+fn repermission_cmd(ctx: &Ctx, months: u32, cmd: RepermissionCmd) -> Out {
+    let mut v = open(ctx)?;
+    let flags = consent::repermission(v.conn(), v.now(), months)?;
+    match cmd {
+        RepermissionCmd::Mark { ids, all } => {
+            let ids = bulk_ids(ids, all, || Ok(contact_ids(&flags)))?;
+            if let Some(id) = ids.iter().find(|id| !flags.iter().any(|f| f.contact_id == **id)) {
+                return Err(
+                    Error::NotFound(format!("contact {id} in the re-permission list")).into()
+                );
+            }
+            let links: Vec<LinkRef> = flags
+                .iter()
+                .filter(|f| ids.contains(&f.contact_id))
+                .filter_map(|f| {
+                    f.purpose_id.map(|purpose_id| LinkRef { contact_id: f.contact_id, purpose_id })
+                })
+                .collect();
+            let r = bulk::mark_repermission(&mut v, &links)?;
+            bulk_done(ctx, "Marked", &r)
+        }
+        RepermissionCmd::Delete { ids, all, yes } => {
+            let ids = bulk_ids(ids, all, || Ok(contact_ids(&flags)))?;
+            let r = bulk_delete(yes, ids.len(), |go| {
+                bulk::delete_contacts(&mut v, BulkList::Repermission, &ids, go)
+            })?;
+            bulk_done(ctx, "Deleted", &r)
         }
     }
 }
@@ -132,11 +250,12 @@ fn print_flags(ctx: &Ctx, flags: &[consent::ContactFlag]) -> Out {
         flags,
         |f| {
             format!(
-                "{:>6}  {:<32} {:<24} {}",
+                "{:>6}  {:<32} {:<24} {}{}",
                 f.contact_id,
                 f.name,
                 f.purpose.as_deref().unwrap_or("(no purpose)"),
-                f.since.as_deref().unwrap_or("")
+                f.since.as_deref().unwrap_or(""),
+                f.marked_at.as_deref().map_or(String::new(), |at| format!("  [marked {at}]"))
             )
         },
         &format!("{} contacts", flags.len()),

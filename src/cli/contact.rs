@@ -24,18 +24,27 @@ pub enum Cmd {
 
 #[derive(Subcommand)]
 pub enum ContactCmd {
-    /// Add a contact; prints its id.
+    /// Add a contact; prints its id. A client is proposed a link to the contract-basis purpose
+    /// (a note on stderr); --link-proposed makes that link in the same transaction.
     Add {
         #[command(flatten)]
         fields: ContactFields,
         /// Confirm that a number that looks like a BSN is not one.
         #[arg(long)]
         yes: bool,
+        /// Link the contact to the purpose proposed for it (a client: the contract purpose,
+        /// e.g. Klantadministratie), so it does not wait in the triage list.
+        #[arg(long)]
+        link_proposed: bool,
     },
     /// List contacts, by name or matching a search.
     List {
         #[arg(long)]
         search: Option<String>,
+        /// Only the names listed under this letter (A-Z, or # for the others; accents fold:
+        /// Ölmez is under O, van Dijk under V).
+        #[arg(long)]
+        initial: Option<String>,
         #[arg(long)]
         limit: Option<i64>,
         #[arg(long, default_value_t = 0)]
@@ -177,14 +186,30 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
 
 fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
     match cmd {
-        ContactCmd::Add { fields: f, yes } => {
+        ContactCmd::Add { fields: f, yes, link_proposed } => {
             let name =
                 f.name.clone().ok_or_else(|| Failure::Usage("contact add needs --name".into()))?;
             let mut input = ContactInput::new(&name);
             apply(&mut input, f)?;
             let mut v = open(ctx)?;
             let twins = contacts::likely_duplicates(&v, &input, None)?;
-            let id = contacts::create(&mut v, &input, yes)?;
+            let proposal = consent::proposed_purpose(v.conn(), input.relationship)?;
+            let link = proposal.as_ref().filter(|_| link_proposed).map(|p| p.id);
+            let id = app::contacts::add(&mut v, &input, yes, link)?;
+            match (&proposal, link_proposed) {
+                (Some(p), false) => eprintln!(
+                    "note: proposed for a client: link contact {id} to \"{}\" ({}): kluis contact link {id} --purpose \"{}\" (or add with --link-proposed)",
+                    p.name,
+                    p.basis.as_str(),
+                    p.name
+                ),
+                (Some(p), true) => eprintln!("Linked to \"{}\" ({}).", p.name, p.basis.as_str()),
+                (None, true) => eprintln!(
+                    "note: no link is proposed for a {}; the contact waits in the triage list",
+                    input.relationship.as_str()
+                ),
+                (None, false) => {}
+            }
             for t in twins {
                 let why: Vec<&str> = t
                     .reasons
@@ -206,9 +231,15 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
             }
             print_id(ctx, id)
         }
-        ContactCmd::List { search, limit, offset } => {
+        ContactCmd::List { search, initial, limit, offset } => {
             let v = open(ctx)?;
-            let page = contacts::list(&v, search.as_deref(), limit, offset)?;
+            let page = contacts::list_by_initial(
+                &v,
+                search.as_deref(),
+                initial.as_deref(),
+                limit,
+                offset,
+            )?;
             let total = format!("{} of {} contacts", page.items.len(), page.total);
             print_rows_then(
                 ctx,

@@ -10,7 +10,8 @@ use kluis::kernel::language::Language;
 use kluis::Error;
 
 use super::common::{
-    confirm_destroy, done, open, open_without_purge, print_json, print_rows, Ctx, Failure, Out,
+    bulk_delete, bulk_done, bulk_ids, confirm_destroy, done, open, open_without_purge, print_json,
+    print_rows, Ctx, Failure, Out,
 };
 
 #[derive(Subcommand)]
@@ -71,17 +72,23 @@ pub enum RetentionCmd {
 pub enum ReviewCmd {
     /// The items waiting for a decision.
     List,
-    /// Keep an item, with the reason and when to review it again.
+    /// Keep items, with the reason and when to review them again (several ids, or --all:
+    /// one transaction).
     Keep {
-        id: i64,
+        ids: Vec<i64>,
+        #[arg(long)]
+        all: bool,
         #[arg(long)]
         reason: String,
         #[arg(long, value_name = "YYYY-MM-DD")]
         until: String,
     },
-    /// Delete the item's data.
+    /// Delete the items' data (several ids, or --all: one transaction; restricted contacts are
+    /// skipped). --yes confirms, also a deletion of many at once (as `kluis purge --yes`).
     Delete {
-        id: i64,
+        ids: Vec<i64>,
+        #[arg(long)]
+        all: bool,
         #[arg(long)]
         yes: bool,
     },
@@ -235,14 +242,41 @@ fn review_cmd(ctx: &Ctx, cmd: ReviewCmd) -> Out {
                 )
             })
         }
-        ReviewCmd::Keep { id, reason, until } => {
-            open(ctx)?.write(|tx, c| retention::review_keep(tx, c, id, &reason, &until))?;
-            done(ctx, "Kept.")
+        ReviewCmd::Keep { ids, all, reason, until } => {
+            let mut v = open(ctx)?;
+            match (ids.as_slice(), all) {
+                ([id], false) => {
+                    v.write(|tx, c| retention::review_keep(tx, c, *id, &reason, &until))?;
+                    done(ctx, "Kept.")
+                }
+                _ => {
+                    let ids = bulk_ids(ids, all, || queue_ids(&v))?;
+                    let r = app::bulk::keep(&mut v, &ids, &reason, &until)?;
+                    bulk_done(ctx, "Kept", &r)
+                }
+            }
         }
-        ReviewCmd::Delete { id, yes } => {
-            confirm_destroy(yes, "delete this item's data")?;
-            app::retention::review_delete(&mut open(ctx)?, id)?;
-            done(ctx, "Deleted.")
+        ReviewCmd::Delete { ids, all, yes } => {
+            let mut v = open(ctx)?;
+            match (ids.as_slice(), all) {
+                ([id], false) => {
+                    confirm_destroy(yes, "delete this item's data")?;
+                    app::retention::review_delete(&mut v, *id)?;
+                    done(ctx, "Deleted.")
+                }
+                _ => {
+                    let ids = bulk_ids(ids, all, || queue_ids(&v))?;
+                    let r = bulk_delete(yes, ids.len(), |go| {
+                        app::bulk::delete_reviewed(&mut v, &ids, go)
+                    })?;
+                    bulk_done(ctx, "Deleted the data of", &r)
+                }
+            }
         }
     }
+}
+
+/// The ids of the items waiting in the review queue.
+fn queue_ids(v: &kluis::Vault) -> kluis::Result<Vec<i64>> {
+    Ok(retention::review_queue(v.conn(), false)?.iter().map(|i| i.id).collect())
 }

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_fts_secure_delete.sql"),
     include_str!("migrations/0007_search_phones_addresses.sql"),
     include_str!("migrations/0008_rectification.sql"),
+    include_str!("migrations/0009_repermission_marks.sql"),
     include_str!("migrations/0010_imports.sql"),
 ];
 

@@ -187,6 +187,8 @@ pub struct PurposeLink {
     pub consent_given_at: Option<String>,
     /// The data may be processed for this purpose now.
     pub usable: bool,
+    /// When the link was marked for a re-permission run (until consent is given again).
+    pub repermission_marked_at: Option<String>,
 }
 
 /// What a person records when consent is given.
@@ -228,7 +230,8 @@ fn upsert_link(
          VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (contact_id, purpose_id) DO UPDATE SET
              basis = excluded.basis, source = excluded.source,
-             reviewed_at = excluded.reviewed_at, ended_at = NULL",
+             reviewed_at = excluded.reviewed_at, ended_at = NULL,
+             repermission_marked_at = NULL",
         params![
             contact_id,
             purpose_id,
@@ -481,14 +484,17 @@ pub fn links(conn: &Connection, contact_id: i64) -> Result<Vec<PurposeLink>> {
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("contact {contact_id}")))?;
     let mut s = conn.prepare(
-        "SELECT purpose_id, basis, source, reviewed_at, ended_at FROM contact_purposes
-         WHERE contact_id = ?1",
+        "SELECT purpose_id, basis, source, reviewed_at, ended_at, repermission_marked_at
+         FROM contact_purposes WHERE contact_id = ?1",
     )?;
-    let raw: Vec<(i64, String, String, String, Option<String>)> = s
-        .query_map([contact_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+    type Raw = (i64, String, String, String, Option<String>, Option<String>);
+    let raw: Vec<Raw> = s
+        .query_map([contact_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::with_capacity(raw.len());
-    for (pid, basis, source, reviewed_at, ended_at) in raw {
+    for (pid, basis, source, reviewed_at, ended_at, repermission_marked_at) in raw {
         let purpose = purposes::get(conn, pid)?;
         let basis: Option<Basis> = basis.parse().ok();
         let consent_given_at = current_given(conn, contact_id, pid)?;
@@ -508,6 +514,7 @@ pub fn links(conn: &Connection, contact_id: i64) -> Result<Vec<PurposeLink>> {
             ended_at,
             consent_given_at,
             usable,
+            repermission_marked_at,
         });
     }
     out.sort_by_key(|l| l.purpose.name.to_lowercase());
@@ -521,17 +528,21 @@ pub struct ContactFlag {
     pub contact_id: i64,
     pub name: String,
     pub purpose: Option<String>,
+    #[ts(type = "number | null")]
+    pub purpose_id: Option<i64>,
     /// When consent was given (re-permission list), if it was.
     pub since: Option<String>,
+    /// When the link was marked for a re-permission run (re-permission list), if it was.
+    pub marked_at: Option<String>,
 }
 
 /// Contacts with no purpose at all, or a link whose basis is still unknown.
 pub fn triage(conn: &Connection) -> Result<Vec<ContactFlag>> {
     let mut s = conn.prepare(
-        "SELECT c.id, c.name, NULL FROM contacts c
+        "SELECT c.id, c.name, NULL, NULL FROM contacts c
          WHERE NOT EXISTS (SELECT 1 FROM contact_purposes l WHERE l.contact_id = c.id)
          UNION ALL
-         SELECT c.id, c.name, p.name FROM contacts c
+         SELECT c.id, c.name, p.name, p.id FROM contacts c
          JOIN contact_purposes l ON l.contact_id = c.id AND l.basis = 'unknown'
          JOIN purposes p ON p.id = l.purpose_id
          ORDER BY 2 COLLATE NOCASE, 1",
@@ -542,7 +553,9 @@ pub fn triage(conn: &Connection) -> Result<Vec<ContactFlag>> {
                 contact_id: r.get(0)?,
                 name: r.get(1)?,
                 purpose: r.get(2)?,
+                purpose_id: r.get(3)?,
                 since: None,
+                marked_at: None,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -564,7 +577,8 @@ pub fn repermission(
     let mut s = conn.prepare(
         "SELECT c.id, c.name, p.name,
                 (SELECT CASE e.kind WHEN 'given' THEN e.at END FROM consent_events e
-                  WHERE e.contact_id = c.id AND e.purpose_id = p.id ORDER BY e.id DESC LIMIT 1)
+                  WHERE e.contact_id = c.id AND e.purpose_id = p.id ORDER BY e.id DESC LIMIT 1),
+                p.id, l.repermission_marked_at
          FROM contact_purposes l
          JOIN contacts c ON c.id = l.contact_id
          JOIN purposes p ON p.id = l.purpose_id
@@ -579,9 +593,82 @@ pub fn repermission(
                 contact_id: r.get(0)?,
                 name: r.get(1)?,
                 purpose: r.get(2)?,
+                purpose_id: r.get(4)?,
                 since: r.get(3)?,
+                marked_at: r.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows.into_iter().filter(|f| f.since.as_ref().is_none_or(|at| *at < cutoff)).collect())
+}
+
+/// The purpose a new contact is proposed a link to, so it does not land in the triage list: for
+/// a client the contract-basis purpose (the proposed "Klantadministratie" / "Client
+/// administration" when the register has it, else the first contract purpose by name). None
+/// for other relationships or when the register has no contract purpose.
+pub fn proposed_purpose(
+    conn: &Connection,
+    relationship: crate::domain::contacts::Relationship,
+) -> Result<Option<Purpose>> {
+    if relationship != crate::domain::contacts::Relationship::Client {
+        return Ok(None);
+    }
+    let contract: Vec<Purpose> =
+        purposes::list(conn)?.into_iter().filter(|p| p.basis == Basis::Contract).collect();
+    let named = ["Klantadministratie", "Client administration"];
+    let preferred =
+        contract.iter().position(|p| named.iter().any(|n| p.name.eq_ignore_ascii_case(n)));
+    Ok(match preferred {
+        Some(i) => contract.into_iter().nth(i),
+        None => contract.into_iter().next(),
+    })
+}
+
+/// Marks the links `(contact, purpose)` of consent purposes for a re-permission run (the date
+/// is shown in the re-permission list until consent is given again). Restricted contacts are
+/// read-only: left out and returned as the second list. An unknown link or a purpose not based
+/// on consent fails the whole call. Returns (contacts marked, contacts skipped).
+pub fn mark_repermission(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    links: &[(i64, i64)],
+) -> Result<(Vec<i64>, Vec<i64>)> {
+    let mut marked = Vec::new();
+    let mut skipped = Vec::new();
+    for &(contact_id, purpose_id) in links {
+        let found: Option<(String, bool)> = conn
+            .query_row(
+                "SELECT p.basis, c.restricted_reason IS NOT NULL FROM contact_purposes l
+                 JOIN purposes p ON p.id = l.purpose_id JOIN contacts c ON c.id = l.contact_id
+                 WHERE l.contact_id = ?1 AND l.purpose_id = ?2",
+                params![contact_id, purpose_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((basis, restricted)) = found else {
+            return Err(Error::NotFound(format!("link of contact {contact_id}")));
+        };
+        if basis != Basis::Consent.as_str() {
+            return Err(Error::invalid(
+                "purpose",
+                "only links to a purpose based on consent are asked again for consent",
+            ));
+        }
+        if restricted {
+            if !skipped.contains(&contact_id) {
+                skipped.push(contact_id);
+            }
+            continue;
+        }
+        conn.execute(
+            "UPDATE contact_purposes SET repermission_marked_at = ?3
+             WHERE contact_id = ?1 AND purpose_id = ?2",
+            params![contact_id, purpose_id, format_instant(ctx.now)],
+        )?;
+        ctx.audit(conn, "consent.repermission_mark", "contact", Some(contact_id), &["purpose"])?;
+        if !marked.contains(&contact_id) {
+            marked.push(contact_id);
+        }
+    }
+    Ok((marked, skipped))
 }

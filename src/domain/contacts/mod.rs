@@ -2,6 +2,7 @@
 //! transaction with its audit row. Reading one contact's details is audited too.
 
 pub mod duplicates;
+pub mod initial;
 pub mod model;
 pub mod privacy;
 pub mod read;
@@ -69,9 +70,19 @@ pub fn checked(input: &ContactInput, confirm_not_bsn: bool) -> Result<model::Val
 
 /// Creates a contact. `confirm_not_bsn`: the user confirmed a BSN-like number is not a BSN.
 pub fn create(vault: &mut Vault, input: &ContactInput, confirm_not_bsn: bool) -> Result<i64> {
+    vault.write(|tx, ctx| create_in(tx, ctx, input, confirm_not_bsn))
+}
+
+/// [`create`] inside a transaction the caller holds (to do more in the same one).
+pub fn create_in(
+    conn: &Connection,
+    ctx: &crate::kernel::clock::Ctx<'_>,
+    input: &ContactInput,
+    confirm_not_bsn: bool,
+) -> Result<i64> {
     let valid = input.validate()?;
     check_contact_bsn(&valid, confirm_not_bsn)?;
-    vault.write(|tx, ctx| write::create(tx, ctx, &valid))
+    write::create(conn, ctx, &valid)
 }
 
 pub fn update(
@@ -137,6 +148,19 @@ pub fn list(
     offset: i64,
 ) -> Result<ContactPage> {
     read::list(vault.conn(), query, limit, offset)
+}
+
+/// [`list`] of the contacts listed under a letter ("A"–"Z", or "#" for the other names; see
+/// [`initial`]), in the same order.
+pub fn list_by_initial(
+    vault: &Vault,
+    query: Option<&str>,
+    initial: Option<&str>,
+    limit: Option<i64>,
+    offset: i64,
+) -> Result<ContactPage> {
+    let initial = initial.map(initial::parse).transpose()?;
+    read::list_filtered(vault.conn(), query, initial, limit, offset)
 }
 
 /// One contact with its interactions; the read is recorded in the audit trail.

@@ -1,7 +1,8 @@
 //! Reads: the contact list (paged, searchable) and one contact's details.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
+use super::initial;
 use super::model::{Contact, ContactDetail, ContactPage, ContactSummary, Interaction};
 use super::search::fts_query;
 use crate::kernel::error::{Error, Result};
@@ -38,43 +39,83 @@ pub fn list(
     limit: Option<i64>,
     offset: i64,
 ) -> Result<ContactPage> {
+    list_filtered(conn, query, None, limit, offset)
+}
+
+/// [`list`] of the contacts listed under `initial` only (a letter A–Z or
+/// [`initial::OTHER`], see [`super::initial`]), in the same order.
+pub fn list_filtered(
+    conn: &Connection,
+    query: Option<&str>,
+    initial: Option<char>,
+    limit: Option<i64>,
+    offset: i64,
+) -> Result<ContactPage> {
     if limit.is_some_and(|l| l < 1) || offset < 0 {
         return Err(Error::invalid("limit", "limit must be positive and offset not negative"));
     }
     let limit = limit.unwrap_or(-1);
+    // The letter filter: the first character is among those listed under the letter (for
+    // "#": among none of the letters').
+    let chars = initial.map(initial::first_chars);
+    let inside = initial != Some(initial::OTHER);
     match query.and_then(fts_query) {
         Some(q) => {
             let total = conn.query_row(
-                "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?1",
-                [&q],
+                &format!(
+                    "SELECT count(*) FROM contact_fts f JOIN contacts c ON c.id = f.rowid
+                     WHERE contact_fts MATCH :q AND {LETTER}"
+                ),
+                named_params! {":q": q, ":chars": chars, ":inside": inside},
                 |r| r.get(0),
             )?;
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {SUMMARY_COLUMNS}
                  FROM contact_fts f JOIN contacts c ON c.id = f.rowid
                  LEFT JOIN organisations o ON o.id = c.organisation_id
-                 WHERE contact_fts MATCH ?1
-                 ORDER BY f.rank, c.id LIMIT ?2 OFFSET ?3"
+                 WHERE contact_fts MATCH :q AND {LETTER}
+                 ORDER BY f.rank, c.id LIMIT :limit OFFSET :offset"
             ))?;
             let items = stmt
-                .query_map(params![q, limit, offset], summary)?
+                .query_map(
+                    named_params! {
+                        ":q": q, ":chars": chars, ":inside": inside,
+                        ":limit": limit, ":offset": offset,
+                    },
+                    summary,
+                )?
                 .collect::<rusqlite::Result<_>>()?;
             Ok(ContactPage { items, total })
         }
         None => {
-            let total = conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
+            let total = conn.query_row(
+                &format!("SELECT count(*) FROM contacts c WHERE {LETTER}"),
+                named_params! {":chars": chars, ":inside": inside},
+                |r| r.get(0),
+            )?;
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {SUMMARY_COLUMNS}
                  FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
-                 ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?1 OFFSET ?2"
+                 WHERE {LETTER}
+                 ORDER BY c.name COLLATE NOCASE, c.id LIMIT :limit OFFSET :offset"
             ))?;
             let items = stmt
-                .query_map(params![limit, offset], summary)?
+                .query_map(
+                    named_params! {
+                        ":chars": chars, ":inside": inside, ":limit": limit, ":offset": offset,
+                    },
+                    summary,
+                )?
                 .collect::<rusqlite::Result<_>>()?;
             Ok(ContactPage { items, total })
         }
     }
 }
+
+/// The letter filter of [`list_filtered`]: no letter (`:chars` NULL), or whether the first
+/// character is among `:chars` equals `:inside` (false for "#").
+const LETTER: &str = "(:chars IS NULL OR (substr(ltrim(c.name), 1, 1) IN
+     (SELECT value FROM json_each(:chars))) = :inside)";
 
 /// The summaries of the contacts `ids` (those that exist), in id order.
 pub fn summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<ContactSummary>> {

@@ -97,20 +97,71 @@ pub fn review_keep(
 /// Deletes the contact of a reviewed item (restricted contacts only after lifting the
 /// restriction), with a deletion-log entry.
 pub fn review_delete(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<()> {
-    let (rule, contact) = review_entry(conn, id)?;
+    let (_, contact) = review_entry(conn, id)?;
     crate::domain::contacts::ensure_not_restricted(conn, contact)?;
-    let key: RuleKey = rule.parse()?;
-    if key == RuleKey::FormerClientNotes {
-        let n = conn.execute("DELETE FROM interactions WHERE contact_id = ?1", [contact])? as i64;
-        conn.execute("DELETE FROM review_queue WHERE id = ?1", [id])?;
-        crate::domain::contacts::search::reindex(conn, contact)?;
-        purge::log(conn, ctx, "review", &rule, rules::category(key), &[contact], n)?;
-    } else {
-        purge::delete_contact(conn, contact)?;
-        purge::log(conn, ctx, "review", &rule, rules::category(key), &[contact], 1)?;
+    review_delete_many(conn, ctx, &[id], "review")?;
+    Ok(())
+}
+
+/// Deletes the data of the reviewed items `ids` (the interactions for a former client's notes,
+/// else the contact): one deletion-log entry per rule, an audit row per contact (its id only),
+/// the full-text index merged once. The caller has left out restricted contacts; an unknown
+/// id fails the whole call. Returns the contacts whose data went.
+pub fn review_delete_many(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    ids: &[i64],
+    trigger: &str,
+) -> Result<Vec<i64>> {
+    // Every id first: an unknown one changes nothing.
+    let mut entries = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let (rule, contact) = review_entry(conn, id)?;
+        entries.push((id, rule.parse::<RuleKey>()?, contact));
     }
-    crate::domain::contacts::search::optimize(conn)?;
-    ctx.audit(conn, "retention.review_delete", "contact", Some(contact), &[])
+    let mut by_rule: Vec<(RuleKey, Vec<i64>, i64)> = Vec::new();
+    let mut done: Vec<i64> = Vec::with_capacity(ids.len());
+    let mut gone = std::collections::HashSet::new();
+    for (id, key, contact) in entries {
+        if gone.contains(&contact) {
+            // A second item of a contact deleted a moment ago went with it.
+            continue;
+        }
+        let n = if key == RuleKey::FormerClientNotes {
+            let n =
+                conn.execute("DELETE FROM interactions WHERE contact_id = ?1", [contact])? as i64;
+            conn.execute("DELETE FROM review_queue WHERE id = ?1", [id])?;
+            crate::domain::contacts::search::reindex(conn, contact)?;
+            n
+        } else {
+            purge::delete_contact(conn, contact)?;
+            gone.insert(contact);
+            1
+        };
+        match by_rule.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, list, count)) => {
+                list.push(contact);
+                *count += n;
+            }
+            None => by_rule.push((key, vec![contact], n)),
+        }
+        ctx.audit(conn, "retention.review_delete", "contact", Some(contact), &[])?;
+        if !done.contains(&contact) {
+            done.push(contact);
+        }
+    }
+    for (key, contacts, count) in &by_rule {
+        purge::log(conn, ctx, trigger, key.as_str(), rules::category(*key), contacts, *count)?;
+    }
+    if !done.is_empty() {
+        crate::domain::contacts::search::optimize(conn)?;
+    }
+    Ok(done)
+}
+
+/// The contact of a review item, or `NotFound`.
+pub fn review_contact(conn: &Connection, id: i64) -> Result<i64> {
+    Ok(review_entry(conn, id)?.1)
 }
 
 /// A deletion-log entry: what was deleted when, without personal values.

@@ -20,6 +20,13 @@ use crate::store::audit;
 pub const MASS_CONTACTS: usize = 50;
 pub const MASS_SHARE: f64 = 0.20;
 
+/// The mass-deletion stop: deleting `due` of `total` contacts at once needs the user's
+/// confirmation when it is more than [`MASS_CONTACTS`] and more than [`MASS_SHARE`] of all.
+/// The start-up purge and every bulk deletion ask by this one rule.
+pub fn needs_confirmation(due: i64, total: i64) -> bool {
+    due as usize > MASS_CONTACTS && due as f64 > MASS_SHARE * total as f64
+}
+
 /// One thing a rule makes due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PurgeItem {
@@ -322,8 +329,7 @@ pub fn run(
     }
     let items = plan(conn, now)?;
     report.contacts_due = items.iter().filter(|i| deletes_contact(i)).count() as i64;
-    let mass = report.contacts_due as usize > MASS_CONTACTS
-        && report.contacts_due as f64 > MASS_SHARE * report.contacts_total as f64;
+    let mass = needs_confirmation(report.contacts_due, report.contacts_total);
     if mass && !confirmed {
         report.stopped = Some("confirm".into());
         return Ok(report);

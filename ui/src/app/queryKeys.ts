@@ -5,7 +5,9 @@ export const queryKeys = {
   vaultStatus: ["vault-status"] as const,
   settings: ["settings"] as const,
   contacts: ["contacts"] as const,
-  contactList: (query: string, page: number) => ["contacts", "list", query, page] as const,
+  contactList: (query: string, page: number, pageSize = 25, initial: string | null = null) =>
+    ["contacts", "list", query, page, pageSize, initial] as const,
+  contactInitials: ["contacts", "initials"] as const,
   contact: (id: number) => ["contacts", "detail", id] as const,
   contactPrivacy: (id: number, reveal: boolean) => ["contacts", "privacy", id, reveal] as const,
   documents: (contactId: number) => ["contacts", "documents", contactId] as const,

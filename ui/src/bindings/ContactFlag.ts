@@ -3,8 +3,12 @@
 /**
  * A contact waiting in a list (triage or re-permission), with why.
  */
-export type ContactFlag = { contact_id: number, name: string, purpose: string | null, 
+export type ContactFlag = { contact_id: number, name: string, purpose: string | null, purpose_id: number | null, 
 /**
  * When consent was given (re-permission list), if it was.
  */
-since: string | null, };
+since: string | null, 
+/**
+ * When the link was marked for a re-permission run (re-permission list), if it was.
+ */
+marked_at: string | null, };

@@ -18,4 +18,8 @@ consent_given_at: string | null,
 /**
  * The data may be processed for this purpose now.
  */
-usable: boolean, };
+usable: boolean, 
+/**
+ * When the link was marked for a re-permission run (until consent is given again).
+ */
+repermission_marked_at: string | null, };

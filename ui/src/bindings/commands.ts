@@ -2,6 +2,8 @@
 import type { Action } from "./Action";
 import type { BackupStatus } from "./BackupStatus";
 import type { Basis } from "./Basis";
+import type { BulkList } from "./BulkList";
+import type { BulkReport } from "./BulkReport";
 import type { CheckReport } from "./CheckReport";
 import type { ConsentInput } from "./ConsentInput";
 import type { ContactDetail } from "./ContactDetail";
@@ -18,16 +20,19 @@ import type { FieldDef } from "./FieldDef";
 import type { FieldDefInput } from "./FieldDefInput";
 import type { FiscalDocument } from "./FiscalDocument";
 import type { IdentityMethod } from "./IdentityMethod";
+import type { InitialCount } from "./InitialCount";
 import type { InteractionChange } from "./InteractionChange";
 import type { InteractionInput } from "./InteractionInput";
 import type { Language } from "./Language";
 import type { LikelyDuplicate } from "./LikelyDuplicate";
+import type { LinkRef } from "./LinkRef";
 import type { Method } from "./Method";
 import type { ObjectionReport } from "./ObjectionReport";
 import type { PurgeItem } from "./PurgeItem";
 import type { PurgeReport } from "./PurgeReport";
 import type { Purpose } from "./Purpose";
 import type { PurposeInput } from "./PurposeInput";
+import type { Relationship } from "./Relationship";
 import type { Request } from "./Request";
 import type { RequestKind } from "./RequestKind";
 import type { RestoreCheck } from "./RestoreCheck";
@@ -361,6 +366,47 @@ export type Commands = {
    * it lasts, `restricted`.
    */
   delete_document: { args: { id: number }; result: null };
+  /**
+   * Links the contacts to a purpose on its own basis, in one transaction (an unknown id
+   * changes nothing). A consent-based purpose is refused (`invalid_input`, field
+   * `purpose`): consent is recorded per person. Restricted contacts are skipped and listed.
+   */
+  bulk_link: { args: { contactIds: Array<number>; purposeId: number }; result: BulkReport };
+  /**
+   * Keeps the review items until `until` (YYYY-MM-DD, in the future) with one reason.
+   */
+  bulk_review_keep: { args: { ids: Array<number>; reason: string; until: string }; result: BulkReport };
+  /**
+   * Deletes the data of the review items; restricted contacts are skipped. Stops with
+   * `stopped: "confirm"` (nothing deleted) at the purge's mass-deletion rule unless `confirm`.
+   */
+  bulk_review_delete: { args: { ids: Array<number>; confirm: boolean }; result: BulkReport };
+  /**
+   * Deletes the contacts of the triage or re-permission list, as `bulk_review_delete`.
+   */
+  bulk_delete_contacts: { args: { list: BulkList; contactIds: Array<number>; confirm: boolean }; result: BulkReport };
+  /**
+   * Marks links of consent purposes for a re-permission run; restricted contacts skipped.
+   */
+  bulk_mark_repermission: { args: { links: Array<LinkRef> }; result: BulkReport };
+  /**
+   * The purpose a new contact with this relationship is proposed a link to (a client: the
+   * contract-basis purpose), or null.
+   */
+  proposed_purpose: { args: { relationship: Relationship }; result: Purpose | null };
+  /**
+   * Creates a contact and, with `linkPurpose`, links it to that (non-consent) purpose in the
+   * same transaction; the new id.
+   */
+  add_contact: { args: { input: ContactInput; confirmNotBsn: boolean; linkPurpose: number | null }; result: number };
+  /**
+   * How many contacts each initial has: "A"–"Z", then "#" for the other names.
+   */
+  contact_initials: { args: Record<string, never>; result: Array<InitialCount> };
+  /**
+   * `list_contacts` of the contacts listed under `initial` ("A"–"Z" or "#"; null: all).
+   */
+  list_contacts_by_initial: { args: { query: string | null; initial: string | null; limit: number; offset: number }; result: ContactPage };
 };
 
 export type Command = keyof Commands;

@@ -3,6 +3,8 @@
 // anything — every rule of the app lives in the Rust core — so a command that would be refused
 // there is simply accepted here. Each handler states its result with the generated bindings.
 import type { BackupInfo } from "../bindings/BackupInfo";
+import type { BulkReport } from "../bindings/BulkReport";
+import type { InitialCount } from "../bindings/InitialCount";
 import type { CheckReport } from "../bindings/CheckReport";
 import type { Command, Commands } from "../bindings/commands";
 import type { BackupSettings } from "../bindings/BackupSettings";
@@ -108,8 +110,8 @@ const FIELDS: FieldDef[] = [
 
 const PRIVACY: ContactPrivacy = {
   links: [
-    { purpose: PURPOSES[0]!, basis: "contract", source: "in-person", reviewed_at: AT, ended_at: null, consent_given_at: null, usable: true },
-    { purpose: PURPOSES[2]!, basis: "consent", source: "form", reviewed_at: AT, ended_at: null, consent_given_at: AT, usable: true },
+    { purpose: PURPOSES[0]!, basis: "contract", source: "in-person", reviewed_at: AT, ended_at: null, consent_given_at: null, usable: true, repermission_marked_at: null },
+    { purpose: PURPOSES[2]!, basis: "consent", source: "form", reviewed_at: AT, ended_at: null, consent_given_at: AT, usable: true, repermission_marked_at: null },
   ],
   history: [
     {
@@ -132,8 +134,8 @@ const PRIVACY: ContactPrivacy = {
 };
 
 const FLAGS: ContactFlag[] = [
-  { contact_id: 2, name: "Bram Visser", purpose: "Nieuwsbrief", since: null },
-  { contact_id: 5, name: "Eva Mulder", purpose: null, since: null },
+  { contact_id: 2, name: "Bram Visser", purpose: "Nieuwsbrief", purpose_id: 1, since: null, marked_at: null },
+  { contact_id: 5, name: "Eva Mulder", purpose: null, purpose_id: null, since: null, marked_at: null },
 ];
 
 const RULES: Rule[] = [
@@ -477,5 +479,35 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
       if (i >= 0) documents.splice(i, 1);
       return null;
     },
+    // Bulk actions: the preview reports everything as done (the rules live in the backend).
+    bulk_link: ({ contactIds }): BulkReport => bulkReport(contactIds),
+    bulk_review_keep: ({ ids }): BulkReport => bulkReport(ids),
+    bulk_review_delete: ({ ids }): BulkReport => bulkReport(ids),
+    bulk_delete_contacts: ({ contactIds }): BulkReport => bulkReport(contactIds),
+    bulk_mark_repermission: ({ links }): BulkReport =>
+      bulkReport(Array.isArray(links) ? links.map((l) => l.contact_id) : []),
+    proposed_purpose: (): Purpose | null => null,
+    add_contact: ({ input }): number => {
+      const id = nextId(contacts);
+      contacts.push({ ...contact(id, ""), ...input });
+      return id;
+    },
+    contact_initials: (): InitialCount[] => [],
+    list_contacts_by_initial: ({ query, limit, offset }): ContactPage => {
+      const q = typeof query === "string" ? query.toLowerCase() : "";
+      const found = contacts.filter((c) => c.name.toLowerCase().includes(q));
+      return { items: found.slice(Number(offset), Number(offset) + Number(limit)).map(summary), total: found.length };
+    },
+  };
+}
+
+function bulkReport(ids: number[]): BulkReport {
+  return {
+    done: ids,
+    skipped_restricted: [],
+    skipped_suppressed: [],
+    stopped: null,
+    contacts_due: 0,
+    contacts_total: 0,
   };
 }

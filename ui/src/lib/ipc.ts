@@ -10,6 +10,8 @@ import type { Action } from "../bindings/Action";
 import type { AutoBackup } from "../bindings/AutoBackup";
 import type { ApiError } from "../bindings/ApiError";
 import type { BackupStatus } from "../bindings/BackupStatus";
+import type { BulkList } from "../bindings/BulkList";
+import type { BulkReport } from "../bindings/BulkReport";
 import type { CheckReport } from "../bindings/CheckReport";
 import type { Command, Commands } from "../bindings/commands";
 import type { Basis } from "../bindings/Basis";
@@ -32,8 +34,10 @@ import type { FieldDefInput } from "../bindings/FieldDefInput";
 import type { FiscalDocument } from "../bindings/FiscalDocument";
 import type { IdentityMethod } from "../bindings/IdentityMethod";
 import type { InteractionChange } from "../bindings/InteractionChange";
+import type { InitialCount } from "../bindings/InitialCount";
 import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Language } from "../bindings/Language";
+import type { LinkRef } from "../bindings/LinkRef";
 import type { Method } from "../bindings/Method";
 import type { ObjectionReport } from "../bindings/ObjectionReport";
 import type { Progress } from "../bindings/Progress";
@@ -46,6 +50,7 @@ import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { RestoreReport } from "../bindings/RestoreReport";
 import type { RestoreSecrets } from "../bindings/RestoreSecrets";
 import type { RequestKind } from "../bindings/RequestKind";
+import type { Relationship } from "../bindings/Relationship";
 import type { ReviewItem } from "../bindings/ReviewItem";
 import type { Rule } from "../bindings/Rule";
 import type { RuleKey } from "../bindings/RuleKey";
@@ -581,6 +586,56 @@ export function getSettings(): Promise<Settings> {
 
 export function setSettings(settings: Settings): Promise<null> {
   return call("set_settings", { settings });
+}
+
+// --- bulk actions, the proposed link, the list by initial -------------------
+// Each bulk action is one transaction in the backend: an unknown id changes nothing.
+// Restricted contacts are skipped and listed in the report (`skipped_restricted`).
+
+/** Refused with `invalid_input` (field `purpose`) for a consent-based purpose. */
+export function bulkLink(contactIds: number[], purposeId: number): Promise<BulkReport> {
+  return call("bulk_link", { contactIds, purposeId });
+}
+
+export function bulkReviewKeep(ids: number[], reason: string, until: string): Promise<BulkReport> {
+  return call("bulk_review_keep", { ids, reason, until });
+}
+
+/** `stopped: "confirm"`: too many at once for the purge's rule; ask, then repeat with `confirm`. */
+export function bulkReviewDelete(ids: number[], confirm: boolean): Promise<BulkReport> {
+  return call("bulk_review_delete", { ids, confirm });
+}
+
+export function bulkDeleteContacts(list: BulkList, contactIds: number[], confirm: boolean): Promise<BulkReport> {
+  return call("bulk_delete_contacts", { list, contactIds, confirm });
+}
+
+export function bulkMarkRepermission(links: LinkRef[]): Promise<BulkReport> {
+  return call("bulk_mark_repermission", { links });
+}
+
+/** The purpose the backend proposes for a new contact with this relationship, or null. */
+export function proposedPurpose(relationship: Relationship): Promise<Purpose | null> {
+  return call("proposed_purpose", { relationship });
+}
+
+/** Creates a contact and links it to `linkPurpose` in one go (both or neither). */
+export function addContact(input: ContactInput, confirmNotBsn: boolean, linkPurpose: number | null): Promise<number> {
+  return call("add_contact", { input, confirmNotBsn, linkPurpose });
+}
+
+export function contactInitials(): Promise<InitialCount[]> {
+  return call("contact_initials");
+}
+
+/** `initial`: "A"–"Z" or "#" (names that start with no letter); null lists everyone. */
+export function listContactsByInitial(
+  query: string | null,
+  initial: string | null,
+  limit: number,
+  offset: number,
+): Promise<ContactPage> {
+  return call("list_contacts_by_initial", { query, initial, limit, offset });
 }
 
 // --- events --------------------------------------------------------------

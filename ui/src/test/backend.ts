@@ -139,6 +139,13 @@ export function privacy(patch: Partial<ContactPrivacy> = {}): ContactPrivacy {
   return { links: [], history: [], fields: [], ...patch };
 }
 
+/** Answers a test need not give: no namesakes, no letter counts, no proposed link. */
+const DEFAULTS: Handlers = {
+  likely_duplicates: () => [],
+  contact_initials: () => [],
+  proposed_purpose: () => null,
+};
+
 /**
  * Installs handlers. A handler that throws makes the command reject with what
  * it threw. A command without a handler rejects with an `internal` error.
@@ -147,7 +154,7 @@ export function installBackend(handlers: Handlers): void {
   invokeMock.mockReset();
   invokeMock.mockImplementation((command: string, args?: unknown) => {
     // No namesakes, unless a test gives some.
-    const handler = handlers[command] ?? (command === "likely_duplicates" ? () => [] : undefined);
+    const handler = handlers[command] ?? DEFAULTS[command];
     if (!handler) return Promise.reject(apiError("internal", `no handler for ${command}`));
     try {
       return Promise.resolve(handler((args ?? {}) as Args));

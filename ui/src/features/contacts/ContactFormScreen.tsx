@@ -27,9 +27,10 @@ import { useI18n, type Translate } from "../../i18n";
 import { parseField } from "../../lib/errors";
 import { parseYmd, toYmd } from "../../lib/format";
 import type { LikelyDuplicate } from "../../bindings/LikelyDuplicate";
-import { createContact, isIpcError, likelyDuplicates, updateContact } from "../../lib/ipc";
+import { addContact, createContact, isIpcError, likelyDuplicates, updateContact } from "../../lib/ipc";
 import { DuplicateWarning } from "./DuplicateWarning";
 import { hasEndDate, RELATIONSHIPS, relationshipLabel } from "./labels";
+import { ProposedLink, useProposedPurpose } from "./ProposedLink";
 import { isEmail, isPhone, stripFieldPrefix } from "./validation";
 import { useContact } from "./queries";
 
@@ -208,6 +209,10 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
   const [generalError, setGeneralError] = useState<unknown>(null);
   const bsn = useBsnCheck<ContactInput>();
+  // A new client is proposed a link (the backend picks the purpose), ticked beforehand.
+  const proposal = useProposedPurpose(contact === null ? values.relationship : null);
+  const [linkProposed, setLinkProposed] = useState(true);
+  const proposed = contact === null ? (proposal.data ?? null) : null;
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -236,11 +241,14 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
         await updateContact(contact.id, input, confirmNotBsn);
         return contact.id;
       }
+      if (proposed !== null && linkProposed) return addContact(input, confirmNotBsn, proposed.id);
       return createContact(input, confirmNotBsn);
     },
     onSuccess: async (id) => {
       bsn.clear();
       await queryClient.invalidateQueries({ queryKey: queryKeys.contacts });
+      // A new contact is in the triage list, or linked to the proposed purpose.
+      if (contact === null) void queryClient.invalidateQueries({ queryKey: queryKeys.register });
       onSaved(id);
     },
     onError: (error, { input }) => {
@@ -417,6 +425,8 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
             </SimpleGrid>
           </Stack>
         </Paper>
+
+        {proposed !== null && <ProposedLink purpose={proposed} checked={linkProposed} onChange={setLinkProposed} />}
 
         {generalError !== null && <ErrorAlert error={generalError} />}
         {bsn.pending && (

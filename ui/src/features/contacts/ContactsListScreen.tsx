@@ -5,6 +5,7 @@ import {
   Center,
   Group,
   Loader,
+  NativeSelect,
   Paper,
   Stack,
   Table,
@@ -20,14 +21,16 @@ import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import type { ContactSummary } from "../../bindings/ContactSummary";
+import type { InitialCount } from "../../bindings/InitialCount";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { RELATIONSHIP_COLORS, relationshipLabel } from "./labels";
-import { PAGE_SIZE, useContactList } from "./queries";
+import { PAGE_SIZE, PAGE_SIZES, useContactInitials, useContactList } from "./queries";
 
 export const SEARCH_DEBOUNCE_MS = 200;
 
-export type ListState = { search: string; page: number };
+/** `pageSize` 25 and no `initial` (every name) unless chosen. */
+export type ListState = { search: string; page: number; pageSize?: number; initial?: string | null };
 
 type Props = {
   state: ListState;
@@ -41,10 +44,13 @@ type Props = {
 export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice }: Props) {
   const { t, locale } = useI18n();
   const [debounced] = useDebouncedValue(state.search, SEARCH_DEBOUNCE_MS);
-  const list = useContactList(debounced, state.page);
+  const pageSize = state.pageSize ?? PAGE_SIZE;
+  const initial = state.initial ?? null;
+  const list = useContactList(debounced, state.page, pageSize, initial);
+  const initials = useContactInitials();
   const page = list.data;
   const searching = debounced.trim() !== "";
-  const empty = page !== undefined && page.total === 0 && !searching && state.search === "";
+  const empty = page !== undefined && page.total === 0 && !searching && state.search === "" && initial === null;
 
   const newButton = (
     <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={onNew}>
@@ -52,8 +58,9 @@ export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice
     </Button>
   );
 
-  const from = state.page * PAGE_SIZE + 1;
-  const to = state.page * PAGE_SIZE + (page?.items.length ?? 0);
+  const from = state.page * pageSize + 1;
+  const to = state.page * pageSize + (page?.items.length ?? 0);
+  const pages = page === undefined ? 1 : Math.max(1, Math.ceil(page.total / pageSize));
   const hasPrevious = state.page > 0;
   const hasNext = page !== undefined && to < page.total;
 
@@ -72,11 +79,19 @@ export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice
           placeholder={t("contacts.searchPlaceholder")}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={state.search}
-          onChange={(event) => onStateChange({ search: event.currentTarget.value, page: 0 })}
+          onChange={(event) => onStateChange({ ...state, search: event.currentTarget.value, page: 0 })}
           type="search"
           autoComplete="off"
           spellCheck={false}
           maw={420}
+        />
+      )}
+
+      {!empty && initials.data !== undefined && initials.data.length > 0 && (
+        <LetterBar
+          counts={initials.data}
+          current={initial}
+          onChoose={(letter) => onStateChange({ ...state, initial: letter, page: 0 })}
         />
       )}
 
@@ -132,10 +147,25 @@ export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice
             ))}
           </DataTable>
           <Group justify="space-between" component="nav" aria-label={t("contacts.pagination")}>
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {t("contacts.range", { from, to, total: page.total })}
-            </Text>
-            <Group gap="xs">
+            <Group gap="md">
+              <Text size="sm" c="dimmed" aria-live="polite">
+                {t("contacts.range", { from, to, total: page.total })}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t("contactsPaging.page", { page: state.page + 1, pages })}
+              </Text>
+            </Group>
+            <Group gap="xs" align="flex-end">
+              <NativeSelect
+                label={t("contactsPaging.pageSize")}
+                aria-label={t("contactsPaging.pageSize")}
+                size="xs"
+                data={PAGE_SIZES.map((n) => String(n))}
+                value={String(pageSize)}
+                onChange={(event) =>
+                  onStateChange({ ...state, pageSize: Number(event.currentTarget.value), page: 0 })
+                }
+              />
               <Button
                 variant="default"
                 leftSection={<IconChevronLeft size={16} aria-hidden />}
@@ -205,5 +235,51 @@ function ContactRow({
         </time>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+const LETTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"];
+
+/** Jumps to the names under one initial (the backend decides which letter a name is under). */
+function LetterBar({
+  counts,
+  current,
+  onChoose,
+}: {
+  counts: InitialCount[];
+  current: string | null;
+  onChoose: (letter: string | null) => void;
+}) {
+  const { t } = useI18n();
+  const countOf = (letter: string) => counts.find((c) => c.letter === letter)?.count ?? 0;
+  return (
+    <Group gap={4} role="group" aria-label={t("contactsPaging.letters")} wrap="wrap">
+      <Button size="compact-sm" variant={current === null ? "filled" : "default"} aria-pressed={current === null} onClick={() => onChoose(null)}>
+        {t("contactsPaging.all")}
+      </Button>
+      {LETTERS.map((letter) => {
+        const n = countOf(letter);
+        const label =
+          letter === "#"
+            ? t("contactsPaging.otherLabel", { n })
+            : t("contactsPaging.letterLabel", { letter, n });
+        return (
+          <Button
+            key={letter}
+            size="compact-sm"
+            variant={current === letter ? "filled" : "default"}
+            aria-pressed={current === letter}
+            aria-label={label}
+            title={label}
+            disabled={n === 0}
+            onClick={() => onChoose(letter)}
+            miw={30}
+            px={6}
+          >
+            {letter === "#" ? t("contactsPaging.other") : letter}
+          </Button>
+        );
+      })}
+    </Group>
   );
 }

@@ -33,6 +33,7 @@ function link(patch: Partial<PurposeLink> = {}): PurposeLink {
     ended_at: null,
     consent_given_at: "2024-03-01T10:00:00Z",
     usable: true,
+    repermission_marked_at: null,
     ...patch,
   };
 }

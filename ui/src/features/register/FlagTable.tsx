@@ -2,7 +2,9 @@ import { Anchor, Table } from "@mantine/core";
 import type { ReactNode } from "react";
 
 import type { ContactFlag } from "../../bindings/ContactFlag";
+import { RowCheckbox, type Selection } from "../../components/BulkActions";
 import { DataTable } from "../../components/DataTable";
+import { useI18n } from "../../i18n";
 
 type Column = { header: string; cell: (flag: ContactFlag) => ReactNode };
 
@@ -11,14 +13,24 @@ type Props = {
   flags: ContactFlag[];
   columns: Column[];
   onOpenContact: (id: number) => void;
+  /** With a selection: a labelled checkbox per row, for the bulk actions. */
+  selection?: Selection;
+  rowKey?: (flag: ContactFlag) => string;
 };
 
 /** Contacts waiting in a list; the name opens the contact. */
-export function FlagTable({ nameHeader, flags, columns, onOpenContact }: Props) {
+export function FlagTable({ nameHeader, flags, columns, onOpenContact, selection, rowKey }: Props) {
+  const { t } = useI18n();
+  const headers = [nameHeader, ...columns.map((column) => column.header)];
   return (
-    <DataTable highlightOnHover columns={[nameHeader, ...columns.map((column) => column.header)]}>
+    <DataTable highlightOnHover columns={selection ? [t("bulk.col.select"), ...headers] : headers}>
       {flags.map((flag, index) => (
         <Table.Tr key={`${flag.contact_id}-${flag.purpose ?? ""}-${index}`}>
+          {selection && rowKey && (
+            <Table.Td w={48}>
+              <RowCheckbox name={flag.name} selection={selection} rowKey={rowKey(flag)} />
+            </Table.Td>
+          )}
           <Table.Td>
             <Anchor
               component="button"

@@ -1,10 +1,18 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconArchive, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Fragment, useState, type FormEvent } from "react";
+import { Fragment, useMemo, useState, type FormEvent } from "react";
 
 import { queryKeys } from "../../app/queryKeys";
 import type { ReviewItem } from "../../bindings/ReviewItem";
+import {
+  BulkBar,
+  BulkDeleteDialog,
+  bulkOutcome,
+  RowCheckbox,
+  useSelection,
+  type Selection,
+} from "../../components/BulkActions";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable, DetailRow } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -14,7 +22,7 @@ import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
 import { formatDate, formatInstantDate, parseYmd } from "../../lib/format";
-import { isIpcError, reviewDelete, reviewKeep } from "../../lib/ipc";
+import { bulkReviewDelete, bulkReviewKeep, isIpcError, reviewDelete, reviewKeep } from "../../lib/ipc";
 import type { ContactTab } from "../contacts/ContactDetailScreen";
 import { categoryOf, reviewReasonLabel } from "./labels";
 import { invalidateAfterDeletion, useRetentionRules, useReviewQueue } from "./queries";
@@ -40,6 +48,8 @@ export function ReviewTab({ onOpenContact }: Props) {
   const [deleting, setDeleting] = useState<ReviewItem | null>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const keys = useMemo(() => (queue.data ?? []).map((item) => String(item.id)), [queue.data]);
+  const selection = useSelection(keys);
 
   const remove = useMutation({
     mutationFn: (item: ReviewItem) => reviewDelete(item.id),
@@ -58,8 +68,11 @@ export function ReviewTab({ onOpenContact }: Props) {
         <Text c="dimmed">{t("review.intro")}</Text>
         <QueryState query={queue} empty={t("review.empty")}>
           {(items) => (
+            <Stack gap="md">
+            <BulkReview items={items} selection={selection} onNotice={setNotice} />
             <DataTable
               columns={[
+                t("bulk.col.select"),
                 t("review.col.name"),
                 t("review.col.category"),
                 t("review.col.reason"),
@@ -71,6 +84,9 @@ export function ReviewTab({ onOpenContact }: Props) {
               {items.map((item) => (
                 <Fragment key={item.id}>
                   <Table.Tr>
+                    <Table.Td w={48}>
+                      <RowCheckbox name={item.name} selection={selection} rowKey={String(item.id)} />
+                    </Table.Td>
                     <Table.Td miw={140}>
                       <Anchor
                         component="button"
@@ -160,6 +176,7 @@ export function ReviewTab({ onOpenContact }: Props) {
                 </Fragment>
               ))}
             </DataTable>
+            </Stack>
           )}
         </QueryState>
         {notice && <StatusNote>{notice}</StatusNote>}
@@ -279,5 +296,122 @@ function KeepForm({ item, onKept, onCancel }: KeepProps) {
         <FormActions submitLabel={t("review.keep")} busy={keep.isPending} onCancel={onCancel} />
       </Stack>
     </form>
+  );
+}
+
+type BulkProps = { items: ReviewItem[]; selection: Selection; onNotice: (text: string | null) => void };
+
+/** Keep many with one reason until one date, or delete many: one transaction each. */
+function BulkReview({ items, selection, onNotice }: BulkProps) {
+  const { t, locale } = useI18n();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const [until, setUntil] = useState("");
+  const [errors, setErrors] = useState<KeepErrors>({});
+  const [deleting, setDeleting] = useState(false);
+  const ids = selection.selected.map(Number);
+  const names = (contactId: number) => items.find((i) => i.contact_id === contactId)?.name ?? `#${contactId}`;
+
+  const keep = useMutation({
+    mutationFn: (next: { ids: number[]; reason: string; until: string }) =>
+      bulkReviewKeep(next.ids, next.reason, next.until),
+    onSuccess: async (report, next) => {
+      onNotice(
+        `${bulkOutcome(t, "bulk.kept", report, names)} ${t("bulk.keptUntil", { date: formatDate(locale, next.until) })}`,
+      );
+      selection.clear();
+      setReason("");
+      setUntil("");
+      await queryClient.invalidateQueries({ queryKey: queryKeys.retention });
+    },
+    onError: (error) => {
+      if (!isIpcError(error, "invalid_input")) return;
+      if (error.field === "reason") setErrors({ reason: t("review.reasonRequired") });
+      else if (error.field === "until") setErrors({ until: t("review.untilInvalid") });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (keep.isPending) return;
+    const next: KeepErrors = {};
+    if (reason.trim() === "") next.reason = t("review.reasonRequired");
+    if (parseYmd(until) === null || until <= ymdAfter(0)) next.until = t("review.untilInvalid");
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    onNotice(null);
+    keep.reset();
+    keep.mutate({ ids, reason: reason.trim(), until });
+  };
+
+  const fieldError = isIpcError(keep.error, "invalid_input") && Object.keys(errors).length > 0;
+
+  return (
+    <BulkBar total={items.length} selection={selection} busyCount={keep.isPending ? ids.length : null}>
+      <form onSubmit={submit} noValidate aria-label={t("bulk.keepForm")}>
+        <Stack gap="sm">
+          <Group align="flex-start" gap="md" wrap="wrap">
+            <TextInput
+              label={t("review.reason")}
+              value={reason}
+              onChange={(event) => {
+                setReason(event.currentTarget.value);
+                setErrors((e) => ({ ...e, reason: undefined }));
+              }}
+              error={errors.reason}
+              autoComplete="off"
+              maxLength={500}
+              miw={240}
+              style={{ flex: 1 }}
+            />
+            <TextInput
+              type="date"
+              label={t("review.until")}
+              value={until}
+              min={ymdAfter(1)}
+              onChange={(event) => {
+                setUntil(event.currentTarget.value);
+                setErrors((e) => ({ ...e, until: undefined }));
+              }}
+              error={errors.until}
+              w={200}
+            />
+          </Group>
+          <Group gap="sm">
+            <Button type="submit" leftSection={<IconArchive size={16} aria-hidden />} loading={keep.isPending}>
+              {t("bulk.keep", { n: ids.length })}
+            </Button>
+            <Button
+              variant="light"
+              color="red"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              onClick={() => {
+                onNotice(null);
+                setDeleting(true);
+              }}
+            >
+              {t("bulk.delete", { n: ids.length })}
+            </Button>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t("bulk.reviewRestrictedNote")}
+          </Text>
+          {keep.isError && !fieldError && <ErrorAlert error={keep.error} />}
+        </Stack>
+      </form>
+      <BulkDeleteDialog
+        opened={deleting}
+        count={ids.length}
+        message={t("bulk.deleteReviewed", { n: ids.length })}
+        run={(confirm) => bulkReviewDelete(ids, confirm)}
+        onCancel={() => setDeleting(false)}
+        onDone={(report) => {
+          setDeleting(false);
+          onNotice(bulkOutcome(t, "bulk.deleted", report, names));
+          selection.clear();
+          void invalidateAfterDeletion(queryClient);
+        }}
+      />
+    </BulkBar>
   );
 }
