@@ -14,7 +14,7 @@ use kluis::domain::retention::period::Period;
 use kluis::kernel::bsn::{looks_like_bsn, passes_eleven_test};
 use kluis::kernel::crypto::{format_recovery, parse_recovery, RECOVERY_LEN};
 use kluis::kernel::date::{format_instant, parse_date, parse_instant};
-use kluis::kernel::passphrase::strength;
+use kluis::kernel::passphrase::{strength, user_inputs};
 use kluis::{Clock, Error};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -207,7 +207,7 @@ proptest! {
 
     #[test]
     fn passphrase_strength_never_panics(s in any::<String>()) {
-        let st = strength(&s);
+        let st = strength(&s, &user_inputs(Some("kluis"), Some(&s)));
         prop_assert!(st.score <= 4);
         prop_assert!(!st.acceptable || s.chars().count() >= 10);
     }

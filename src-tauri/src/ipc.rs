@@ -118,8 +118,10 @@ commands! {
     #[tauri::command(async)]
     fn vault_status(state: State<'_, AppState>) -> VaultStatus in vault;
 
+    /// Counts "kluis", the vault folder's name and, once unlocked, the business name as
+    /// guessable (the core supplies them, not the window).
     #[tauri::command]
-    fn passphrase_strength(passphrase: String) -> Strength in vault;
+    fn passphrase_strength(state: State<'_, AppState>, passphrase: String) -> Strength in vault;
 
     /// The recovery key, shown once (`remembered` false when the OS secret store was not
     /// reachable); the vault is left unlocked.

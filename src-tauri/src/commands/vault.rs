@@ -2,7 +2,7 @@ use kluis::app::check::CheckReport;
 use kluis::app::{self, unlock::Unlocked};
 use kluis::domain::backup::auto::{AutoBackup, When};
 use kluis::domain::retention::purge::PurgeReport;
-use kluis::kernel::passphrase::{self, Strength};
+use kluis::kernel::passphrase::Strength;
 use kluis::vault::{self as core_vault, Created, RotatedKey, VaultStatus};
 use kluis::Vault;
 use std::thread;
@@ -18,8 +18,13 @@ pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
     app::unlock::vault_status(&state.dir, state.is_unlocked())
 }
 
-pub fn passphrase_strength(passphrase: String) -> Strength {
-    passphrase::strength(&Zeroizing::new(passphrase))
+/// Counts the folder name, "kluis" and (when unlocked) the business name as guessable: the
+/// core knows them, the window does not pass them.
+pub fn passphrase_strength(state: State<'_, AppState>, passphrase: String) -> Strength {
+    let passphrase = Zeroizing::new(passphrase);
+    state
+        .with_vault(|v| Ok(core_vault::passphrase_strength(&state.dir, Some(v), &passphrase)))
+        .unwrap_or_else(|_| core_vault::passphrase_strength(&state.dir, None, &passphrase))
 }
 
 pub fn create_vault(
