@@ -221,10 +221,8 @@ fn an_interrupted_key_rotation_settles_on_the_key_that_opens_the_database() {
 #[test]
 fn a_passphrase_made_of_the_business_or_folder_name_is_refused() {
     let (t, mut v) = new_vault();
-    let salon = kluis::domain::controller::Controller {
-        name: "Salon Mooi".into(),
-        ..Default::default()
-    };
+    let salon =
+        kluis::domain::controller::Controller { name: "Salon Mooi".into(), ..Default::default() };
     kluis::app::controller::set_controller(&mut v, &salon).unwrap();
     let e = v.change_passphrase(PASS, "Salon2024!").unwrap_err();
     assert!(matches!(e, Error::WeakPassphrase { .. }), "{e:?}");

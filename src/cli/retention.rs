@@ -76,7 +76,7 @@ pub enum ReviewCmd {
         id: i64,
         #[arg(long)]
         reason: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD-MM-YYYY")]
         until: String,
     },
     /// Delete the item's data.
