@@ -51,6 +51,10 @@ export type Commands = {
    * device; a restore a crash interrupted is finished first. Works while locked.
    */
   vault_status: { args: Record<string, never>; result: VaultStatus };
+  /**
+   * Counts "kluis", the vault folder's name and, once unlocked, the business name as
+   * guessable (the core supplies them, not the window).
+   */
   passphrase_strength: { args: { passphrase: string }; result: Strength };
   /**
    * The recovery key, shown once (`remembered` false when the OS secret store was not

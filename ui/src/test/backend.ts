@@ -90,6 +90,8 @@ export function purgeReport(patch: Partial<PurgeReport> = {}): PurgeReport {
     documents_deleted: 0,
     records_deleted: 0,
     audit_rows_pruned: 0,
+    audit_older_than: null,
+    records_older_than: null,
     queued_for_review: 0,
     contacts_due: 0,
     contacts_total: 0,

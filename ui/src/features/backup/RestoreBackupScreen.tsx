@@ -193,7 +193,7 @@ export function RestoreBackupScreen({ replaces, needsCurrent = false, remembered
               erasures: report.erasures_reapplied,
             })}
           </StatusNote>
-          <PurgeResult report={report.purge} detailed />
+          <PurgeResult report={report.purge} />
           {report.purge.stopped === "confirm" && (
             <Text>{t("purge.paused", { due: report.purge.contacts_due, total: report.purge.contacts_total })}</Text>
           )}
