@@ -36,6 +36,7 @@ import type { Rule } from "../bindings/Rule";
 import type { Settings } from "../bindings/Settings";
 import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
+import type { Written } from "../bindings/Written";
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;
@@ -424,8 +425,12 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     extend_request: (): null => null,
     record_identity: (): null => null,
     close_request: (): null => null,
-    export_subject_access: ({ portability }): string[] | null =>
-      portability ? [HASH, HASH.split("").reverse().join("")] : [HASH],
+    export_subject_access: ({ portability }): Written | null => ({
+      pdf_path: "/home/demo/Documenten/inzage.pdf",
+      pdf_sha256: HASH,
+      zip_path: portability ? "/home/demo/Documenten/export.zip" : null,
+      zip_sha256: portability ? HASH.split("").reverse().join("") : null,
+    }),
     erasure_preview: ({ id }): ErasurePreview => ({ ...ERASURE, contact_id: Number(id) }),
     erase_contact: ({ id }): ErasurePreview => {
       const i = contacts.findIndex((c) => c.id === Number(id));
@@ -435,7 +440,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     get_controller: (): Controller => controller,
     set_controller: ({ controller: next }): null => ((controller = next), null),
 
-    backup_status: (): BackupStatus => ({ settings: backup, last_backup_at: AT, overdue: false }),
+    backup_status: (): BackupStatus => ({ settings: backup, last_backup_at: AT, overdue: false, warning: null }),
     set_backup_settings: ({ keep, everyHours }): null => ((backup = { ...backup, keep, every_hours: everyHours }), null),
     choose_backup_folder: (): string | null => ((backup = { ...backup, dir: "/media/demo/usb" }), backup.dir),
     stop_automatic_backups: (): null => ((backup = { ...backup, dir: null }), null),
@@ -445,6 +450,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     test_restore: (): RestoreReport => RESTORED,
     verify_backup: (): RestoreCheck => ({ backup: BACKUP_INFO, other_vault: false, unreadable_newer: [], ignored_files: [] }),
     restore_backup: (): RestoreReport => ((vault.exists = true), (vault.unlocked = false), RESTORED),
+    copy_text: (): null => null,
 
     get_settings: (): Settings => settings,
     set_settings: ({ settings: next }): null => ((settings = next), null),

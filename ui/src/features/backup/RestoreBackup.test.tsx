@@ -240,6 +240,7 @@ describe("restoring a backup over the vault on this laptop", () => {
         settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
         last_backup_at: "2025-03-01T09:30:00Z",
         overdue: false,
+        warning: null,
       }),
       touch: () => null,
       verify_backup: (args) => {
