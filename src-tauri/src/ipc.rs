@@ -26,6 +26,7 @@ use kluis::app::check::CheckReport;
 use kluis::app::erase::ErasurePreview;
 use kluis::app::privacy::ContactPrivacy;
 use kluis::app::restore::{RestoreReport, RestoreSecrets};
+use kluis::app::subject_access::Written;
 use kluis::domain::backup::auto::BackupStatus;
 use kluis::domain::backup::restore::RestoreCheck;
 use kluis::domain::consent::objection::ObjectionReport;
@@ -460,8 +461,8 @@ commands! {
         in requests;
 
     /// Writes the subject-access PDF (and the portability ZIP when `portability`) to files
-    /// chosen in save dialogs; the SHA-256 of each, recorded on the request and in the audit
-    /// trail; null when the user cancelled a dialog (nothing written).
+    /// chosen in save dialogs; where each was saved and its SHA-256 (recorded on the request
+    /// and in the audit trail); null when the user cancelled a dialog (nothing written).
     #[tauri::command(async)]
     fn export_subject_access(
         app: AppHandle,
@@ -471,7 +472,7 @@ commands! {
         language: Language,
         portability: bool,
         include_special: bool,
-    ) -> Res<Option<Vec<String>>> in requests;
+    ) -> Res<Option<Written>> in requests;
 
     /// What erasing the contact removes and what the legal hold keeps. Changes nothing.
     #[tauri::command(async)]
@@ -565,4 +566,9 @@ commands! {
         confirm_other_vault: bool,
         accept_unreadable_newer: bool,
     ) -> Res<RestoreReport> in backup;
+
+    /// Copies text that is not secret (a file's fingerprint) to the clipboard, as it is: not
+    /// wiped later, unlike `copy_sensitive`.
+    #[tauri::command]
+    fn copy_text(app: AppHandle, text: String) -> Res<()> in vault;
 }

@@ -104,6 +104,12 @@ pub fn copy_sensitive(app: AppHandle, state: State<'_, AppState>, text: String) 
     Ok(())
 }
 
+pub fn copy_text(app: AppHandle, text: String) -> Res<()> {
+    use clipboard::Board;
+    clipboard::System(&app).write(&text).map_err(|e| kluis::Error::Io(std::io::Error::other(e)))?;
+    Ok(())
+}
+
 pub fn touch(state: State<'_, AppState>) {
     state.touch();
 }

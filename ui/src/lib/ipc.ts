@@ -52,6 +52,7 @@ import type { Settings } from "../bindings/Settings";
 import type { Source } from "../bindings/Source";
 import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
+import type { Written } from "../bindings/Written";
 
 const ERROR_CODES: readonly ErrorCode[] = [
   "wrong_passphrase",
@@ -465,7 +466,7 @@ export type SubjectAccessExport = {
  * dialogs; resolves to their SHA-256 fingerprints, which the backend also records on the
  * request and in the audit trail, or null when the user cancelled (nothing was written).
  */
-export function exportSubjectAccess(options: SubjectAccessExport): Promise<string[] | null> {
+export function exportSubjectAccess(options: SubjectAccessExport): Promise<Written | null> {
   const { contactId, requestId, language, portability, includeSpecial } = options;
   return call("export_subject_access", { contactId, requestId, language, portability, includeSpecial });
 }
@@ -611,4 +612,9 @@ export const AUTO_BACKUP_EVENT = "auto-backup";
  */
 export async function onAutoBackup(handler: (outcome: AutoBackup) => void): Promise<() => void> {
   return listen<AutoBackup>(AUTO_BACKUP_EVENT, (event) => handler(event.payload));
+}
+
+/** Copies text that is not secret (a file's fingerprint) to the clipboard; it is not wiped later. */
+export function copyText(text: string): Promise<null> {
+  return call("copy_text", { text });
 }
