@@ -30,6 +30,7 @@ import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { useI18n } from "../i18n";
 import { lock, quit } from "../lib/ipc";
 import { useSession } from "./session";
+import { AfterIdleLockNote, IdleWarning } from "./IdleWarning";
 import { useActivityTouch } from "./useActivityTouch";
 
 export type View =
@@ -174,6 +175,8 @@ export function Shell({ status, initialView = SECTION_VIEWS.contacts }: Props) {
               <ErrorAlert error={lockError} />
             </Box>
           )}
+          <IdleWarning />
+          <AfterIdleLockNote />
           <AutoBackupProgress />
           <AutoBackupNotice />
           <CurrentView

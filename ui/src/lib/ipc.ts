@@ -618,3 +618,13 @@ export async function onAutoBackup(handler: (outcome: AutoBackup) => void): Prom
 export function copyText(text: string): Promise<null> {
   return call("copy_text", { text });
 }
+
+export const IDLE_WARNING_EVENT = "idle-warning";
+
+/**
+ * Registers a handler for the backend's warning that the idle lock is near; the payload is
+ * the whole seconds left. Resolves to a function that stops listening.
+ */
+export async function onIdleWarning(handler: (secondsLeft: number) => void): Promise<() => void> {
+  return listen<number>(IDLE_WARNING_EVENT, (event) => handler(event.payload));
+}
