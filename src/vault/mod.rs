@@ -55,6 +55,8 @@ pub struct Created {
     // Zeroized when dropped, like every other copy of the key.
     #[ts(type = "string")]
     pub recovery_key: Zeroizing<String>,
+    /// The vault's id (public), printed on the recovery sheet beside the key.
+    pub vault_id: String,
     /// The key was stored in the OS secret store as asked (false when it was not asked, or
     /// no secret store was reachable).
     pub remembered: bool,
@@ -66,6 +68,8 @@ pub struct RotatedKey {
     // Zeroized when dropped: no full copy of the key stays in freed memory.
     #[ts(type = "string")]
     pub recovery_key: Zeroizing<String>,
+    /// The vault's id (public, unchanged by a rotation), for the recovery sheet.
+    pub vault_id: String,
 }
 
 /// What the app knows before unlocking.

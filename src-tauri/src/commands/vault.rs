@@ -35,8 +35,9 @@ pub fn create_vault(
     let passphrase = Zeroizing::new(passphrase);
     let new = Vault::create(&state.dir, &passphrase, state.clock, ACTOR)?;
     let remembered = remember && new.vault.remember().is_ok();
+    let vault_id = new.vault.id().to_owned();
     state.set_unlocked(new.vault);
-    let created = Created { recovery_key: new.recovery_key, remembered };
+    let created = Created { recovery_key: new.recovery_key, vault_id, remembered };
     Ok(created)
 }
 
@@ -134,7 +135,10 @@ pub fn forget_device(state: State<'_, AppState>) -> Res<()> {
 /// New data key, passphrase and recovery key (returned once); remembered keys are forgotten.
 pub fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<RotatedKey> {
     let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
-    state.with_vault(|v| Ok(RotatedKey { recovery_key: v.rotate_key(&current, &next)? }))
+    state.with_vault(|v| {
+        let recovery_key = v.rotate_key(&current, &next)?;
+        Ok(RotatedKey { recovery_key, vault_id: v.id().to_owned() })
+    })
 }
 
 /// Every integrity check of the unlocked vault ("Check vault" in Settings).

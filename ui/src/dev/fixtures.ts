@@ -314,7 +314,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     create_vault: ({ remember }): Created => {
       opened();
       vault.remembered = remember === true;
-      return { recovery_key: RECOVERY_KEY, remembered: vault.remembered };
+      return { recovery_key: RECOVERY_KEY, vault_id: "demo-vault", remembered: vault.remembered };
     },
     unlock: opened,
     unlock_remembered: opened,
@@ -325,7 +325,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     likely_duplicates: (): LikelyDuplicate[] => [],
     copy_sensitive: (): null => null, // the browser preview has no system clipboard to wipe
     change_passphrase: (): null => null,
-    rotate_key: (): RotatedKey => ({ recovery_key: RECOVERY_KEY }),
+    rotate_key: (): RotatedKey => ({ recovery_key: RECOVERY_KEY, vault_id: "demo-vault" }),
     remember_device: (): null => ((vault.remembered = true), null),
     forget_device: (): null => ((vault.remembered = false), null),
     check_vault: (): CheckReport => ({

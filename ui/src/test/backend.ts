@@ -181,7 +181,7 @@ export function passphraseHandlers(passphrase: string): Handlers {
       if (given !== current) throw apiError("wrong_passphrase", "wrong passphrase");
       current = String(next);
       rotations += 1;
-      return { recovery_key: recoveryKey(rotations) };
+      return { recovery_key: recoveryKey(rotations), vault_id: "test-vault-id" };
     },
   };
 }
