@@ -9,7 +9,8 @@ use crate::app::check::{CheckItem, CheckName, CheckReport};
 use crate::app::erase::ErasurePreview;
 use crate::app::privacy::ContactPrivacy;
 use crate::app::restore::{RestoreReport, RestoreSecrets};
-use crate::domain::backup::auto::{AutoBackup, BackupSettings, BackupStatus};
+use crate::app::subject_access::Written;
+use crate::domain::backup::auto::{AutoBackup, BackupSettings, BackupStatus, BackupWarning};
 use crate::domain::backup::restore::{RestoreCheck, UnreadableBackup, UnreadableReason};
 use crate::domain::backup::{BackupInfo, Progress, Step};
 use crate::domain::consent::objection::ObjectionReport;
@@ -61,6 +62,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<UnreadableReason>()?,
         file::<BackupSettings>()?,
         file::<BackupStatus>()?,
+        file::<BackupWarning>()?,
         file::<Basis>()?,
         file::<ConsentEvent>()?,
         file::<ConsentInput>()?,
@@ -117,5 +119,6 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<BulkReport>()?,
         file::<LinkRef>()?,
         file::<InitialCount>()?,
+        file::<Written>()?,
     ])
 }

@@ -385,3 +385,28 @@ fn a_hundred_thousand_contacts_back_up_and_restore_with_progress() {
     let (list, _) = kluis(&laptop, &["--json", "contact", "list", "--search", "jans"]);
     assert!(!list.as_array().unwrap().is_empty(), "{list}");
 }
+
+#[test]
+fn the_backup_status_gives_one_warning_and_a_folder_that_cannot_be_written_is_refused() {
+    use backup::auto::{set_settings, status, BackupSettings, BackupWarning};
+    let (t, mut v) = new_vault();
+    let folder = t.tmp.path().join("auto");
+    std::fs::create_dir_all(&folder).unwrap();
+    let settings =
+        BackupSettings { dir: Some(folder.to_string_lossy().into()), keep: 3, every_hours: 24 };
+    v.write(|tx, c| set_settings(tx, c, &settings)).unwrap();
+    assert_eq!(status(v.conn(), v.now()).unwrap().warning, Some(BackupWarning::NoneYet));
+    backup::auto::run(&mut v, When::Due, &mut |_| {}).unwrap();
+    assert_eq!(status(v.conn(), v.now()).unwrap().warning, None);
+    v.lock();
+    let later = kluis::Clock::fixed_from_rfc3339("2026-03-03T09:30:00Z").unwrap();
+    let v = unlock(&t.dir(), PASS, later, "test").unwrap().vault;
+    let st = status(v.conn(), v.now()).unwrap();
+    assert_eq!((st.overdue, st.warning), (true, Some(BackupWarning::OlderThanPlanned)));
+    // A folder no file can be made in (even as root: /proc) is refused, naming the field.
+    let mut v = v;
+    let proc = BackupSettings { dir: Some("/proc".into()), ..settings };
+    let e = v.write(|tx, c| set_settings(tx, c, &proc)).unwrap_err();
+    assert_eq!(e.field(), Some("dir"));
+    assert!(e.to_string().contains("cannot be written"), "{e}");
+}

@@ -368,3 +368,34 @@ fn consent_events_are_recorded_by_the_business_name_not_the_front_end() {
         h.as_array().unwrap().iter().map(|e| e["recorded_by"].as_str().unwrap()).collect();
     assert_eq!(by, ["cli", "Kapsalon Mooi", "Kapsalon Mooi"]);
 }
+
+#[test]
+fn dates_are_typed_day_month_year_and_a_moment_in_the_local_time_zone() {
+    let (cli, id) = with_contact();
+    let out = cli
+        .cmd(&[
+            "--json",
+            "interaction",
+            "add",
+            "--contact",
+            &id,
+            "--kind",
+            "call",
+            "--text",
+            "Gebeld over de offerte",
+            "--at",
+            "30-11-2026 14:30",
+        ])
+        .env("TZ", "Europe/Amsterdam")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shown = cli.json(&["contact", "show", &id]);
+    assert_eq!(shown["interactions"][0]["at"], "2026-11-30T13:30:00Z", "14:30 in Amsterdam");
+    cli.ok(&["contact", "edit", &id, "--relationship", "former-client", "--ended", "31-10-2026"]);
+    let shown = cli.json(&["contact", "show", &id]);
+    assert_eq!(shown["contact"]["relationship_ended"], "2026-10-31");
+    // A two-digit year is refused, not read as 2026 or 26.
+    let e = err(&cli, &["contact", "edit", &id, "--ended", "31-10-26"]);
+    assert!(e.contains("31-03-2026"), "the error shows the form: {e}");
+}

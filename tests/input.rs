@@ -13,8 +13,8 @@ use kluis::domain::retention::documents::parse_amount;
 use kluis::domain::retention::period::Period;
 use kluis::kernel::bsn::{looks_like_bsn, passes_eleven_test};
 use kluis::kernel::crypto::{format_recovery, parse_recovery, RECOVERY_LEN};
-use kluis::kernel::date::{format_instant, parse_date, parse_instant};
-use kluis::kernel::passphrase::strength;
+use kluis::kernel::date::{format_instant, parse_date, parse_instant, parse_instant_in};
+use kluis::kernel::passphrase::{strength, user_inputs};
 use kluis::{Clock, Error};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -127,6 +127,7 @@ fn any_text() -> impl Strategy<Value = String> {
         "[0-9 .,€-]{0,16}[dwmyé€🦀]?",
         "[0-9]{1,5}[dwmy]",
         "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2}))?.?",
+        "[0-9]{1,5}-[0-9]{1,3}-[0-9]{1,5}( [0-9]{1,3}:[0-9]{1,3})?.?",
     ]
 }
 
@@ -158,6 +159,22 @@ proptest! {
         }
         // `--now` and KLUIS_NOW.
         let _ = Clock::fixed_from_rfc3339(&s);
+    }
+
+    // A typed day-month-year reads as the same date as its ISO form; a two- or three-digit
+    // year is never read as some year.
+    #[test]
+    fn typed_dates_mean_the_iso_date(y in 1900i32..=9999, m in 1u32..=12, d in 1u32..=31, short in 0i32..1000) {
+        if let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
+            prop_assert_eq!(parse_date(&format!("{d:02}-{m:02}-{y}"), "date").unwrap(), date);
+            prop_assert_eq!(parse_date(&format!("{d}-{m}-{y}"), "date").unwrap(), date);
+            let at = parse_instant_in(&format!("{d:02}-{m:02}-{y} 14:30"), "at", &chrono::Utc).unwrap();
+            prop_assert_eq!(at, date.and_hms_opt(14, 30, 0).unwrap().and_utc());
+        }
+        let two = format!("{d:02}-{m:02}-{short}");
+        let three = format!("{d:02}-{m:02}-{short:03}");
+        prop_assert!(parse_date(&two, "date").is_err());
+        prop_assert!(parse_date(&three, "date").is_err());
     }
 
     // From 1900-01-01 on: what lies before is refused (a typed `0026` is not 1926 or 26).
@@ -207,7 +224,7 @@ proptest! {
 
     #[test]
     fn passphrase_strength_never_panics(s in any::<String>()) {
-        let st = strength(&s);
+        let st = strength(&s, &user_inputs(Some("kluis"), Some(&s)));
         prop_assert!(st.score <= 4);
         prop_assert!(!st.acceptable || s.chars().count() >= 10);
     }

@@ -331,6 +331,8 @@ fn pruning_old_audit_rows_keeps_the_chain_verifiable() {
         unlock(&t.dir(), PASS, at("2028-06-01T00:00:00Z"), "test").unwrap();
     let r = purge;
     assert!(r.audit_rows_pruned >= 2, "{r:?}");
+    // Counted apart from the contacts, with the age they were pruned at.
+    assert_eq!((r.contacts_deleted, r.audit_older_than.as_deref()), (0, Some("2y")), "{r:?}");
     let first: String = v.conn().query_row("SELECT min(at) FROM audit", [], |r| r.get(0)).unwrap();
     assert!(first.as_str() >= "2026-06-01", "only rows younger than two years remain: {first}");
     let report = audit::verify(v.conn()).unwrap();

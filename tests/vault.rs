@@ -217,3 +217,28 @@ fn an_interrupted_key_rotation_settles_on_the_key_that_opens_the_database() {
     unlock(&t.dir(), PASS, clock(), "test").unwrap();
     assert!(!t.dir().join("vault.json.next").exists());
 }
+
+#[test]
+fn a_passphrase_made_of_the_business_or_folder_name_is_refused() {
+    let (t, mut v) = new_vault();
+    let salon =
+        kluis::domain::controller::Controller { name: "Salon Mooi".into(), ..Default::default() };
+    kluis::app::controller::set_controller(&mut v, &salon).unwrap();
+    let e = v.change_passphrase(PASS, "Salon2024!").unwrap_err();
+    assert!(matches!(e, Error::WeakPassphrase { .. }), "{e:?}");
+    assert!(!kluis::vault::passphrase_strength(&t.dir(), Some(&v), "Salon2024!").acceptable);
+    v.lock();
+    // Recovering with it is refused too, and writes nothing.
+    let before = snapshot(&t.dir());
+    let e = recover(&t.dir(), &t.recovery_key, "Salon2024!", clock(), "test").unwrap_err();
+    assert!(matches!(e, Error::WeakPassphrase { .. }), "{e:?}");
+    assert_eq!(snapshot(&t.dir()), before);
+    // Before unlocking only the folder name is known: a vault in "hoveniers" refuses it.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("hoveniers");
+    assert!(!kluis::vault::passphrase_strength(&dir, None, "Hoveniers2024").acceptable);
+    assert!(matches!(
+        Vault::create(&dir, "Hoveniers2024", clock(), "test").unwrap_err(),
+        Error::WeakPassphrase { .. }
+    ));
+}

@@ -27,6 +27,7 @@ use kluis::app::check::CheckReport;
 use kluis::app::erase::ErasurePreview;
 use kluis::app::privacy::ContactPrivacy;
 use kluis::app::restore::{RestoreReport, RestoreSecrets};
+use kluis::app::subject_access::Written;
 use kluis::domain::backup::auto::BackupStatus;
 use kluis::domain::backup::restore::RestoreCheck;
 use kluis::domain::consent::objection::ObjectionReport;
@@ -122,8 +123,10 @@ commands! {
     #[tauri::command(async)]
     fn vault_status(state: State<'_, AppState>) -> VaultStatus in vault;
 
+    /// Counts "kluis", the vault folder's name and, once unlocked, the business name as
+    /// guessable (the core supplies them, not the window).
     #[tauri::command]
-    fn passphrase_strength(passphrase: String) -> Strength in vault;
+    fn passphrase_strength(state: State<'_, AppState>, passphrase: String) -> Strength in vault;
 
     /// The recovery key, shown once (`remembered` false when the OS secret store was not
     /// reachable); the vault is left unlocked.
@@ -462,8 +465,8 @@ commands! {
         in requests;
 
     /// Writes the subject-access PDF (and the portability ZIP when `portability`) to files
-    /// chosen in save dialogs; the SHA-256 of each, recorded on the request and in the audit
-    /// trail; null when the user cancelled a dialog (nothing written).
+    /// chosen in save dialogs; where each was saved and its SHA-256 (recorded on the request
+    /// and in the audit trail); null when the user cancelled a dialog (nothing written).
     #[tauri::command(async)]
     fn export_subject_access(
         app: AppHandle,
@@ -473,7 +476,7 @@ commands! {
         language: Language,
         portability: bool,
         include_special: bool,
-    ) -> Res<Option<Vec<String>>> in requests;
+    ) -> Res<Option<Written>> in requests;
 
     /// What erasing the contact removes and what the legal hold keeps. Changes nothing.
     #[tauri::command(async)]
@@ -664,4 +667,9 @@ commands! {
         limit: i64,
         offset: i64,
     ) -> Res<ContactPage> in bulk;
+
+    /// Copies text that is not secret (a file's fingerprint) to the clipboard, as it is: not
+    /// wiped later, unlike `copy_sensitive`.
+    #[tauri::command]
+    fn copy_text(app: AppHandle, text: String) -> Res<()> in vault;
 }

@@ -21,8 +21,16 @@ pub struct AppState {
     picked_backup: Mutex<Option<PathBuf>>,
     last_activity: Mutex<Instant>,
     idle_limit: Mutex<Duration>,
+    /// The UI was warned that the idle lock is near (reset by activity).
+    warned: Mutex<bool>,
     /// The recovery key copied to the clipboard, still to be wiped.
     pub clipboard: SensitiveCopy,
+}
+
+/// How long before the idle lock the UI is warned: a minute, or half the limit when that is
+/// shorter (an idle limit of a minute warns after 30 seconds, not at once).
+pub fn warning_lead(limit: Duration) -> Duration {
+    Duration::from_secs(60).min(limit / 2)
 }
 
 fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -39,6 +47,7 @@ impl AppState {
             picked_backup: Mutex::new(None),
             last_activity: Mutex::new(Instant::now()),
             idle_limit: Mutex::new(idle_limit),
+            warned: Mutex::new(false),
             clipboard: SensitiveCopy::default(),
         }
     }
@@ -107,6 +116,24 @@ impl AppState {
 
     pub fn touch(&self) {
         *guard(&self.last_activity) = Instant::now();
+        *guard(&self.warned) = false;
+    }
+
+    /// The whole seconds left before the idle lock, once per idle stretch, when the lock is
+    /// near ([`warning_lead`] ahead) and the vault is unlocked: the UI then shows a countdown.
+    pub fn idle_warning_due(&self) -> Option<u64> {
+        let elapsed = guard(&self.last_activity).elapsed();
+        let limit = *guard(&self.idle_limit);
+        let left = limit.saturating_sub(elapsed);
+        if left.is_zero() || left > warning_lead(limit) || !self.is_unlocked() {
+            return None;
+        }
+        let mut warned = guard(&self.warned);
+        if *warned {
+            return None;
+        }
+        *warned = true;
+        Some(left.as_secs_f64().round() as u64)
     }
 
     /// The vault is unlocked and has been idle longer than the limit.
@@ -115,5 +142,24 @@ impl AppState {
         // hold: `touch` (on the main thread) must never wait behind it.
         let idle = guard(&self.last_activity).elapsed() >= *guard(&self.idle_limit);
         idle && self.is_unlocked()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_warning_comes_a_minute_before_the_lock_or_halfway_for_short_limits() {
+        assert_eq!(warning_lead(Duration::from_secs(600)), Duration::from_secs(60));
+        assert_eq!(warning_lead(Duration::from_secs(60)), Duration::from_secs(30));
+        assert_eq!(warning_lead(Duration::from_secs(4)), Duration::from_secs(2));
+    }
+
+    #[test]
+    fn no_warning_while_locked() {
+        let state = AppState::new(PathBuf::from("/nonexistent"), Clock::System, Duration::ZERO);
+        state.set_idle_limit(Duration::from_secs(1));
+        assert_eq!(state.idle_warning_due(), None);
     }
 }

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::domain::export::sar;
 use crate::domain::requests;
@@ -26,10 +27,13 @@ pub struct SubjectAccess<'a> {
     pub include_special: bool,
 }
 
-/// The SHA-256 of the files written (hex).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The files written: where, and their SHA-256 (hex), to say where the file is and to show
+/// its fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Written {
+    pub pdf_path: String,
     pub pdf_sha256: String,
+    pub zip_path: Option<String>,
     pub zip_sha256: Option<String>,
 }
 
@@ -54,7 +58,9 @@ pub fn export(vault: &mut Vault, a: &SubjectAccess<'_>) -> Result<Written> {
         write_file(path, z)?;
     }
     Ok(Written {
+        pdf_path: a.pdf_path.display().to_string(),
         pdf_sha256: sar::sha256_hex(&pdf),
+        zip_path: a.zip_path.filter(|_| zip.is_some()).map(|p| p.display().to_string()),
         zip_sha256: zip.as_deref().map(sar::sha256_hex),
     })
 }

@@ -119,8 +119,9 @@ pub struct ContactFields {
     /// prospect, client, former-client, supplier or applicant.
     #[arg(long)]
     relationship: Option<String>,
-    /// When the relationship ended, or when an applicant was rejected (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// When the relationship ended, or when an applicant was rejected (31-03-2026 or
+    /// 2026-03-31; a four-digit year).
+    #[arg(long, value_name = "DD-MM-YYYY")]
     ended: Option<String>,
 }
 
@@ -134,7 +135,8 @@ pub enum InteractionCmd {
         kind: String,
         #[arg(long)]
         text: String,
-        #[arg(long, value_name = "RFC3339")]
+        /// When: `31-03-2026 14:30` in the local time zone (or RFC 3339); now when left out.
+        #[arg(long, value_name = "DD-MM-YYYY HH:MM")]
         at: Option<String>,
         /// Confirm that a number that looks like a BSN is not one.
         #[arg(long)]

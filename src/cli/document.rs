@@ -23,7 +23,7 @@ pub enum DocumentCmd {
         kind: String,
         #[arg(long)]
         number: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD-MM-YYYY")]
         date: String,
         /// In euros, e.g. 1250.50.
         #[arg(long)]

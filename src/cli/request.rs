@@ -23,7 +23,7 @@ pub enum RequestCmd {
         /// access, rectification, erasure, restriction, portability or objection.
         #[arg(long = "type")]
         kind: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD-MM-YYYY")]
         received: String,
     },
     /// Extend the deadline by two months, with the reason and when the person was told.
@@ -31,7 +31,7 @@ pub enum RequestCmd {
         id: i64,
         #[arg(long)]
         reason: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD-MM-YYYY")]
         notified: String,
     },
     /// Record how the person's identity was checked (never a copy of a document).

@@ -80,7 +80,7 @@ pub enum ReviewCmd {
         all: bool,
         #[arg(long)]
         reason: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD-MM-YYYY")]
         until: String,
     },
     /// Delete the items' data (several ids, or --all: one transaction; restricted contacts are

@@ -55,6 +55,8 @@ pub struct Created {
     // Zeroized when dropped, like every other copy of the key.
     #[ts(type = "string")]
     pub recovery_key: Zeroizing<String>,
+    /// The vault's id (public), printed on the recovery sheet beside the key.
+    pub vault_id: String,
     /// The key was stored in the OS secret store as asked (false when it was not asked, or
     /// no secret store was reachable).
     pub remembered: bool,
@@ -66,6 +68,8 @@ pub struct RotatedKey {
     // Zeroized when dropped: no full copy of the key stays in freed memory.
     #[ts(type = "string")]
     pub recovery_key: Zeroizing<String>,
+    /// The vault's id (public, unchanged by a rotation), for the recovery sheet.
+    pub vault_id: String,
 }
 
 /// What the app knows before unlocking.
@@ -114,6 +118,19 @@ pub fn vault_id(dir: &Path) -> Result<String> {
     Ok(KeyFile::load(dir)?.vault_id)
 }
 
+/// The words counted as guessable in a passphrase for the vault in `dir` before it is
+/// unlocked: "kluis" and the folder's name.
+pub fn passphrase_inputs(dir: &Path) -> Vec<String> {
+    passphrase::user_inputs(dir.file_name().and_then(|n| n.to_str()), None)
+}
+
+/// The strength of a passphrase for the vault in `dir`: with the business name when `vault`
+/// is the unlocked vault, with the folder name and "kluis" always.
+pub fn passphrase_strength(dir: &Path, vault: Option<&Vault>, p: &str) -> passphrase::Strength {
+    let inputs = vault.map_or_else(|| passphrase_inputs(dir), Vault::passphrase_inputs);
+    passphrase::strength(p, &inputs)
+}
+
 /// Whether this device remembers a key for the vault in `dir` (asks the OS secret store).
 pub fn is_remembered(dir: &Path) -> Result<bool> {
     Ok(keyring::load(&vault_id(dir)?)?.is_some())
@@ -127,7 +144,7 @@ pub fn forget(dir: &Path) -> Result<bool> {
 impl Vault {
     /// Creates a new vault in `dir` (created if missing; must not already hold a vault).
     pub fn create(dir: &Path, passphrase: &str, clock: Clock, actor: &str) -> Result<NewVault> {
-        passphrase::require_strong(passphrase)?;
+        passphrase::require_strong(passphrase, &passphrase_inputs(dir))?;
         if exists(dir) || dir.join(DB_FILE).exists() {
             return Err(Error::VaultExists(dir.display().to_string()));
         }
@@ -192,8 +209,18 @@ impl Vault {
         let mut kf = KeyFile::load(dir)?;
         let recovery = crypto::parse_recovery(recovery_key)?;
         let key = kf.unwrap_with_recovery(recovery.as_ref())?;
-        passphrase::require_strong(new_passphrase)?;
-        let mut vault = Self::open_with(dir, kf.clone(), key, clock, actor, "vault.recover")?;
+        let conn = store::open(&dir.join(DB_FILE), &key, false)?;
+        let mut vault = Vault {
+            dir: dir.to_path_buf(),
+            conn,
+            key,
+            keyfile: kf.clone(),
+            clock,
+            actor: actor.to_owned(),
+        };
+        // Checked before anything is recorded: a refused passphrase writes nothing.
+        passphrase::require_strong(new_passphrase, &vault.passphrase_inputs())?;
+        vault.audit("vault.recover", "vault", None, &[])?;
         kf.rewrap_passphrase(&vault.key, new_passphrase)?;
         kf.save(dir)?;
         vault.keyfile = kf;
@@ -216,6 +243,17 @@ impl Vault {
         Ok(vault)
     }
 
+    /// The words counted as guessable in a new passphrase for this vault: "kluis", the folder's
+    /// name and the business name (the controller's name in `meta`, when set). A read that
+    /// fails leaves the business name out rather than refusing.
+    pub fn passphrase_inputs(&self) -> Vec<String> {
+        let business: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'controller.name'", [], |r| r.get(0))
+            .ok();
+        passphrase::user_inputs(self.dir.file_name().and_then(|n| n.to_str()), business.as_deref())
+    }
+
     /// Locks: closes the database and wipes the key from memory.
     pub fn lock(self) {
         let Vault { conn, key, .. } = self;
@@ -226,7 +264,7 @@ impl Vault {
     /// Re-wraps the data key under a new passphrase; the database is not rewritten.
     pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
         self.keyfile.unwrap_with_passphrase(current)?;
-        passphrase::require_strong(new)?;
+        passphrase::require_strong(new, &self.passphrase_inputs())?;
         let mut kf = self.keyfile.clone();
         kf.rewrap_passphrase(&self.key, new)?;
         kf.save(&self.dir)?;
@@ -241,7 +279,7 @@ impl Vault {
     /// one first, and opening settles a rotation a crash interrupted.
     pub fn rotate_key(&mut self, current: &str, new_passphrase: &str) -> Result<Zeroizing<String>> {
         self.keyfile.unwrap_with_passphrase(current)?;
-        passphrase::require_strong(new_passphrase)?;
+        passphrase::require_strong(new_passphrase, &self.passphrase_inputs())?;
         let key = crypto::new_data_key();
         let recovery = Zeroizing::new(crypto::random_bytes::<{ crypto::RECOVERY_LEN }>());
         let kf = KeyFile::for_vault(

@@ -1,6 +1,6 @@
 use kluis::app;
 use kluis::app::erase::ErasurePreview;
-use kluis::app::subject_access::SubjectAccess;
+use kluis::app::subject_access::{SubjectAccess, Written};
 use kluis::domain::contacts::read;
 use kluis::domain::controller::{self, Controller};
 use kluis::domain::requests::{self, IdentityMethod, Request, RequestKind};
@@ -50,7 +50,8 @@ pub fn close_request(state: State<'_, AppState>, id: i64, outcome: String) -> Re
 
 /// Writes the subject-access PDF (and the portability ZIP when `portability`) for a contact to
 /// files the user chooses in save dialogs, records them on the request by hash and in the
-/// audit trail; returns the hashes, None when the user cancelled a dialog (nothing written).
+/// audit trail; returns where they are and their hashes, None when the user cancelled a dialog
+/// (nothing written).
 pub fn export_subject_access(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -59,7 +60,7 @@ pub fn export_subject_access(
     language: Language,
     portability: bool,
     include_special: bool,
-) -> Res<Option<Vec<String>>> {
+) -> Res<Option<Written>> {
     let name = state.with_vault(|v| Ok(read::contact(v.conn(), contact_id)?.name))?;
     let ui = ui_language(&state);
     let Some(pdf_path) = dialog::save(&app, ui, &Save::AccessPdf(&name)) else {
@@ -80,10 +81,7 @@ pub fn export_subject_access(
         zip_path: zip_path.as_deref(),
         include_special,
     };
-    state.with_vault(|v| {
-        let written = app::subject_access::export(v, &export)?;
-        Ok(Some([Some(written.pdf_sha256), written.zip_sha256].into_iter().flatten().collect()))
-    })
+    state.with_vault(|v| Ok(Some(app::subject_access::export(v, &export)?)))
 }
 
 /// What erasing a contact removes and keeps, shown before the user confirms.

@@ -2,7 +2,7 @@ use kluis::app::check::CheckReport;
 use kluis::app::{self, unlock::Unlocked};
 use kluis::domain::backup::auto::{AutoBackup, When};
 use kluis::domain::retention::purge::PurgeReport;
-use kluis::kernel::passphrase::{self, Strength};
+use kluis::kernel::passphrase::Strength;
 use kluis::vault::{self as core_vault, Created, RotatedKey, VaultStatus};
 use kluis::Vault;
 use std::thread;
@@ -18,8 +18,13 @@ pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
     app::unlock::vault_status(&state.dir, state.is_unlocked())
 }
 
-pub fn passphrase_strength(passphrase: String) -> Strength {
-    passphrase::strength(&Zeroizing::new(passphrase))
+/// Counts the folder name, "kluis" and (when unlocked) the business name as guessable: the
+/// core knows them, the window does not pass them.
+pub fn passphrase_strength(state: State<'_, AppState>, passphrase: String) -> Strength {
+    let passphrase = Zeroizing::new(passphrase);
+    state
+        .with_vault(|v| Ok(core_vault::passphrase_strength(&state.dir, Some(v), &passphrase)))
+        .unwrap_or_else(|_| core_vault::passphrase_strength(&state.dir, None, &passphrase))
 }
 
 pub fn create_vault(
@@ -30,8 +35,9 @@ pub fn create_vault(
     let passphrase = Zeroizing::new(passphrase);
     let new = Vault::create(&state.dir, &passphrase, state.clock, ACTOR)?;
     let remembered = remember && new.vault.remember().is_ok();
+    let vault_id = new.vault.id().to_owned();
     state.set_unlocked(new.vault);
-    let created = Created { recovery_key: new.recovery_key, remembered };
+    let created = Created { recovery_key: new.recovery_key, vault_id, remembered };
     Ok(created)
 }
 
@@ -99,6 +105,12 @@ pub fn copy_sensitive(app: AppHandle, state: State<'_, AppState>, text: String) 
     Ok(())
 }
 
+pub fn copy_text(app: AppHandle, text: String) -> Res<()> {
+    use clipboard::Board;
+    clipboard::System(&app).write(&text).map_err(|e| kluis::Error::Io(std::io::Error::other(e)))?;
+    Ok(())
+}
+
 pub fn touch(state: State<'_, AppState>) {
     state.touch();
 }
@@ -123,7 +135,10 @@ pub fn forget_device(state: State<'_, AppState>) -> Res<()> {
 /// New data key, passphrase and recovery key (returned once); remembered keys are forgotten.
 pub fn rotate_key(state: State<'_, AppState>, current: String, next: String) -> Res<RotatedKey> {
     let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
-    state.with_vault(|v| Ok(RotatedKey { recovery_key: v.rotate_key(&current, &next)? }))
+    state.with_vault(|v| {
+        let recovery_key = v.rotate_key(&current, &next)?;
+        Ok(RotatedKey { recovery_key, vault_id: v.id().to_owned() })
+    })
 }
 
 /// Every integrity check of the unlocked vault ("Check vault" in Settings).

@@ -191,7 +191,9 @@ a contact's free text, an interaction or a field is refused with `bsn_suspected`
 where); the UI asks \"this is not a BSN\" and repeats the call with `confirmNotBsn: true`.
 
 The backend emits the event `vault-locked` (no payload) when the idle timer locks the vault; a
-`lock` command does not emit it (the UI that called it knows).
+`lock` command does not emit it (the UI that called it knows). A minute before (half the limit
+when it is under two minutes) it emits `idle-warning` once, with the whole seconds left as
+payload; any `touch` (or other command) starts the idle time again.
 
 `backup-progress` (payload `Progress`: `step`, `done`, `total`) accompanies every backup,
 verification, test restore and restore, whether the user asked for it or it is automatic: at

@@ -38,6 +38,19 @@ pub struct BackupStatus {
     pub last_backup_at: Option<String>,
     /// The last backup is older than the schedule (or there is none while a folder is set).
     pub overdue: bool,
+    /// What to tell the user when `overdue`: one message, never "no backup yet" beside "the
+    /// last backup is older than planned".
+    pub warning: Option<BackupWarning>,
+}
+
+/// Why a backup is due, for the one warning shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum BackupWarning {
+    /// A folder is set and no backup was ever made.
+    NoneYet,
+    /// The last backup is older than the schedule.
+    OlderThanPlanned,
 }
 
 fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
@@ -74,11 +87,24 @@ pub fn set_settings(conn: &Connection, ctx: &Ctx<'_>, s: &BackupSettings) -> Res
         if !Path::new(d).is_dir() {
             return Err(Error::invalid("dir", "the backup folder does not exist"));
         }
+        if !writable(Path::new(d)) {
+            return Err(Error::invalid("dir", "the backup folder cannot be written to"));
+        }
     }
     set_meta(conn, "backup.dir", s.dir.as_deref().unwrap_or(""))?;
     set_meta(conn, "backup.keep", &s.keep.to_string())?;
     set_meta(conn, "backup.every_hours", &s.every_hours.to_string())?;
     ctx.audit(conn, "backup.settings", "vault", None, &["dir", "keep", "every_hours"])
+}
+
+/// Whether a file can be made in `dir` (tried with an empty probe file, removed at once).
+fn writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".kluis-probe-{}", std::process::id()));
+    let made = fs::OpenOptions::new().write(true).create_new(true).open(&probe).is_ok();
+    if made {
+        let _ = fs::remove_file(&probe);
+    }
+    made
 }
 
 pub fn status(conn: &Connection, now: DateTime<Utc>) -> Result<BackupStatus> {
@@ -91,11 +117,13 @@ pub fn status(conn: &Connection, now: DateTime<Utc>) -> Result<BackupStatus> {
         Some(t) => now - t.with_timezone(&Utc) >= Duration::hours(i64::from(settings.every_hours)),
         None => true,
     };
-    Ok(BackupStatus {
-        overdue: settings.dir.is_some() && due(&last),
-        last_backup_at: last,
-        settings,
-    })
+    let overdue = settings.dir.is_some() && due(&last);
+    let warning = match (overdue, &last) {
+        (false, _) => None,
+        (true, None) => Some(BackupWarning::NoneYet),
+        (true, Some(_)) => Some(BackupWarning::OlderThanPlanned),
+    };
+    Ok(BackupStatus { overdue, warning, last_backup_at: last, settings })
 }
 
 /// The backups in `dir` made by Kluis's automatic schedule, oldest first.

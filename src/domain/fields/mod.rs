@@ -4,7 +4,6 @@
 //! the field's purpose, are hidden until revealed (an audited read) and stay out of mailing
 //! lists and portability exports unless asked for.
 
-use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -14,7 +13,7 @@ use crate::domain::contacts::ensure_not_restricted;
 use crate::domain::register::purposes;
 use crate::kernel::bsn;
 use crate::kernel::clock::Ctx;
-use crate::kernel::date::format_instant;
+use crate::kernel::date::{format_instant, parse_date};
 use crate::kernel::error::{Error, Result};
 
 pub const MAX_VALUE: usize = 2_000;
@@ -143,9 +142,7 @@ fn normalise(kind: FieldKind, value: &str) -> Result<String> {
             .filter(|n| n.is_finite())
             .map(|_| v.to_owned())
             .ok_or_else(|| Error::invalid("value", "expected a number")),
-        FieldKind::Date => NaiveDate::parse_from_str(v, "%Y-%m-%d")
-            .map(|d| d.to_string())
-            .map_err(|_| Error::invalid("value", "expected a date like 2026-03-31")),
+        FieldKind::Date => parse_date(v, "value").map(|d| d.to_string()),
         FieldKind::YesNo => match v {
             "yes" | "no" => Ok(v.to_owned()),
             _ => Err(Error::invalid("value", "expected yes or no")),

@@ -229,6 +229,11 @@ pub struct PurgeReport {
     pub records_deleted: i64,
     #[ts(type = "number")]
     pub audit_rows_pruned: i64,
+    /// The period audit rows were pruned after (`2y`), set when some were: the notice says
+    /// "60 audit rows older than 2 years", not "60 items".
+    pub audit_older_than: Option<String>,
+    /// The period old log entries and closed requests were deleted after, set when some were.
+    pub records_older_than: Option<String>,
     #[ts(type = "number")]
     pub queued_for_review: i64,
     /// Contacts the plan would delete (for the confirmation question).
@@ -411,6 +416,9 @@ pub fn run(
                         )? as i64;
                     count += n;
                     report.records_deleted += n;
+                    if n > 0 {
+                        report.records_older_than = Some(p.to_string());
+                    }
                 }
             }
             RuleKey::Audit if mine.iter().any(|i| i.action == Action::Delete) => {
@@ -419,6 +427,9 @@ pub fn run(
                     let n = prune_audit(conn, ctx, &format_instant(cut))?;
                     count += n;
                     report.audit_rows_pruned += n;
+                    if n > 0 {
+                        report.audit_older_than = Some(p.to_string());
+                    }
                 }
             }
             _ => {}

@@ -264,7 +264,8 @@ export class App {
         timeoutMsg: "copying the recovery key is not confirmed",
       });
     }
-    await this.check("Ik heb de herstelsleutel veilig bewaard");
+    // Going on asks for the key's last group, typed back.
+    await this.type("Laatste groep van de sleutel", recovery.trim().split("-").at(-1));
     await this.click("Doorgaan");
     await this.waitForHeading("Waarvoor gebruik je klantgegevens?");
     await this.click("Doelen opslaan");

@@ -67,7 +67,10 @@ test("the wizard produces the PDF, records it on the request and shows its finge
   const zipSha = createHash("sha256").update(readFileSync(path.join(out, zips[0]))).digest("hex");
   const bytes = readFileSync(path.join(out, pdfs[0]));
   const sha = createHash("sha256").update(bytes).digest("hex");
-  assert.ok((await app.text()).includes(sha), "the fingerprint shown is the saved file's SHA-256");
+  const short = sha.slice(0, 16).match(/.{4}/g).join(" ");
+  const shown = await app.text();
+  assert.ok(shown.includes(short), "the short fingerprint shown is the saved file's SHA-256");
+  assert.ok(shown.includes(path.join(out, pdfs[0])), "it says where the PDF is");
   const text = execFileSync("pdftotext", [path.join(out, pdfs[0]), "-"], { encoding: "utf8" });
   assert.match(text, /Łukasz Dąbrowski/);
   assert.match(text, /Autoriteit Persoonsgegevens/);

@@ -23,7 +23,7 @@ export function App() {
   const session = useSession();
   const status = useVaultStatus();
   // Shown once, right after the vault is created.
-  const [created, setCreated] = useState<{ recoveryKey: string; rememberRequested: boolean } | null>(
+  const [created, setCreated] = useState<{ recoveryKey: string; vaultId: string; rememberRequested: boolean } | null>(
     null,
   );
   // First run only: after the recovery key, ask what client data is used for.
@@ -54,6 +54,7 @@ export function App() {
     return (
       <RecoveryKeyScreen
         recoveryKey={created.recoveryKey}
+        vaultId={created.vaultId}
         rememberFailed={rememberFailed}
         onContinue={() => {
           setCreated(null);
@@ -98,7 +99,7 @@ export function App() {
   if (!vault.exists) {
     return (
       <FirstRunScreen
-        onCreated={(recoveryKey, rememberRequested) => setCreated({ recoveryKey, rememberRequested })}
+        onCreated={(recoveryKey, vaultId, rememberRequested) => setCreated({ recoveryKey, vaultId, rememberRequested })}
         onRestore={startRestore}
       />
     );

@@ -1,4 +1,5 @@
-import { AppShell, Box, Button, Container, Group, Text, ThemeIcon } from "@mantine/core";
+import { AppShell, Box, Button, Container, Group, Text, ThemeIcon, Tooltip } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import {
   IconAddressBook,
   IconClipboardList,
@@ -30,7 +31,13 @@ import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { useI18n } from "../i18n";
 import { lock, quit } from "../lib/ipc";
 import { useSession } from "./session";
+import { AfterIdleLockNote, IdleWarning } from "./IdleWarning";
 import { useActivityTouch } from "./useActivityTouch";
+
+import "./shell.css";
+
+/** Below this width the menu items show only their icons (named by aria-label and a tooltip). */
+const COMPACT_HEADER = "(max-width: 74.99em)";
 
 export type View =
   | { name: "contacts" }
@@ -112,23 +119,29 @@ export function Shell({ status, initialView = SECTION_VIEWS.contacts }: Props) {
   };
 
   const section = sectionOf(view);
+  const compact = useMediaQuery(COMPACT_HEADER) ?? false;
+  // The label is hidden by CSS in a narrow window; aria-label keeps the name, the tooltip shows it.
   const navButton = (target: Section, label: string, icon: ReactNode) => (
-    <Button
-      variant={section === target ? "light" : "subtle"}
-      color={section === target ? undefined : "gray"}
-      leftSection={icon}
-      aria-current={section === target ? "page" : undefined}
-      onClick={() => setView(SECTION_VIEWS[target])}
-    >
-      {label}
-    </Button>
+    <Tooltip label={label} disabled={!compact} openDelay={300}>
+      <Button
+        className="kluis-nav-button"
+        variant={section === target ? "light" : "subtle"}
+        color={section === target ? undefined : "gray"}
+        leftSection={icon}
+        aria-label={label}
+        aria-current={section === target ? "page" : undefined}
+        onClick={() => setView(SECTION_VIEWS[target])}
+      >
+        <span className="kluis-nav-label">{label}</span>
+      </Button>
+    </Tooltip>
   );
 
   return (
     <AppShell header={{ height: 60 }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap" miw={0}>
             <Group gap={8} wrap="nowrap">
               <ThemeIcon variant="light" radius="xl" aria-hidden>
                 <IconShieldLock size={18} />
@@ -145,7 +158,8 @@ export function Shell({ status, initialView = SECTION_VIEWS.contacts }: Props) {
               {navButton("settings", t("nav.settings"), <IconSettings size={18} aria-hidden />)}
             </Group>
           </Group>
-          <Group gap={4} wrap="nowrap">
+          {/* Lock and quit keep their words and never shrink: they stay reachable at 860 px. */}
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             <Button
               variant="default"
               leftSection={<IconLock size={18} aria-hidden />}
@@ -174,6 +188,8 @@ export function Shell({ status, initialView = SECTION_VIEWS.contacts }: Props) {
               <ErrorAlert error={lockError} />
             </Box>
           )}
+          <IdleWarning />
+          <AfterIdleLockNote />
           <AutoBackupProgress />
           <AutoBackupNotice />
           <CurrentView

@@ -30,6 +30,11 @@ export type SessionState = {
    * it is left or, after a restore, its report has been read. Opening it changes nothing yet.
    */
   restoring: boolean;
+  /**
+   * The vault was last locked by the idle timer: after the next unlock the shell says that
+   * input not saved then was not kept, until the note is closed or the vault is locked.
+   */
+  afterIdleLock: boolean;
 };
 
 /**
@@ -44,6 +49,7 @@ export class Session {
     purgeReport: null,
     autoBackup: null,
     restoring: false,
+    afterIdleLock: false,
   };
   private readonly listeners = new Set<() => void>();
 
@@ -89,7 +95,9 @@ export class Session {
     this.clearPrivateData();
     void this.queryClient.invalidateQueries({ queryKey: queryKeys.vaultStatus });
     // A second notice of the same lock (event after a manual lock) keeps the first reason.
-    if (wasUnlocked) this.update({ lockReason: reason, purgeReport: null, autoBackup: null });
+    if (wasUnlocked) {
+      this.update({ lockReason: reason, purgeReport: null, autoBackup: null, afterIdleLock: false });
+    }
     else if (this.state.purgeReport !== null) this.update({ purgeReport: null });
   }
 
@@ -108,7 +116,12 @@ export class Session {
       });
     }
     void this.queryClient.invalidateQueries({ queryKey: queryKeys.vaultStatus });
-    this.update({ lockReason: null, purgeReport: purge });
+    this.update({ lockReason: null, purgeReport: purge, afterIdleLock: this.state.lockReason === "idle" });
+  }
+
+  /** Closes the note shown after unlocking from an idle lock. */
+  dismissAfterIdleLock(): void {
+    if (this.state.afterIdleLock) this.update({ afterIdleLock: false });
   }
 
   /** Replaces (or, with null, dismisses) the report the start-up notice shows. */

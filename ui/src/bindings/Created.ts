@@ -5,6 +5,10 @@
  */
 export type Created = { recovery_key: string, 
 /**
+ * The vault's id (public), printed on the recovery sheet beside the key.
+ */
+vault_id: string, 
+/**
  * The key was stored in the OS secret store as asked (false when it was not asked, or
  * no secret store was reachable).
  */

@@ -8,7 +8,16 @@ export type PurgeReport = { ran: boolean,
  * Why nothing was deleted: "clock" (the clock is earlier than the last purge) or
  * "confirm" (mass deletion needs confirmation).
  */
-stopped: string | null, contacts_deleted: number, interactions_deleted: number, documents_deleted: number, records_deleted: number, audit_rows_pruned: number, queued_for_review: number, 
+stopped: string | null, contacts_deleted: number, interactions_deleted: number, documents_deleted: number, records_deleted: number, audit_rows_pruned: number, 
+/**
+ * The period audit rows were pruned after (`2y`), set when some were: the notice says
+ * "60 audit rows older than 2 years", not "60 items".
+ */
+audit_older_than: string | null, 
+/**
+ * The period old log entries and closed requests were deleted after, set when some were.
+ */
+records_older_than: string | null, queued_for_review: number, 
 /**
  * Contacts the plan would delete (for the confirmation question).
  */

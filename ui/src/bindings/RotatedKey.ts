@@ -3,4 +3,8 @@
 /**
  * The new recovery key after a key rotation, handed to the UI once.
  */
-export type RotatedKey = { recovery_key: string, };
+export type RotatedKey = { recovery_key: string, 
+/**
+ * The vault's id (public, unchanged by a rotation), for the recovery sheet.
+ */
+vault_id: string, };

@@ -46,6 +46,7 @@ import type { Settings } from "./Settings";
 import type { Source } from "./Source";
 import type { Strength } from "./Strength";
 import type { VaultStatus } from "./VaultStatus";
+import type { Written } from "./Written";
 
 /**
  * Every command the backend registers: the arguments the window passes and what the call
@@ -57,6 +58,10 @@ export type Commands = {
    * device; a restore a crash interrupted is finished first. Works while locked.
    */
   vault_status: { args: Record<string, never>; result: VaultStatus };
+  /**
+   * Counts "kluis", the vault folder's name and, once unlocked, the business name as
+   * guessable (the core supplies them, not the window).
+   */
   passphrase_strength: { args: { passphrase: string }; result: Strength };
   /**
    * The recovery key, shown once (`remembered` false when the OS secret store was not
@@ -273,10 +278,10 @@ export type Commands = {
   close_request: { args: { id: number; outcome: string }; result: null };
   /**
    * Writes the subject-access PDF (and the portability ZIP when `portability`) to files
-   * chosen in save dialogs; the SHA-256 of each, recorded on the request and in the audit
-   * trail; null when the user cancelled a dialog (nothing written).
+   * chosen in save dialogs; where each was saved and its SHA-256 (recorded on the request
+   * and in the audit trail); null when the user cancelled a dialog (nothing written).
    */
-  export_subject_access: { args: { contactId: number; requestId: number | null; language: Language; portability: boolean; includeSpecial: boolean }; result: Array<string> | null };
+  export_subject_access: { args: { contactId: number; requestId: number | null; language: Language; portability: boolean; includeSpecial: boolean }; result: Written | null };
   /**
    * What erasing the contact removes and what the legal hold keeps. Changes nothing.
    */
@@ -407,6 +412,11 @@ export type Commands = {
    * `list_contacts` of the contacts listed under `initial` ("A"–"Z" or "#"; null: all).
    */
   list_contacts_by_initial: { args: { query: string | null; initial: string | null; limit: number; offset: number }; result: ContactPage };
+  /**
+   * Copies text that is not secret (a file's fingerprint) to the clipboard, as it is: not
+   * wiped later, unlike `copy_sensitive`.
+   */
+  copy_text: { args: { text: string }; result: null };
 };
 
 export type Command = keyof Commands;

@@ -38,6 +38,7 @@ import type { Rule } from "../bindings/Rule";
 import type { Settings } from "../bindings/Settings";
 import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
+import type { Written } from "../bindings/Written";
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;
@@ -161,7 +162,9 @@ const PURGED: PurgeReport = {
   interactions_deleted: 0,
   documents_deleted: 0,
   records_deleted: 0,
-  audit_rows_pruned: 0,
+  audit_rows_pruned: 60,
+  audit_older_than: "2y",
+  records_older_than: null,
   queued_for_review: 1,
   contacts_due: 2,
   contacts_total: CONTACTS.length,
@@ -318,7 +321,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     create_vault: ({ remember }): Created => {
       opened();
       vault.remembered = remember === true;
-      return { recovery_key: RECOVERY_KEY, remembered: vault.remembered };
+      return { recovery_key: RECOVERY_KEY, vault_id: "demo-vault", remembered: vault.remembered };
     },
     unlock: opened,
     unlock_remembered: opened,
@@ -329,7 +332,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     likely_duplicates: (): LikelyDuplicate[] => [],
     copy_sensitive: (): null => null, // the browser preview has no system clipboard to wipe
     change_passphrase: (): null => null,
-    rotate_key: (): RotatedKey => ({ recovery_key: RECOVERY_KEY }),
+    rotate_key: (): RotatedKey => ({ recovery_key: RECOVERY_KEY, vault_id: "demo-vault" }),
     remember_device: (): null => ((vault.remembered = true), null),
     forget_device: (): null => ((vault.remembered = false), null),
     check_vault: (): CheckReport => ({
@@ -429,8 +432,12 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     extend_request: (): null => null,
     record_identity: (): null => null,
     close_request: (): null => null,
-    export_subject_access: ({ portability }): string[] | null =>
-      portability ? [HASH, HASH.split("").reverse().join("")] : [HASH],
+    export_subject_access: ({ portability }): Written | null => ({
+      pdf_path: "/home/demo/Documenten/inzage.pdf",
+      pdf_sha256: HASH,
+      zip_path: portability ? "/home/demo/Documenten/export.zip" : null,
+      zip_sha256: portability ? HASH.split("").reverse().join("") : null,
+    }),
     erasure_preview: ({ id }): ErasurePreview => ({ ...ERASURE, contact_id: Number(id) }),
     erase_contact: ({ id }): ErasurePreview => {
       const i = contacts.findIndex((c) => c.id === Number(id));
@@ -440,7 +447,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     get_controller: (): Controller => controller,
     set_controller: ({ controller: next }): null => ((controller = next), null),
 
-    backup_status: (): BackupStatus => ({ settings: backup, last_backup_at: AT, overdue: false }),
+    backup_status: (): BackupStatus => ({ settings: backup, last_backup_at: AT, overdue: false, warning: null }),
     set_backup_settings: ({ keep, everyHours }): null => ((backup = { ...backup, keep, every_hours: everyHours }), null),
     choose_backup_folder: (): string | null => ((backup = { ...backup, dir: "/media/demo/usb" }), backup.dir),
     stop_automatic_backups: (): null => ((backup = { ...backup, dir: null }), null),
@@ -450,6 +457,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     test_restore: (): RestoreReport => RESTORED,
     verify_backup: (): RestoreCheck => ({ backup: BACKUP_INFO, other_vault: false, unreadable_newer: [], ignored_files: [] }),
     restore_backup: (): RestoreReport => ((vault.exists = true), (vault.unlocked = false), RESTORED),
+    copy_text: (): null => null,
 
     get_settings: (): Settings => settings,
     set_settings: ({ settings: next }): null => ((settings = next), null),

@@ -58,6 +58,7 @@ import type { Settings } from "../bindings/Settings";
 import type { Source } from "../bindings/Source";
 import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
+import type { Written } from "../bindings/Written";
 
 const ERROR_CODES: readonly ErrorCode[] = [
   "wrong_passphrase",
@@ -472,7 +473,7 @@ export type SubjectAccessExport = {
  * dialogs; resolves to their SHA-256 fingerprints, which the backend also records on the
  * request and in the audit trail, or null when the user cancelled (nothing was written).
  */
-export function exportSubjectAccess(options: SubjectAccessExport): Promise<string[] | null> {
+export function exportSubjectAccess(options: SubjectAccessExport): Promise<Written | null> {
   const { contactId, requestId, language, portability, includeSpecial } = options;
   return call("export_subject_access", { contactId, requestId, language, portability, includeSpecial });
 }
@@ -697,4 +698,19 @@ export function correctDocument(
 /** Deletes a fiscal record whose legal hold has ended (`legal_hold` while it lasts). */
 export function deleteDocument(id: number): Promise<null> {
   return call("delete_document", { id });
+}
+
+/** Copies text that is not secret (a file's fingerprint) to the clipboard; it is not wiped later. */
+export function copyText(text: string): Promise<null> {
+  return call("copy_text", { text });
+}
+
+export const IDLE_WARNING_EVENT = "idle-warning";
+
+/**
+ * Registers a handler for the backend's warning that the idle lock is near; the payload is
+ * the whole seconds left. Resolves to a function that stops listening.
+ */
+export async function onIdleWarning(handler: (secondsLeft: number) => void): Promise<() => void> {
+  return listen<number>(IDLE_WARNING_EVENT, (event) => handler(event.payload));
 }

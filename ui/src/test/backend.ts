@@ -90,6 +90,8 @@ export function purgeReport(patch: Partial<PurgeReport> = {}): PurgeReport {
     documents_deleted: 0,
     records_deleted: 0,
     audit_rows_pruned: 0,
+    audit_older_than: null,
+    records_older_than: null,
     queued_for_review: 0,
     contacts_due: 0,
     contacts_total: 0,
@@ -186,7 +188,7 @@ export function passphraseHandlers(passphrase: string): Handlers {
       if (given !== current) throw apiError("wrong_passphrase", "wrong passphrase");
       current = String(next);
       rotations += 1;
-      return { recovery_key: recoveryKey(rotations) };
+      return { recovery_key: recoveryKey(rotations), vault_id: "test-vault-id" };
     },
   };
 }

@@ -39,6 +39,7 @@ beforeEach(() => {
     settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
     last_backup_at: "2025-03-01T09:30:00Z",
     overdue: true,
+    warning: "older-than-planned",
   };
   unlocked = true;
   backedUp = deferred<string>();
@@ -81,7 +82,7 @@ describe("automatic backup after unlocking", () => {
       "Back-up versleutelen: 45%",
     );
 
-    status = { ...status, last_backup_at: "2025-03-02T08:00:00Z", overdue: false };
+    status = { ...status, last_backup_at: "2025-03-02T08:00:00Z", overdue: false, warning: null };
     emitEvent("auto-backup", { file: FILE, error: null } satisfies AutoBackup);
     expect(screen.queryByRole("progressbar")).toBeNull();
     const note = screen.getByText("Automatische back-up gemaakt.").closest("[role=status]") as HTMLElement;

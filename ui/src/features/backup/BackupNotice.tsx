@@ -6,7 +6,8 @@ import { useI18n } from "../../i18n";
 import { useBackupStatus } from "./queries";
 
 /**
- * The contacts screen's warning that the last backup is older than planned.
+ * The contacts screen's warning that no backup was made yet, or that the last one is older
+ * than planned (one message, from the core's status).
  * Shows nothing while loading, on an error (Settings reports that) or when all is well.
  */
 export function BackupNotice({ onOpenBackups }: { onOpenBackups: () => void }) {
@@ -17,7 +18,7 @@ export function BackupNotice({ onOpenBackups }: { onOpenBackups: () => void }) {
     <StatusNote tone="warning">
       <Stack gap="xs">
         <Text size="sm" fw={600}>
-          {t("backup.overdue")}
+          {status.data.warning === "none-yet" ? t("backup.never") : t("backup.overdue")}
         </Text>
         <Group>
           <Button

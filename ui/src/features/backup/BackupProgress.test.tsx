@@ -24,6 +24,7 @@ const STATUS: BackupStatus = {
   settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
   last_backup_at: "2025-03-01T09:30:00Z",
   overdue: false,
+  warning: null,
 };
 const FILE = "/media/usb/kluis/kluis-20250302-080000.kluisbackup";
 const SECRET = "paard batterij nietje correct";

@@ -25,6 +25,7 @@ beforeEach(() => {
     settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
     last_backup_at: "2025-03-01T09:30:00Z",
     overdue: false,
+    warning: null,
   };
   installBackend({
     vault_status: () => vaultStatus(),
@@ -199,7 +200,7 @@ describe("backup settings", () => {
   });
 
   it("warns when the last backup is overdue, also on the contacts screen", async () => {
-    status = { ...status, overdue: true };
+    status = { ...status, overdue: true, warning: "older-than-planned" };
     const { user } = renderApp();
     await screen.findByRole("heading", { level: 1, name: "Contacten" });
     expect(await screen.findByText("Je laatste back-up is ouder dan gepland")).toBeInTheDocument();
@@ -207,5 +208,37 @@ describe("backup settings", () => {
     await screen.findByRole("heading", { level: 1, name: "Instellingen" });
     const section = await screen.findByRole("region", { name: "Back-ups" });
     expect(await within(section).findByText("Je laatste back-up is ouder dan gepland")).toBeInTheDocument();
+  });
+
+  it("says one thing when no backup was made yet: not also 'older than planned'", async () => {
+    status = { ...status, last_backup_at: null, overdue: true, warning: "none-yet" };
+    const { user } = renderApp();
+    await screen.findByRole("heading", { level: 1, name: "Contacten" });
+    expect(await screen.findByText("Er is nog geen back-up gemaakt.")).toBeInTheDocument();
+    expect(screen.queryByText(/ouder dan gepland/)).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Naar back-ups" }));
+    const section = await screen.findByRole("region", { name: "Back-ups" });
+    expect(await within(section).findAllByText(/nog geen back-up/)).toHaveLength(1);
+    expect(within(section).queryByText(/ouder dan gepland/)).toBeNull();
+  });
+
+  it("marks the folder and says what is wrong when the backend refuses it", async () => {
+    installBackend({
+      vault_status: () => vaultStatus(),
+      get_settings: () => DUTCH,
+      backup_status: () => status,
+      choose_backup_folder: () => {
+        throw apiError("invalid_input", "dir: the backup folder cannot be written to", "dir");
+      },
+    });
+    const { user } = renderApp(<BackupSettings />);
+    const choose = await screen.findByRole("button", { name: "Map kiezen" });
+    await user.click(choose);
+    const message = await screen.findByText(
+      "Kluis kan in die map geen bestanden maken. Kies een andere map, of controleer of de schijf schrijfbaar is.",
+    );
+    expect(screen.queryByText("Controleer de gemarkeerde velden.")).toBeNull();
+    expect(choose).toHaveAttribute("aria-invalid", "true");
+    expect(choose).toHaveAccessibleDescription(message.textContent ?? "");
   });
 });

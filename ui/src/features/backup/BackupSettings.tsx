@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Loader, NumberInput, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Input, Loader, NumberInput, Stack, Text } from "@mantine/core";
 import { IconAlertCircle, IconFolderOpen, IconRestore } from "@tabler/icons-react";
 import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 
 import { mutationKeys, queryKeys } from "../../app/queryKeys";
 import { useSession } from "../../app/session";
@@ -9,11 +9,12 @@ import type { BackupStatus } from "../../bindings/BackupStatus";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { LoadingNote } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
-import { useI18n } from "../../i18n";
+import { useI18n, type Translate } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import {
   backupTo,
   chooseBackupFolder,
+  isIpcError,
   runBackup,
   setBackupSettings,
   stopAutomaticBackups,
@@ -66,14 +67,27 @@ function BackupState({ status }: { status: BackupStatus }) {
       <Text style={{ overflowWrap: "anywhere" }}>
         {status.settings.dir === null ? t("backup.off") : t("backup.folderIs", { dir: status.settings.dir })}
       </Text>
-      <Text>
-        {status.last_backup_at === null
-          ? t("backup.never")
-          : t("backup.last", { time: formatDateTime(locale, status.last_backup_at) })}
-      </Text>
-      {status.overdue && <StatusNote tone="warning">{t("backup.overdue")}</StatusNote>}
+      {/* One message: "none yet" is the warning itself, not a line beside "older than planned". */}
+      {status.warning === "none-yet" ? (
+        <StatusNote tone="warning">{t("backup.never")}</StatusNote>
+      ) : (
+        <Text>
+          {status.last_backup_at === null
+            ? t("backup.never")
+            : t("backup.last", { time: formatDateTime(locale, status.last_backup_at) })}
+        </Text>
+      )}
+      {status.warning === "older-than-planned" && <StatusNote tone="warning">{t("backup.overdue")}</StatusNote>}
     </Stack>
   );
+}
+
+/** What is wrong with the folder the backend refused, in words; null for other errors. */
+function folderErrorText(t: Translate, error: unknown): string | null {
+  if (!isIpcError(error, "invalid_input") || error.field !== "dir") return null;
+  if (error.message.includes("cannot be written")) return t("backup.dirNotWritable");
+  if (error.message.includes("does not exist")) return t("backup.dirMissing");
+  return t("backup.dirInvalid");
 }
 
 function wholeIn(value: number | string, min: number, max: number): number | null {
@@ -91,6 +105,7 @@ function BackupForm({ status }: { status: BackupStatus }) {
   const [saved, setSaved] = useState(false);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.backupStatus });
+  const folderErrorId = useId();
 
   // The backend asks for the folder and turns automatic backups on into it; null: cancelled.
   const folder = useMutation({
@@ -113,6 +128,8 @@ function BackupForm({ status }: { status: BackupStatus }) {
     },
   });
 
+  const folderError = folder.isError ? folderErrorText(t, folder.error) : null;
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
@@ -133,22 +150,26 @@ function BackupForm({ status }: { status: BackupStatus }) {
         <Text size="sm" c="dimmed">
           {t("backup.dirHelp")}
         </Text>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconFolderOpen size={18} aria-hidden />}
-            onClick={() => folder.mutate()}
-            loading={folder.isPending}
-            disabled={stop.isPending}
-          >
-            {t("backup.chooseFolder")}
-          </Button>
-          {status.settings.dir !== null && (
-            <Button variant="subtle" onClick={() => stop.mutate()} loading={stop.isPending} disabled={folder.isPending}>
-              {t("backup.stop")}
+        <Input.Wrapper label={t("backup.dir")} error={folderError} errorProps={{ id: folderErrorId }}>
+          <Group gap="xs" mt={4}>
+            <Button
+              variant="default"
+              leftSection={<IconFolderOpen size={18} aria-hidden />}
+              onClick={() => folder.mutate()}
+              loading={folder.isPending}
+              disabled={stop.isPending}
+              aria-invalid={folderError !== null ? true : undefined}
+              aria-describedby={folderError !== null ? folderErrorId : undefined}
+            >
+              {t("backup.chooseFolder")}
             </Button>
-          )}
-        </Group>
+            {status.settings.dir !== null && (
+              <Button variant="subtle" onClick={() => stop.mutate()} loading={stop.isPending} disabled={folder.isPending}>
+                {t("backup.stop")}
+              </Button>
+            )}
+          </Group>
+        </Input.Wrapper>
         <Group align="flex-start" grow maw={420}>
           <NumberInput
             label={t("backup.keep")}
@@ -179,7 +200,7 @@ function BackupForm({ status }: { status: BackupStatus }) {
             error={errors.every}
           />
         </Group>
-        {folder.isError && <ErrorAlert error={folder.error} />}
+        {folder.isError && folderError === null && <ErrorAlert error={folder.error} />}
         {stop.isError && <ErrorAlert error={stop.error} />}
         {save.isError && <ErrorAlert error={save.error} />}
         {saved && <StatusNote>{t("backup.saved")}</StatusNote>}

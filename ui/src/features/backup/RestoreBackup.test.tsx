@@ -131,7 +131,7 @@ describe("restoring a backup on first run", () => {
   });
 
   it.each([
-    [purgeReport({ contacts_deleted: 3, interactions_deleted: 4 }), "7 items verwijderd volgens je bewaarbeleid"],
+    [purgeReport({ contacts_deleted: 3, interactions_deleted: 4 }), "Verwijderd volgens je bewaarbeleid: 3 contacten en 4 interacties"],
     [
       purgeReport({ ran: false, stopped: "confirm", contacts_due: 200, contacts_total: 900 }),
       "De opschoning is gepauzeerd: 200 van 900 contacten zouden worden verwijderd.",
@@ -241,6 +241,7 @@ describe("restoring a backup over the vault on this laptop", () => {
         settings: { dir: "/media/usb/kluis", keep: 10, every_hours: 24 },
         last_backup_at: "2025-03-01T09:30:00Z",
         overdue: false,
+        warning: null,
       }),
       touch: () => null,
       verify_backup: (args) => {

@@ -195,7 +195,7 @@ export function RestoreBackupScreen({ replaces, needsCurrent = false, remembered
             {report.interaction_deletions_reapplied > 0 &&
               ` ${t("restore.deletionsReapplied", { count: report.interaction_deletions_reapplied })}`}
           </StatusNote>
-          <PurgeResult report={report.purge} detailed />
+          <PurgeResult report={report.purge} />
           {report.purge.stopped === "confirm" && (
             <Text>{t("purge.paused", { due: report.purge.contacts_due, total: report.purge.contacts_total })}</Text>
           )}

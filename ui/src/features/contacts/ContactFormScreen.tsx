@@ -25,7 +25,8 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import { useI18n, type Translate } from "../../i18n";
 import { parseField } from "../../lib/errors";
-import { parseYmd, toYmd } from "../../lib/format";
+import { DateField, dateErrorText, shownDate } from "../../components/DateField";
+import { toYmd } from "../../lib/format";
 import type { LikelyDuplicate } from "../../bindings/LikelyDuplicate";
 import { addContact, createContact, isIpcError, likelyDuplicates, updateContact } from "../../lib/ipc";
 import { DuplicateWarning } from "./DuplicateWarning";
@@ -84,7 +85,7 @@ function valuesFrom(contact: Contact | null): Values {
     organisation: contact?.organisation ?? "",
     jobTitle: contact?.job_title ?? "",
     relationship: contact?.relationship ?? "prospect",
-    ended: contact?.relationship_ended ?? "",
+    ended: shownDate(contact?.relationship_ended),
   };
 }
 
@@ -105,9 +106,6 @@ function validate(values: Values, t: Translate): Errors {
   }
   for (const r of filledRows(values.phones)) {
     if (!isPhone(r.value)) errors.phones[r.key] = t("form.phoneInvalid");
-  }
-  if (hasEndDate(values.relationship) && values.ended !== "" && !parseYmd(values.ended)) {
-    errors.fields.relationship_ended = t("form.dateInvalid");
   }
   return errors;
 }
@@ -254,7 +252,12 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
     onError: (error, { input }) => {
       if (bsn.ask(error, input)) return;
       if (isIpcError(error, "invalid_input")) {
-        const placed = backendFieldError(values, error.field, error.message || t("error.invalid_input"));
+        // A refused date gets the date field's words (the core parses what was typed).
+        const message =
+          error.field === "relationship_ended"
+            ? dateErrorText(t, error, error.message || t("form.dateInvalid"))
+            : error.message || t("error.invalid_input");
+        const placed = backendFieldError(values, error.field, message);
         if (placed) {
           setErrors(placed);
           focusFirstError();
@@ -403,20 +406,19 @@ function ContactForm({ contact, onSaved, onCancel }: FormProps) {
                   clearFieldError("relationship");
                   // A former client needs the end date (the backend refuses one without): today,
                   // shown in the field, for the user to confirm or change.
-                  if (next === "former-client" && values.ended === "") set("ended", toYmd(new Date()));
+                  if (next === "former-client" && values.ended === "") set("ended", shownDate(toYmd(new Date())));
                 }}
                 data={RELATIONSHIPS.map((value) => ({ value, label: relationshipLabel(t, value) }))}
                 error={errors.fields.relationship}
               />
               {hasEndDate(values.relationship) && (
-                <TextInput
-                  type="date"
+                <DateField
                   label={t("form.relationshipEnded")}
-                  description={t("form.relationshipEndedHelp")}
+                  description={`${t("form.relationshipEndedHelp")} ${t("dateField.help")}`}
                   inputWrapperOrder={["label", "input", "description", "error"]}
                   value={values.ended}
-                  onChange={(event) => {
-                    set("ended", event.currentTarget.value);
+                  onChange={(text) => {
+                    set("ended", text);
                     clearFieldError("relationship_ended");
                   }}
                   error={errors.fields.relationship_ended}

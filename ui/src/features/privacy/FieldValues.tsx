@@ -7,7 +7,7 @@ import type { FieldValue } from "../../bindings/FieldValue";
 import { BsnConfirm, useBsnCheck } from "../../components/BsnConfirm";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useI18n, type Translate } from "../../i18n";
-import { parseYmd } from "../../lib/format";
+import { DateField, dateErrorText, shownDate } from "../../components/DateField";
 import { isIpcError, setField, type IpcError } from "../../lib/ipc";
 import { invalidatePrivacyData } from "../register/queries";
 
@@ -49,7 +49,6 @@ function clientError(t: Translate, kind: FieldValue["field"]["kind"], raw: strin
   const value = raw.trim();
   if (value === "") return null;
   if (kind === "number" && !Number.isFinite(Number(value.replace(",", ".")))) return t("fields.numberInvalid");
-  if (kind === "date" && !parseYmd(value)) return t("fields.dateInvalid");
   return null;
 }
 
@@ -59,7 +58,7 @@ function backendError(t: Translate, value: FieldValue, error: IpcError): string 
   if (message.includes("consent")) return t("fields.needsConsent", { purpose: value.field.purpose });
   if (message.includes("required")) return t("fields.requiredError");
   if (value.field.kind === "number") return t("fields.numberInvalid");
-  if (value.field.kind === "date") return t("fields.dateInvalid");
+  if (value.field.kind === "date") return dateErrorText(t, error, t("fields.dateInvalid"));
   return t("error.invalid_input");
 }
 
@@ -79,7 +78,8 @@ function FieldRow({ contactId, value, hidden, revealing, onReveal, disabled }: R
   const inputId = useId();
   const labelId = useId();
   const noteId = useId();
-  const [input, setInput] = useState(value.value ?? "");
+  // A date field shows and takes day-month-year; the core parses what was typed.
+  const [input, setInput] = useState(field.kind === "date" ? shownDate(value.value) : (value.value ?? ""));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const bsn = useBsnCheck<string>();
@@ -173,7 +173,7 @@ function FieldRow({ contactId, value, hidden, revealing, onReveal, disabled }: R
       );
       break;
     case "date":
-      control = <TextInput {...common} type="date" onChange={(event) => change(event.currentTarget.value)} />;
+      control = <DateField {...common} error={error ?? undefined} onChange={change} />;
       break;
     case "number":
       control = (

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { Controller } from "../../bindings/Controller";
 import type { Request } from "../../bindings/Request";
+import type { Written } from "../../bindings/Written";
 import {
   callsOf,
   contact,
@@ -19,8 +20,16 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(() => Promise.resolve(() => undefined)) }));
 
 
-const PDF_HASH = "a1".repeat(32);
+const PDF_HASH = "a1b2c3d4e5f60718" + "0".repeat(48);
 const ZIP_HASH = "b2".repeat(32);
+const PDF_PATH = "/home/jan/Documenten/inzage-jan-jansen.pdf";
+const ZIP_PATH = "/home/jan/Documenten/export-jan-jansen.zip";
+const written = (zip: boolean): Written => ({
+  pdf_path: PDF_PATH,
+  pdf_sha256: PDF_HASH,
+  zip_path: zip ? ZIP_PATH : null,
+  zip_sha256: zip ? ZIP_HASH : null,
+});
 const BUSINESS: Controller = { name: "Bakkerij Jansen", address: "Dorpsstraat 1", kvk: "12345678", privacy_contact: "privacy@jansen.nl" };
 
 function backend(requests: Request[], handlers: Handlers = {}) {
@@ -32,7 +41,8 @@ function backend(requests: Request[], handlers: Handlers = {}) {
     list_documents: () => [],
     list_requests: () => requests.map((r) => ({ ...r })),
     get_controller: () => BUSINESS,
-    export_subject_access: (args) => (args.portability === true ? [PDF_HASH, ZIP_HASH] : [PDF_HASH]),
+    export_subject_access: (args) => written(args.portability === true),
+    copy_text: () => null,
     ...handlers,
   });
 }
@@ -112,9 +122,19 @@ describe("access and export wizard", () => {
     expect(callsOf("export_subject_access")).toEqual([
       { contactId: 7, requestId: 4, language: "nl", portability: true, includeSpecial: true },
     ]);
-    expect(screen.getByText(PDF_HASH)).toBeInTheDocument();
-    expect(screen.getByText(ZIP_HASH)).toBeInTheDocument();
+    // Where the files are, step 5 ticked, the button done, a short fingerprint to copy.
+    expect(screen.getByText(`Opgeslagen in ${PDF_PATH}`)).toBeInTheDocument();
+    expect(screen.getByText(`Opgeslagen in ${ZIP_PATH}`)).toBeInTheDocument();
+    const done = within(screen.getByRole("group", { name: "Stappen" })).getAllByRole("button");
+    expect(done[4]).toHaveAttribute("aria-label", "Stap 5 van 5: Maken (klaar)");
+    expect(screen.getByRole("button", { name: "Documenten maken" })).toBeDisabled();
+    expect(screen.getByText("a1b2 c3d4 e5f6 0718")).toBeInTheDocument();
+    expect(screen.getByText("b2b2 b2b2 b2b2 b2b2")).toBeInTheDocument();
+    expect(screen.queryByText(PDF_HASH)).toBeNull();
     expect(screen.getByText(/Vingerafdruk \(SHA-256\) van het PDF-bestand/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Volledige vingerafdruk van het PDF-bestand kopiëren" }));
+    expect(callsOf("copy_text")).toEqual([{ text: PDF_HASH }]);
+    expect(await screen.findByText("Gekopieerd.")).toBeInTheDocument();
     expect(screen.getByText("De vingerafdrukken zijn vastgelegd bij het verzoek en in de audittrail.")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Terug naar verzoeken" }));
@@ -126,7 +146,7 @@ describe("access and export wizard", () => {
     let exports = 0;
     backend([request({ id: 9, kind: "rectification", identity_method: "known-email" })], {
       get_controller: () => ({ ...BUSINESS, name: "" }),
-      export_subject_access: () => (exports++ === 0 ? null : [PDF_HASH]),
+      export_subject_access: () => (exports++ === 0 ? null : written(false)),
     });
     const { user } = renderApp();
     await user.click(await screen.findByRole("button", { name: "Jan Jansen" }));

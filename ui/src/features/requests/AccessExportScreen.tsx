@@ -13,18 +13,19 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconFileExport } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconCopy, IconFileExport } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 import type { Language } from "../../bindings/Language";
 import type { Request } from "../../bindings/Request";
+import type { Written } from "../../bindings/Written";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageTitle } from "../../components/PageTitle";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
-import { exportSubjectAccess } from "../../lib/ipc";
+import { copyText, exportSubjectAccess } from "../../lib/ipc";
 import { contactLine } from "../contacts/contactLine";
 import { ContactPicker, type PickedContact } from "./ContactPicker";
 import { IdentityForm } from "./IdentityForm";
@@ -65,6 +66,8 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
   const [stepError, setStepError] = useState<string | null>(null);
   // Sending someone else's data is itself a breach: the last step before producing asks.
   const [rightPerson, setRightPerson] = useState(false);
+  // The documents were made: step 5 is ticked too.
+  const [produced, setProduced] = useState(false);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const zipHelpId = useId();
   const specialHelpId = useId();
@@ -93,6 +96,7 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
   const go = (step: number) => {
     moved.current = true;
     setStepError(null);
+    setProduced(false);
     setActive(step);
   };
 
@@ -142,7 +146,7 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
 
       <Paper withBorder p="lg">
         <Stepper
-          active={active}
+          active={produced ? STEPS.length : active}
           onStepClick={(index) => index < active && go(index)}
           allowNextStepsSelect={false}
           size="sm"
@@ -155,7 +159,9 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
               <Stepper.Step
                 key={value}
                 label={labels[value]}
-                aria-label={index < active ? t("export.stepDone", vars) : t("export.stepLabel", vars)}
+                aria-label={
+                  index < active || produced ? t("export.stepDone", vars) : t("export.stepLabel", vars)
+                }
                 aria-current={index === active ? "step" : undefined}
                 aria-disabled={index >= active ? true : undefined}
               />
@@ -329,6 +335,7 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
               zip={zip}
               includeSpecial={zip && includeSpecial}
               onOpenSettings={onOpenSettings}
+              onProduced={() => setProduced(true)}
             />
           )}
 
@@ -370,11 +377,18 @@ type ProduceProps = {
   zip: boolean;
   includeSpecial: boolean;
   onOpenSettings: () => void;
+  /** The files were written. */
+  onProduced: () => void;
 };
 
-type Produced = { pdf: string; zip: string | null } | "cancelled";
+type Produced = Written | "cancelled";
 
-function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSettings }: ProduceProps) {
+/** A SHA-256 shown short, to compare by eye: its first four groups of four ("a1b2 c3d4 e5f6 0718"). */
+export function shortFingerprint(sha256: string): string {
+  return (sha256.slice(0, 16).match(/.{1,4}/g) ?? []).join(" ");
+}
+
+function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSettings, onProduced }: ProduceProps) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const controller = useController();
@@ -383,22 +397,24 @@ function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSe
   const produce = useMutation({
     // The backend asks where to save the PDF (and the ZIP); null: the user cancelled.
     mutationFn: async (): Promise<Produced> => {
-      const hashes = await exportSubjectAccess({
+      const written = await exportSubjectAccess({
         contactId: contact.id,
         requestId: request?.id ?? null,
         language,
         portability: zip,
         includeSpecial: zip && includeSpecial,
       });
-      if (hashes === null) return "cancelled";
-      return { pdf: hashes[0] ?? "", zip: zip ? (hashes[1] ?? null) : null };
+      return written ?? "cancelled";
     },
     onSuccess: async (result) => {
-      if (result !== "cancelled" && request !== null) await invalidateRequests(queryClient);
+      if (result === "cancelled") return;
+      onProduced();
+      if (request !== null) await invalidateRequests(queryClient);
     },
   });
 
   const result = produce.data;
+  const made = result !== undefined && result !== "cancelled";
 
   return (
     <Stack gap="md">
@@ -418,6 +434,7 @@ function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSe
         <Button
           leftSection={<IconFileExport size={18} aria-hidden />}
           loading={produce.isPending}
+          disabled={made}
           onClick={() => {
             produce.reset();
             produce.mutate();
@@ -428,18 +445,26 @@ function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSe
       </Group>
       {produce.isError && <ErrorAlert error={produce.error} />}
       {result === "cancelled" && <StatusNote tone="info">{t("export.cancelled")}</StatusNote>}
-      {result !== undefined && result !== "cancelled" && (
+      {made && (
         <StatusNote title={t("export.done")}>
           <Stack gap="xs">
             <List size="sm" spacing={6} listStyleType="none" p={0} m={0}>
               <List.Item>
-                {t("export.fingerprintPdf")}:{" "}
-                <Code style={{ overflowWrap: "anywhere", wordBreak: "break-all" }}>{result.pdf}</Code>
+                <MadeFile
+                  path={result.pdf_path}
+                  sha256={result.pdf_sha256}
+                  label={t("export.fingerprintPdf")}
+                  copyLabel={t("export.copyPdf")}
+                />
               </List.Item>
-              {result.zip !== null && (
+              {result.zip_path !== null && result.zip_sha256 !== null && (
                 <List.Item>
-                  {t("export.fingerprintZip")}:{" "}
-                  <Code style={{ overflowWrap: "anywhere", wordBreak: "break-all" }}>{result.zip}</Code>
+                  <MadeFile
+                    path={result.zip_path}
+                    sha256={result.zip_sha256}
+                    label={t("export.fingerprintZip")}
+                    copyLabel={t("export.copyZip")}
+                  />
                 </List.Item>
               )}
             </List>
@@ -448,6 +473,36 @@ function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSe
           </Stack>
         </StatusNote>
       )}
+    </Stack>
+  );
+}
+
+/** One file made: where it was saved and its short fingerprint, with a copy of the full one. */
+function MadeFile({ path, sha256, label, copyLabel }: { path: string; sha256: string; label: string; copyLabel: string }) {
+  const { t } = useI18n();
+  const copy = useMutation({ mutationFn: () => copyText(sha256) });
+  return (
+    <Stack gap={2}>
+      <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+        {t("export.savedAt", { path })}
+      </Text>
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm">{label}:</Text>
+        <Code title={sha256}>{shortFingerprint(sha256)}</Code>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconCopy size={16} aria-hidden />}
+          aria-label={copyLabel}
+          onClick={() => copy.mutate()}
+        >
+          {t("export.copy")}
+        </Button>
+        <Text size="sm" role="status">
+          {copy.isSuccess ? t("export.copied") : ""}
+        </Text>
+      </Group>
+      {copy.isError && <ErrorAlert error={copy.error} />}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -8,7 +8,8 @@ import type { RequestKind } from "../../bindings/RequestKind";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
-import { formatDate, parseYmd, toYmd } from "../../lib/format";
+import { DateField, dateErrorText, shownDate } from "../../components/DateField";
+import { formatDate, toYmd } from "../../lib/format";
 import { addRequest, isIpcError } from "../../lib/ipc";
 import { ContactPicker, type PickedContact } from "./ContactPicker";
 import { REQUEST_KINDS, requestKindLabel } from "./labels";
@@ -23,7 +24,8 @@ export function NewRequestForm() {
   const queryClient = useQueryClient();
   const [contact, setContact] = useState<PickedContact | null>(null);
   const [kind, setKind] = useState<RequestKind>("access");
-  const [received, setReceived] = useState(() => toYmd(new Date()));
+  // The date as typed (day-month-year); the core parses it and checks it is not in the future.
+  const [received, setReceived] = useState(() => shownDate(toYmd(new Date())));
   const [errors, setErrors] = useState<Errors>({});
   const [added, setAdded] = useState<Request | null>(null);
 
@@ -32,14 +34,15 @@ export function NewRequestForm() {
     onSuccess: async (request) => {
       setAdded(request);
       setContact(null);
-      setReceived(toYmd(new Date()));
+      setReceived(shownDate(toYmd(new Date())));
       await invalidateRequests(queryClient);
     },
     onError: (error) => {
       if (isIpcError(error, "not_found")) setErrors({ contact: t("error.not_found") });
       else if (isIpcError(error, "invalid_input") && error.field === "received") {
         const future = error.message.includes("future");
-        setErrors({ received: future ? t("newRequest.receivedFuture") : t("newRequest.receivedInvalid") });
+        const fallback = future ? t("newRequest.receivedFuture") : t("newRequest.receivedInvalid");
+        setErrors({ received: dateErrorText(t, error, fallback) });
       } else if (isIpcError(error, "invalid_input") && error.field === "contact_id") {
         setErrors({ contact: t("picker.required") });
       }
@@ -57,8 +60,7 @@ export function NewRequestForm() {
     setAdded(null);
     const next: Errors = {};
     if (contact === null) next.contact = t("picker.required");
-    if (parseYmd(received) === null) next.received = t("newRequest.receivedInvalid");
-    else if (received > toYmd(new Date())) next.received = t("newRequest.receivedFuture");
+    if (received.trim() === "") next.received = t("newRequest.receivedInvalid");
     setErrors(next);
     if (contact === null || next.received) return;
     add.reset();
@@ -90,13 +92,11 @@ export function NewRequestForm() {
               }}
               data={REQUEST_KINDS.map((value) => ({ value, label: requestKindLabel(t, value) }))}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t("newRequest.received")}
               value={received}
-              max={toYmd(new Date())}
-              onChange={(event) => {
-                setReceived(event.currentTarget.value);
+              onChange={(text) => {
+                setReceived(text);
                 edited("received");
               }}
               error={errors.received}

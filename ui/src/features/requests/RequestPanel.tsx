@@ -8,7 +8,8 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
-import { formatDate, formatInstantDate, parseYmd, toYmd } from "../../lib/format";
+import { DateField, dateErrorText, shownDate } from "../../components/DateField";
+import { formatDate, formatInstantDate, toYmd } from "../../lib/format";
 import { closeRequest, extendRequest, isIpcError } from "../../lib/ipc";
 import { IdentityForm } from "./IdentityForm";
 import { answeredByExport, identityMethodLabel } from "./labels";
@@ -157,7 +158,8 @@ function ExtendForm({ request, rowName, onExtended }: { request: Request; rowNam
   const queryClient = useQueryClient();
   const today = toYmd(new Date());
   const [reason, setReason] = useState("");
-  const [notified, setNotified] = useState(today <= request.original_due ? today : request.original_due);
+  // The date as typed (day-month-year); the core parses it and checks it lies in the period.
+  const [notified, setNotified] = useState(shownDate(today <= request.original_due ? today : request.original_due));
   const [errors, setErrors] = useState<ExtendErrors>({});
   const notifiedError = t("extend.notifiedInvalid", {
     from: formatDate(locale, request.received),
@@ -173,7 +175,7 @@ function ExtendForm({ request, rowName, onExtended }: { request: Request; rowNam
     onError: (error) => {
       if (!isIpcError(error, "invalid_input")) return;
       if (error.field === "reason") setErrors({ reason: t("extend.reasonRequired") });
-      else if (error.field === "notified") setErrors({ notified: notifiedError });
+      else if (error.field === "notified") setErrors({ notified: dateErrorText(t, error, notifiedError) });
     },
   });
 
@@ -182,9 +184,7 @@ function ExtendForm({ request, rowName, onExtended }: { request: Request; rowNam
     if (extend.isPending) return;
     const next: ExtendErrors = {};
     if (reason.trim() === "") next.reason = t("extend.reasonRequired");
-    if (parseYmd(notified) === null || notified < request.received || notified > request.original_due) {
-      next.notified = notifiedError;
-    }
+    if (notified.trim() === "") next.notified = notifiedError;
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     extend.reset();
@@ -213,18 +213,15 @@ function ExtendForm({ request, rowName, onExtended }: { request: Request; rowNam
             miw={260}
             style={{ flex: 1 }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("extend.notified")}
             value={notified}
-            min={request.received}
-            max={request.original_due}
-            onChange={(event) => {
-              setNotified(event.currentTarget.value);
+            onChange={(text) => {
+              setNotified(text);
               setErrors((e) => ({ ...e, notified: undefined }));
             }}
             error={errors.notified}
-            w={220}
+            w={240}
           />
         </Group>
         {extend.isError && !atField && <ErrorAlert error={extend.error} />}

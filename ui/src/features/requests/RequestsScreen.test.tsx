@@ -14,6 +14,7 @@ import {
   type Handlers,
 } from "../../test/backend";
 import { renderApp } from "../../test/render";
+import { shownDate } from "../../components/DateField";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn(() => Promise.resolve(() => undefined)) }));
@@ -158,7 +159,11 @@ describe("requests table", () => {
   it("extends with a reason and a notification date within the first month", async () => {
     const requests = [request()];
     backend(requests, {
-      extend_request: () => {
+      // The core checks the date lies within the first month (one rule for the CLI and the app).
+      extend_request: ({ notified }) => {
+        if (notified !== "20-03-2025") {
+          throw apiError("invalid_input", "notified: must lie between the receipt and the original deadline", "notified");
+        }
         requests[0] = request({ extended: true, due: "2025-06-03", extension_reason: "Veel gegevens", extension_notified: "2025-03-20" });
         return null;
       },
@@ -169,18 +174,19 @@ describe("requests table", () => {
     expect(form.getByText(/hoogstens twee maanden/)).toBeInTheDocument();
     const notified = form.getByLabelText("Betrokkene geïnformeerd op");
     await user.clear(notified);
-    await user.type(notified, "2025-04-20");
+    await user.type(notified, "20-04-2025");
     await user.click(form.getByRole("button", { name: "Verlengen: Jan Jansen, Inzage" }));
     expect(form.getByText("Vul de reden van de verlenging in.")).toBeInTheDocument();
-    expect(notified).toHaveAccessibleDescription(/binnen de eerste maand/);
     expect(callsOf("extend_request")).toEqual([]);
 
     await user.type(form.getByLabelText("Reden"), "Veel gegevens");
+    await user.click(form.getByRole("button", { name: "Verlengen: Jan Jansen, Inzage" }));
+    await waitFor(() => expect(notified).toHaveAccessibleDescription(/binnen de eerste maand/));
     await user.clear(notified);
-    await user.type(notified, "2025-03-20");
+    await user.type(notified, "20-03-2025");
     await user.click(form.getByRole("button", { name: "Verlengen: Jan Jansen, Inzage" }));
     expect(await screen.findByText("De termijn is verlengd.")).toBeInTheDocument();
-    expect(callsOf("extend_request")).toEqual([{ id: 4, reason: "Veel gegevens", notified: "2025-03-20" }]);
+    expect(callsOf("extend_request").at(-1)).toEqual({ id: 4, reason: "Veel gegevens", notified: "20-03-2025" });
     await waitFor(() => expect(screen.queryByRole("button", { name: /^Verlengen/ })).toBeNull());
     expect(screen.getAllByRole("row")[1]).toHaveTextContent("3 juni 2025verlengd");
   });
@@ -245,7 +251,7 @@ describe("new request", () => {
     });
     const { user } = await openRequests();
     const form = within(screen.getByRole("form", { name: "Nieuw verzoek" }));
-    expect(form.getByLabelText("Ontvangen op")).toHaveValue(toYmd(new Date()));
+    expect(form.getByLabelText("Ontvangen op")).toHaveValue(shownDate(toYmd(new Date())));
 
     await user.click(form.getByRole("button", { name: "Verzoek registreren" }));
     expect(form.getByLabelText("Contact")).toHaveAccessibleDescription("Kies een contact.");
@@ -260,7 +266,7 @@ describe("new request", () => {
     await user.click(form.getByRole("button", { name: "Verzoek registreren" }));
 
     expect(await screen.findByText("Verzoek geregistreerd. Antwoord uiterlijk op 3 april 2025.")).toBeInTheDocument();
-    expect(callsOf("add_request")).toEqual([{ contactId: 9, kind: "erasure", received: toYmd(new Date()) }]);
+    expect(callsOf("add_request")).toEqual([{ contactId: 9, kind: "erasure", received: shownDate(toYmd(new Date())) }]);
     const rows = within(await screen.findByRole("table")).getAllByRole("row");
     expect(rows[1]).toHaveTextContent("Sara Smit");
   });
@@ -273,9 +279,32 @@ describe("new request", () => {
     await user.selectOptions(form.getByLabelText("Contact"), "Jan Jansen · jan@voorbeeld.nl · Jansen BV · #7");
     const received = form.getByLabelText("Ontvangen op");
     await user.clear(received);
-    await user.type(received, "2999-01-01");
+    await user.type(received, "01-01-2999");
     await user.click(form.getByRole("button", { name: "Verzoek registreren" }));
-    expect(received).toHaveAccessibleDescription("De datum mag niet in de toekomst liggen.");
-    expect(callsOf("add_request")).toEqual([]);
+    // The core decides (one rule for the CLI and the app); its refusal is shown at the field.
+    await waitFor(() => expect(received).toHaveAccessibleDescription(/De datum mag niet in de toekomst liggen./));
+    expect(callsOf("add_request")).toEqual([{ contactId: 7, kind: "access", received: "01-01-2999" }]);
+  });
+
+  it("reads and shows the date as dd-mm-jjjj, sends it as typed and shows the core's error at the field", async () => {
+    backend([], {
+      add_request: () => {
+        throw apiError("invalid_input", "received: no date before 1900 (check the year)", "received");
+      },
+    });
+    const { user } = await openRequests();
+    const form = within(screen.getByRole("form", { name: "Nieuw verzoek" }));
+    await waitFor(() => expect(within(form.getByLabelText("Contact")).getAllByRole("option")).toHaveLength(4));
+    await user.selectOptions(form.getByLabelText("Contact"), "Jan Jansen · jan@voorbeeld.nl · Jansen BV · #7");
+    const received = form.getByLabelText("Ontvangen op");
+    // A text field in day-month-year, not a native picker in the system locale's format.
+    expect(received).toHaveAttribute("type", "text");
+    expect(received).toHaveAttribute("placeholder", "dd-mm-jjjj");
+    expect(received).toHaveValue(shownDate(toYmd(new Date())));
+    await user.clear(received);
+    await user.type(received, "31-03-0026");
+    await user.click(form.getByRole("button", { name: "Verzoek registreren" }));
+    await waitFor(() => expect(received).toHaveAccessibleDescription(/Een datum vóór 1900 kan niet/));
+    expect(callsOf("add_request")).toEqual([{ contactId: 7, kind: "access", received: "31-03-0026" }]);
   });
 });

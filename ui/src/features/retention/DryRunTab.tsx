@@ -79,7 +79,7 @@ export function DryRunTab({ onOpenContact, onOpenLog }: Props) {
     <TitledSection id="plan-heading" title={t("plan.heading")}>
       <Stack gap="md">
         <Text c="dimmed">{t("plan.intro")}</Text>
-        {result && <PurgeResult report={result} detailed showNothing onOpenLog={onOpenLog} onClose={() => setResult(null)} />}
+        {result && <PurgeResult report={result} showNothing onOpenLog={onOpenLog} onClose={() => setResult(null)} />}
         <QueryState query={plan}>
           {(items) => {
             const groups = groupPlan(items);

@@ -52,13 +52,16 @@ describe("start-up notice of the retention purge", () => {
         documents_deleted: 1,
         records_deleted: 0,
         audit_rows_pruned: 1,
+        audit_older_than: "2y",
         queued_for_review: 4,
       }),
     );
     const { user } = await unlock();
 
     const notice = await screen.findByRole("status");
-    expect(notice).toHaveTextContent("7 items verwijderd volgens je bewaarbeleid");
+    expect(notice).toHaveTextContent(
+      "Verwijderd volgens je bewaarbeleid: 2 contacten, 3 interacties, 1 fiscaal document en 1 logregel ouder dan 2 jaar",
+    );
     expect(notice).toHaveTextContent("4 items wachten op je beoordeling.");
     await user.click(within(notice).getByRole("button", { name: "Bekijk het verwijderlogboek" }));
 
@@ -77,19 +80,41 @@ describe("start-up notice of the retention purge", () => {
     await screen.findByRole("heading", { level: 1, name: "Unlock" });
     await rendered.user.type(screen.getByLabelText("Passphrase"), "goed geheim{Enter}");
     const notice = await screen.findByRole("status");
-    expect(notice).toHaveTextContent("2 items removed under your retention policy");
+    expect(notice).toHaveTextContent("Removed under your retention policy: 1 contact and 1 interaction");
     await rendered.user.click(within(notice).getByRole("button", { name: "View the deletion log" }));
     await screen.findByRole("heading", { level: 1, name: "Retention policy" });
     expect(screen.getByRole("tab", { name: "Deletion log" })).toHaveAttribute("aria-selected", "true");
   });
 
+  it("names what went per kind, audit rows apart with their age (nl and en)", async () => {
+    backend(purgeReport({ contacts_deleted: 1, audit_rows_pruned: 60, audit_older_than: "2y" }));
+    await unlock();
+    const notice = await screen.findByRole("status");
+    expect(notice).toHaveTextContent("Verwijderd volgens je bewaarbeleid: 1 contact en 60 logregels ouder dan 2 jaar");
+    expect(notice).not.toHaveTextContent("61");
+  });
+
+  it("names the kinds in English with English plurals", async () => {
+    backend(
+      purgeReport({ contacts_deleted: 2, interactions_deleted: 1, audit_rows_pruned: 1, audit_older_than: "1y" }),
+      { get_settings: () => ({ ...DUTCH, language: "en" }) },
+    );
+    const rendered = renderApp();
+    await screen.findByRole("heading", { level: 1, name: "Unlock" });
+    await rendered.user.type(screen.getByLabelText("Passphrase"), "goed geheim{Enter}");
+    const notice = await screen.findByRole("status");
+    expect(notice).toHaveTextContent(
+      "Removed under your retention policy: 2 contacts, 1 interaction and 1 audit row older than 1 year",
+    );
+  });
+
   it("uses the singular for one item and can be dismissed", async () => {
-    backend(purgeReport({ audit_rows_pruned: 1 }));
+    backend(purgeReport({ audit_rows_pruned: 1, audit_older_than: "24m" }));
     const { user } = await unlock();
     const notice = await screen.findByRole("status");
-    expect(notice).toHaveTextContent("1 item verwijderd volgens je bewaarbeleid");
+    expect(notice).toHaveTextContent("Verwijderd volgens je bewaarbeleid: 1 logregel ouder dan 24 maanden");
     await user.click(within(notice).getByRole("button", { name: "Melding sluiten" }));
-    expect(screen.queryByText("1 item verwijderd volgens je bewaarbeleid")).toBeNull();
+    expect(screen.queryByText(/Verwijderd volgens je bewaarbeleid/)).toBeNull();
     expect(screen.getByRole("button", { name: "Anna de Boer" })).toBeInTheDocument();
   });
 
@@ -114,7 +139,7 @@ describe("start-up notice of the retention purge", () => {
     expect(warning).toHaveTextContent(
       "De opschoning is gepauzeerd: 60 van 80 contacten zouden worden verwijderd.",
     );
-    expect(screen.queryByText(/items verwijderd/)).toBeNull();
+    expect(screen.queryByText(/Verwijderd volgens/)).toBeNull();
     await user.click(within(warning).getByRole("button", { name: "Toch opschonen" }));
 
     const dialog = await screen.findByRole("dialog", { name: "Toch opschonen?" });
@@ -122,7 +147,9 @@ describe("start-up notice of the retention purge", () => {
     expect(callsOf("purge_now")).toEqual([]);
     await user.click(within(dialog).getByRole("button", { name: "Toch opschonen" }));
 
-    expect(await screen.findByText("72 items verwijderd volgens je bewaarbeleid")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Verwijderd volgens je bewaarbeleid: 60 contacten en 12 interacties"),
+    ).toBeInTheDocument();
     expect(callsOf("purge_now")).toEqual([{ confirm: true }]);
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(screen.queryByText(/gepauzeerd/)).toBeNull();
@@ -164,10 +191,10 @@ describe("start-up notice of the retention purge", () => {
       list_contacts: () => ({ items: [], total: 0 }),
     });
     const { user } = await unlock();
-    expect(await screen.findByText("3 items verwijderd volgens je bewaarbeleid")).toBeInTheDocument();
+    expect(await screen.findByText("Verwijderd volgens je bewaarbeleid: 3 contacten")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Vergrendelen" }));
     await user.type(await screen.findByLabelText("Wachtwoord"), "goed geheim{Enter}");
     await screen.findByRole("heading", { level: 1, name: "Contacten" });
-    expect(screen.queryByText(/items verwijderd/)).toBeNull();
+    expect(screen.queryByText(/Verwijderd volgens/)).toBeNull();
   });
 });

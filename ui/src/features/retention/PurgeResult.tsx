@@ -8,8 +8,6 @@ import { queuedText, removedCount, removedText } from "./labels";
 
 type Props = {
   report: PurgeReport;
-  /** Also say what kinds of rows went. */
-  detailed?: boolean;
   /** Say so when nothing was removed (after a clean-up the user asked for). */
   showNothing?: boolean;
   /** Shows the link-button to the deletion log. */
@@ -40,8 +38,8 @@ export function ClockWarning({ onClose }: { onClose?: () => void }) {
  * What a purge did: how many items went (with a way to the deletion log), or the clock
  * warning. A purge stopped for confirmation is the caller's to ask about; this shows nothing.
  */
-export function PurgeResult({ report, detailed = false, showNothing = false, onOpenLog, onClose }: Props) {
-  const { t } = useI18n();
+export function PurgeResult({ report, showNothing = false, onOpenLog, onClose }: Props) {
+  const { t, locale } = useI18n();
   if (report.stopped === "clock") return <ClockWarning onClose={onClose} />;
   if (report.stopped !== null) return null;
   const removed = removedCount(report);
@@ -55,19 +53,8 @@ export function PurgeResult({ report, detailed = false, showNothing = false, onO
     >
       <Stack gap={4} align="flex-start">
         <Text size="sm" fw={600}>
-          {removed === 0 ? t("purge.nothing") : removedText(t, removed)}
+          {removed === 0 ? t("purge.nothing") : removedText(t, locale, report)}
         </Text>
-        {detailed && removed > 0 && (
-          <Text size="sm">
-            {t("purge.breakdown", {
-              contacts: report.contacts_deleted,
-              interactions: report.interactions_deleted,
-              documents: report.documents_deleted,
-              records: report.records_deleted,
-              audit: report.audit_rows_pruned,
-            })}
-          </Text>
-        )}
         {report.queued_for_review > 0 && <Text size="sm">{queuedText(t, report.queued_for_review)}</Text>}
         {onOpenLog && removed > 0 && (
           <Anchor component="button" type="button" size="sm" onClick={onOpenLog}>

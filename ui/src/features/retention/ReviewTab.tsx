@@ -15,13 +15,14 @@ import {
 } from "../../components/BulkActions";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable, DetailRow } from "../../components/DataTable";
+import { DateField, dateErrorText } from "../../components/DateField";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FormActions } from "../../components/FormActions";
 import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
-import { formatDate, formatInstantDate, parseYmd } from "../../lib/format";
+import { formatDate, formatInstantDate } from "../../lib/format";
 import { bulkReviewDelete, bulkReviewKeep, isIpcError, reviewDelete, reviewKeep } from "../../lib/ipc";
 import type { ContactTab } from "../contacts/ContactDetailScreen";
 import { categoryOf, reviewReasonLabel } from "./labels";
@@ -243,7 +244,7 @@ function KeepForm({ item, onKept, onCancel }: KeepProps) {
     onError: (error) => {
       if (!isIpcError(error, "invalid_input")) return;
       if (error.field === "reason") setErrors({ reason: t("review.reasonRequired") });
-      else if (error.field === "until") setErrors({ until: t("review.untilInvalid") });
+      else if (error.field === "until") setErrors({ until: dateErrorText(t, error, t("review.untilInvalid")) });
     },
   });
 
@@ -252,7 +253,8 @@ function KeepForm({ item, onKept, onCancel }: KeepProps) {
     if (keep.isPending) return;
     const next: KeepErrors = {};
     if (reason.trim() === "") next.reason = t("review.reasonRequired");
-    if (parseYmd(until) === null || until <= ymdAfter(0)) next.until = t("review.untilInvalid");
+    // The date as typed (day-month-year): the core parses it and says whether it is ahead.
+    if (until.trim() === "") next.until = t("review.untilInvalid");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     keep.reset();
@@ -279,17 +281,15 @@ function KeepForm({ item, onKept, onCancel }: KeepProps) {
             miw={260}
             style={{ flex: 1 }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("review.until")}
             value={until}
-            min={ymdAfter(1)}
-            onChange={(event) => {
-              setUntil(event.currentTarget.value);
+            onChange={(text) => {
+              setUntil(text);
               setErrors((e) => ({ ...e, until: undefined }));
             }}
             error={errors.until}
-            w={200}
+            w={220}
           />
         </Group>
         {keep.isError && !fieldError && <ErrorAlert error={keep.error} />}
@@ -327,7 +327,7 @@ function BulkReview({ items, selection, onNotice }: BulkProps) {
     onError: (error) => {
       if (!isIpcError(error, "invalid_input")) return;
       if (error.field === "reason") setErrors({ reason: t("review.reasonRequired") });
-      else if (error.field === "until") setErrors({ until: t("review.untilInvalid") });
+      else if (error.field === "until") setErrors({ until: dateErrorText(t, error, t("review.untilInvalid")) });
     },
   });
 
@@ -336,7 +336,8 @@ function BulkReview({ items, selection, onNotice }: BulkProps) {
     if (keep.isPending) return;
     const next: KeepErrors = {};
     if (reason.trim() === "") next.reason = t("review.reasonRequired");
-    if (parseYmd(until) === null || until <= ymdAfter(0)) next.until = t("review.untilInvalid");
+    // The date as typed (day-month-year): the core parses it and says whether it is ahead.
+    if (until.trim() === "") next.until = t("review.untilInvalid");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     onNotice(null);
@@ -364,17 +365,15 @@ function BulkReview({ items, selection, onNotice }: BulkProps) {
               miw={240}
               style={{ flex: 1 }}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t("review.until")}
               value={until}
-              min={ymdAfter(1)}
-              onChange={(event) => {
-                setUntil(event.currentTarget.value);
+              onChange={(text) => {
+                setUntil(text);
                 setErrors((e) => ({ ...e, until: undefined }));
               }}
               error={errors.until}
-              w={200}
+              w={220}
             />
           </Group>
           <Group gap="sm">

@@ -1,8 +1,8 @@
 import type { Action } from "../../bindings/Action";
 import type { PurgeReport } from "../../bindings/PurgeReport";
 import type { Rule } from "../../bindings/Rule";
-import type { Translate } from "../../i18n";
-import type { PeriodUnit } from "./period";
+import type { MessageKey, Translate } from "../../i18n";
+import { parsePeriod, type PeriodUnit } from "./period";
 
 export const ACTIONS: readonly Action[] = ["delete", "review"];
 
@@ -51,9 +51,38 @@ export function removedCount(report: PurgeReport): number {
   );
 }
 
-/** "3 items removed …" with the singular for one. */
-export function removedText(t: Translate, n: number): string {
-  return n === 1 ? t("purge.removedOne") : t("purge.removed", { n });
+type Kind = "contact" | "interaction" | "document" | "record" | "audit";
+
+/** One count in words with the language's plural rule: "1 contact", "60 logregels …". */
+function counted(t: Translate, locale: string, kind: Kind, n: number, age?: string): string {
+  const form = new Intl.PluralRules(locale).select(n) === "one" ? "one" : "other";
+  return t(`purgeKinds.${kind}.${form}` as MessageKey, { n, age: age ?? "" });
+}
+
+/** A period as the core writes it ("2y") in words: "2 jaar", "1 month". */
+export function ageText(t: Translate, locale: string, period: string | null): string {
+  const parsed = period === null ? null : parsePeriod(period);
+  if (parsed === null) return t("purgeKinds.age.unknown");
+  const form = new Intl.PluralRules(locale).select(parsed.amount) === "one" ? "one" : "other";
+  return t(`purgeKinds.age.${parsed.unit}.${form}` as MessageKey, { n: parsed.amount });
+}
+
+/**
+ * What a purge removed, per kind: "Verwijderd volgens je bewaarbeleid: 1 contact en 60
+ * logregels ouder dan 2 jaar" — never contacts and audit rows lumped into one number.
+ */
+export function removedText(t: Translate, locale: string, report: PurgeReport): string {
+  const parts: string[] = [];
+  const add = (kind: Kind, n: number, age?: string) => {
+    if (n > 0) parts.push(counted(t, locale, kind, n, age));
+  };
+  add("contact", report.contacts_deleted);
+  add("interaction", report.interactions_deleted);
+  add("document", report.documents_deleted);
+  add("record", report.records_deleted, ageText(t, locale, report.records_older_than));
+  add("audit", report.audit_rows_pruned, ageText(t, locale, report.audit_older_than));
+  const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(parts);
+  return t("purgeKinds.removed", { list });
 }
 
 export function queuedText(t: Translate, n: number): string {

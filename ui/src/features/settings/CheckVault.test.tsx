@@ -26,7 +26,7 @@ function backend(checkVault: () => unknown) {
     list_contacts: () => ({ items: [], total: 0 }),
     list_requests: () => [],
     get_controller: () => ({ name: "", address: "", kvk: "", privacy_contact: "" }),
-    backup_status: () => ({ settings: { dir: null, keep: 10, every_hours: 24 }, last_backup_at: null, overdue: false }),
+    backup_status: () => ({ settings: { dir: null, keep: 10, every_hours: 24 }, last_backup_at: null, overdue: false, warning: null }),
     ...passphraseHandlers(PASS),
     check_vault: checkVault,
   });

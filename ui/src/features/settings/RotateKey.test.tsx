@@ -28,7 +28,7 @@ function backend(extra: Handlers = {}, settings: Settings = DUTCH) {
     list_contacts: () => ({ items: [], total: 0 }),
     list_requests: () => [],
     get_controller: () => ({ name: "", address: "", kvk: "", privacy_contact: "" }),
-    backup_status: () => ({ settings: { dir: null, keep: 10, every_hours: 24 }, last_backup_at: null, overdue: false }),
+    backup_status: () => ({ settings: { dir: null, keep: 10, every_hours: 24 }, last_backup_at: null, overdue: false, warning: null }),
     ...passphraseHandlers(CURRENT),
     ...extra,
   });
@@ -72,7 +72,7 @@ describe("making a new key", () => {
 
     const done = within(shown).getByRole("button", { name: "Klaar" });
     expect(done).toBeDisabled();
-    await user.click(within(shown).getByRole("checkbox", { name: "Ik heb de nieuwe herstelsleutel bewaard" }));
+    await user.type(within(shown).getByLabelText("Laatste groep van de sleutel"), "hc6v");
     expect(done).toBeEnabled();
     await user.click(done);
 
@@ -84,7 +84,7 @@ describe("making a new key", () => {
   });
 
   it("shows that it is busy while the key is made", async () => {
-    const answer = deferred<{ recovery_key: string }>();
+    const answer = deferred<{ recovery_key: string; vault_id: string }>();
     backend({ rotate_key: () => answer.promise });
     const rendered = renderApp();
     const { submit } = await fillIn(rendered);
@@ -96,7 +96,7 @@ describe("making a new key", () => {
     expect(within(question).getByRole("button", { name: "Annuleren" })).toBeDisabled();
     expect(screen.getByLabelText("Huidig wachtwoord (nieuwe sleutel)")).toBeDisabled();
 
-    answer.resolve({ recovery_key: recoveryKey(7) });
+    answer.resolve({ recovery_key: recoveryKey(7), vault_id: "test-vault-id" });
     const shown = await screen.findByRole("dialog", { name: "Je nieuwe herstelsleutel" });
     expect(within(shown).getByLabelText("Nieuwe herstelsleutel")).toHaveTextContent(recoveryKey(7));
   });
@@ -164,7 +164,7 @@ describe("making a new key", () => {
     await user.click(within(question).getByRole("button", { name: "Yes, make a new key" }));
     const shown = await screen.findByRole("dialog", { name: "Your new recovery key" });
     expect(within(shown).getByLabelText("New recovery key")).toHaveTextContent(recoveryKey(1));
-    await user.click(within(shown).getByRole("checkbox", { name: "I have saved the new recovery key" }));
+    await user.type(within(shown).getByLabelText("Last group of the key"), "HC6V");
     await user.click(within(shown).getByRole("button", { name: "Done" }));
     await waitFor(() => expect(screen.queryByLabelText("New recovery key")).toBeNull());
   });

@@ -116,8 +116,8 @@ export function RotateKey() {
             <Text>{t("rotate.keyIntro")}</Text>
             <RecoveryKeyPanel
               recoveryKey={recoveryKey}
+              vaultId={rotate.data?.vault_id ?? ""}
               label={t("rotate.keyLabel")}
-              confirmLabel={t("rotate.keyConfirm")}
               continueLabel={t("rotate.done")}
               onContinue={() => {
                 rotate.reset();

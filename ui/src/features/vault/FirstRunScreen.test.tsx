@@ -43,7 +43,7 @@ async function createVaultAndContinue(user: ReturnType<typeof renderApp>["user"]
   await waitFor(() => expect(create).toBeEnabled());
   await user.click(create);
   await screen.findByRole("heading", { level: 1, name: "Je herstelsleutel" });
-  await user.click(screen.getByRole("checkbox", { name: "Ik heb de herstelsleutel veilig bewaard" }));
+  await user.type(screen.getByLabelText("Laatste groep van de sleutel"), "HC6V");
   await user.click(screen.getByRole("button", { name: "Doorgaan" }));
   await screen.findByRole("heading", { level: 1, name: "Waarvoor gebruik je klantgegevens?" });
 }
@@ -62,7 +62,7 @@ describe("first run", () => {
           : { score: 1, acceptable: false },
       create_vault: ({ remember }) => {
         status = vaultStatus({ exists: true, unlocked: true, remembered: remember === true && keyring });
-        return { recovery_key: RECOVERY_KEY };
+        return { recovery_key: RECOVERY_KEY, vault_id: "3f6c1a2e" };
       },
       list_contacts: () => ({ items: [], total: 0 }),
       purpose_proposals: ({ language }) => proposals(String(language)),
@@ -121,7 +121,7 @@ describe("first run", () => {
 
     const next = screen.getByRole("button", { name: "Doorgaan" });
     expect(next).toBeDisabled();
-    await user.click(screen.getByRole("checkbox", { name: "Ik heb de herstelsleutel veilig bewaard" }));
+    await user.type(screen.getByLabelText("Laatste groep van de sleutel"), "HC6V");
     expect(next).toBeEnabled();
     await user.click(next);
 

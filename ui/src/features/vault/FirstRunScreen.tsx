@@ -13,7 +13,7 @@ import { createVault, isIpcError } from "../../lib/ipc";
 
 type Props = {
   /** Called with the recovery key, which must be shown once, and whether remembering was asked. */
-  onCreated: (recoveryKey: string, rememberRequested: boolean) => void;
+  onCreated: (recoveryKey: string, vaultId: string, rememberRequested: boolean) => void;
   /** Restore a backup instead of creating a new vault. */
   onRestore: () => void;
 };
@@ -27,7 +27,7 @@ export function FirstRunScreen({ onCreated, onRestore }: Props) {
   const create = useMutation({
     mutationFn: () => createVault(passphrase.passphrase, remember),
     onSuccess: (created) => {
-      onCreated(created.recovery_key, remember);
+      onCreated(created.recovery_key, created.vault_id, remember);
       passphrase.reset();
       // vault_status (refetched now) says whether the OS key store really took the key.
       session.unlocked();

@@ -8,13 +8,14 @@ import { RecoveryKeyPanel } from "./RecoveryKeyPanel";
 
 type Props = {
   recoveryKey: string;
+  vaultId: string;
   /** "Remember on this device" was asked for, but the OS key store did not take the key. */
   rememberFailed?: boolean;
   onContinue: () => void;
 };
 
 /** Shows the recovery key once, and only lets the user go on after confirming it is stored. */
-export function RecoveryKeyScreen({ recoveryKey, rememberFailed = false, onContinue }: Props) {
+export function RecoveryKeyScreen({ recoveryKey, vaultId, rememberFailed = false, onContinue }: Props) {
   const { t } = useI18n();
   return (
     <VaultLayout size={660}>
@@ -24,8 +25,8 @@ export function RecoveryKeyScreen({ recoveryKey, rememberFailed = false, onConti
         <Text>{t("recoveryKey.intro")}</Text>
         <RecoveryKeyPanel
           recoveryKey={recoveryKey}
+          vaultId={vaultId}
           label={t("recoveryKey.label")}
-          confirmLabel={t("recoveryKey.confirm")}
           continueLabel={t("recoveryKey.continue")}
           onContinue={onContinue}
         />
