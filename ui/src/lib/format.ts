@@ -46,38 +46,6 @@ export function formatDate(locale: string, ymd: string): string {
 const pad = (n: number) => String(n).padStart(2, "0");
 const year = (date: Date) => String(date.getFullYear()).padStart(4, "0");
 
-/** RFC 3339 text of a Date in the local time zone, e.g. 2024-05-01T14:30:00+02:00. */
-export function toRfc3339(date: Date): string {
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  const abs = Math.abs(offset);
-  return (
-    `${year(date)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
-}
-
-/**
- * Converts the value of an <input type="datetime-local"> ("YYYY-MM-DDTHH:mm")
- * to RFC 3339 in the local time zone. Returns null when it is not a valid moment.
- */
-export function datetimeLocalToRfc3339(value: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
-  if (!match) return null;
-  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const date = localDate(y, mo - 1, d, h, mi, s);
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h) return null;
-  return toRfc3339(date);
-}
-
 /** An amount in euro cents as money for the locale ("€ 1.250,50" / "€1,250.50"). */
 export function formatEuros(locale: string, cents: number): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);

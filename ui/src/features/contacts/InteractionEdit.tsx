@@ -10,21 +10,24 @@ import { BsnConfirm, useBsnCheck } from "../../components/BsnConfirm";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useI18n } from "../../i18n";
 import { parseField } from "../../lib/errors";
-import { datetimeLocalToRfc3339 } from "../../lib/format";
+import { shownDate, shownTime } from "../../components/DateField";
 import { editInteraction, isIpcError } from "../../lib/ipc";
 import { INTERACTION_KINDS, kindLabel } from "./labels";
 import { stripFieldPrefix } from "./validation";
 
 type Errors = { kind?: string; text?: string; at?: string };
 
-const pad = (n: number) => String(n).padStart(2, "0");
+/** A stored instant as the field shows it, in local time: `01-05-2024 14:30`. */
+function typedAt(iso: string): string {
+  return `${shownDate(shownLocalDate(iso))} ${shownTime(iso)}`.trim();
+}
 
-/** An RFC 3339 instant as the value of an <input type="datetime-local"> in local time. */
-function toDatetimeLocal(iso: string): string {
+/** The local calendar date of an instant as YYYY-MM-DD (the stored form is UTC). */
+function shownLocalDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "";
-  const y = String(d.getFullYear()).padStart(4, "0");
-  return `${y}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${String(d.getFullYear()).padStart(4, "0")}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 type Props = { interaction: Interaction; onDone: (saved: boolean) => void };
@@ -36,7 +39,7 @@ type Props = { interaction: Interaction; onDone: (saved: boolean) => void };
 export function InteractionEdit({ interaction, onDone }: Props) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const initialAt = toDatetimeLocal(interaction.at);
+  const initialAt = typedAt(interaction.at);
   const [kind, setKind] = useState<InteractionKind>(interaction.kind);
   const [text, setText] = useState(interaction.text);
   const [at, setAt] = useState(initialAt);
@@ -68,18 +71,16 @@ export function InteractionEdit({ interaction, onDone }: Props) {
     bsn.clear();
     const next: Errors = {};
     if (text.trim() === "") next.text = t("interaction.textRequired");
-    let rfc: string | null = null;
-    if (at !== initialAt) {
-      rfc = datetimeLocalToRfc3339(at);
-      if (rfc === null) next.at = t("interaction.atInvalid");
-    }
+    // A changed moment goes as typed (`31-03-2026 14:30`); the core reads it in local time.
+    const typed = at.trim() === initialAt ? null : at.trim();
+    if (typed === "") next.at = t("interaction.atInvalid");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     save.reset();
     const change: InteractionChange = {
       kind: kind === interaction.kind ? null : kind,
       text: text.trim() === interaction.text ? null : text.trim(),
-      at: rfc,
+      at: typed,
     };
     if (change.kind === null && change.text === null && change.at === null) {
       onDone(false);
@@ -114,8 +115,9 @@ export function InteractionEdit({ interaction, onDone }: Props) {
             miw={160}
           />
           <TextInput
-            type="datetime-local"
             label={t("interaction.at")}
+            placeholder={t("dateField.instantPlaceholder")}
+            autoComplete="off"
             value={at}
             onChange={(event) => {
               setAt(event.currentTarget.value);

@@ -12,7 +12,6 @@ import { FormHeading } from "../../components/FormHeading";
 import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { parseField } from "../../lib/errors";
-import { datetimeLocalToRfc3339 } from "../../lib/format";
 import { addInteraction, isIpcError } from "../../lib/ipc";
 import { INTERACTION_KINDS, kindLabel } from "./labels";
 import { stripFieldPrefix } from "./validation";
@@ -62,15 +61,11 @@ export function InteractionForm({ contactId, restricted = false }: Props) {
     bsn.clear();
     const next: Errors = {};
     if (text.trim() === "") next.text = t("interaction.textRequired");
-    let rfc: string | null = null;
-    if (at !== "") {
-      rfc = datetimeLocalToRfc3339(at);
-      if (rfc === null) next.at = t("interaction.atInvalid");
-    }
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     add.reset();
-    add.mutate({ input: { kind, text: text.trim(), at: rfc }, confirmNotBsn: false });
+    // The moment as typed (`31-03-2026 14:30`): the core reads it in the local time zone.
+    add.mutate({ input: { kind, text: text.trim(), at: at.trim() === "" ? null : at.trim() }, confirmNotBsn: false });
   };
 
   const confirmNotBsn = () => {
@@ -112,9 +107,10 @@ export function InteractionForm({ contactId, restricted = false }: Props) {
             miw={180}
           />
           <TextInput
-            type="datetime-local"
             label={t("interaction.at")}
             description={t("interaction.atHelp")}
+            placeholder={t("dateField.instantPlaceholder")}
+            autoComplete="off"
             inputWrapperOrder={["label", "input", "description", "error"]}
             value={at}
             onChange={(event) => {

@@ -185,7 +185,7 @@ describe("fiscal records on the contact page", () => {
     const form = within(await screen.findByRole("form", { name: "Correctie op 2024-017" }));
     expect(form.getByText(/Het origineel blijft ongewijzigd bewaard/)).toBeInTheDocument();
     expect(form.getByLabelText("Nummer")).toHaveValue("2024-017");
-    expect(form.getByLabelText("Datum")).toHaveValue("2024-05-02");
+    expect(form.getByLabelText("Datum")).toHaveValue("02-05-2024");
     expect(form.getByLabelText("Bedrag (€)")).toHaveValue("1250,50");
     await user.clear(form.getByLabelText("Bedrag (€)"));
     await user.type(form.getByLabelText("Bedrag (€)"), "999");
@@ -193,7 +193,7 @@ describe("fiscal records on the contact page", () => {
 
     expect(await screen.findByText("Correctie toegevoegd. Het origineel is gemarkeerd als gecorrigeerd.")).toBeInTheDocument();
     expect(callsOf("correct_document")).toEqual([
-      { id: 1, kind: "invoice", number: "2024-017", date: "2024-05-02", amount: "999", confirmNotBsn: false },
+      { id: 1, kind: "invoice", number: "2024-017", date: "02-05-2024", amount: "999", confirmNotBsn: false },
     ]);
     expect(callsOf("add_document")).toEqual([]);
     expect(await screen.findByText("gecorrigeerd (zie 2024-017)")).toBeInTheDocument();

@@ -15,7 +15,8 @@ import { QueryState } from "../../components/QueryState";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n, type Translate } from "../../i18n";
-import { formatDate, formatEuros, parseYmd } from "../../lib/format";
+import { DateField, dateErrorText, shownDate } from "../../components/DateField";
+import { formatDate, formatEuros } from "../../lib/format";
 import { addDocument, correctDocument, deleteDocument, isIpcError, listDocuments } from "../../lib/ipc";
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["quote", "invoice"];
@@ -233,7 +234,7 @@ function DocumentForm({ contactId, restricted, correcting, initial, onDone }: Fo
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<DocumentKind>(initial?.kind ?? "invoice");
   const [number, setNumber] = useState(initial?.number ?? "");
-  const [date, setDate] = useState(initial?.date ?? "");
+  const [date, setDate] = useState(shownDate(initial?.date));
   const [amount, setAmount] = useState(initial?.amount ?? "");
   const [errors, setErrors] = useState<Errors>({});
   const [added, setAdded] = useState(false);
@@ -261,7 +262,7 @@ function DocumentForm({ contactId, restricted, correcting, initial, onDone }: Fo
       if (bsn.ask(error, input)) return;
       if (!isIpcError(error, "invalid_input")) return;
       if (error.field === "number") setErrors({ number: t("documents.numberRequired") });
-      else if (error.field === "date") setErrors({ date: t("documents.dateInvalid") });
+      else if (error.field === "date") setErrors({ date: dateErrorText(t, error, t("documents.dateInvalid")) });
       else if (error.field === "amount") setErrors({ amount: t("documents.amountInvalid") });
       else if (error.field === "kind") setErrors({ kind: t("error.invalid_input") });
       else if (error.field === "correction") setErrors({ correction: t("rectify.nothingChanged") });
@@ -279,13 +280,14 @@ function DocumentForm({ contactId, restricted, correcting, initial, onDone }: Fo
     setAdded(false);
     const next: Errors = {};
     if (number.trim() === "") next.number = t("documents.numberRequired");
-    if (parseYmd(date) === null) next.date = t("documents.dateInvalid");
+    // The date as typed (day-month-year): the core parses it.
+    if (date.trim() === "") next.date = t("documents.dateInvalid");
     if (!AMOUNT.test(amount.trim())) next.amount = t("documents.amountInvalid");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     add.reset();
     // The amount goes as typed: the backend reads both "1.250,50" and "1,250.50".
-    add.mutate({ input: { kind, number: number.trim(), date, amount }, confirmNotBsn: false });
+    add.mutate({ input: { kind, number: number.trim(), date: date.trim(), amount }, confirmNotBsn: false });
   };
 
   const confirmNotBsn = () => {
@@ -333,12 +335,11 @@ function DocumentForm({ contactId, restricted, correcting, initial, onDone }: Fo
           />
         </Group>
         <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
-          <TextInput
-            type="date"
+          <DateField
             label={t("documents.date")}
             value={date}
-            onChange={(event) => {
-              setDate(event.currentTarget.value);
+            onChange={(text) => {
+              setDate(text);
               edited("date");
             }}
             error={errors.date}
