@@ -19,7 +19,7 @@ before(async () => {
 after(() => app.close());
 
 test("the start-up purge removed the expired prospect and says so", async () => {
-  await app.browser.waitUntil(async () => /verwijderd volgens je bewaarbeleid/.test(await app.text()), {
+  await app.browser.waitUntil(async () => /verwijderd volgens je bewaarbeleid/i.test(await app.text()), {
     timeout: 10000,
     timeoutMsg: "no start-up notice",
   });

@@ -36,8 +36,9 @@ import { useActivityTouch } from "./useActivityTouch";
 
 import "./shell.css";
 
-/** Below this width the menu items show only their icons (named by aria-label and a tooltip). */
-const COMPACT_HEADER = "(max-width: 74.99em)";
+/** Below this width (1180 px, the default window) the menu items show only their icons (named by
+ * aria-label and a tooltip). */
+const COMPACT_HEADER = "(max-width: 73.7em)";
 
 export type View =
   | { name: "contacts" }
