@@ -121,7 +121,7 @@ try {
   await app.launch();
   await app.unlockThroughUi();
   await app.waitForHeading("Contacten");
-  await app.browser.waitUntil(async () => /verwijderd volgens je bewaarbeleid/.test(await app.text()));
+  await app.browser.waitUntil(async () => /verwijderd volgens je bewaarbeleid/i.test(await app.text()));
   await shot("12-startup-notice");
   await app.click("Bekijk het verwijderlogboek");
   await app.waitForHeading("Bewaarbeleid");
