@@ -8,7 +8,9 @@
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use serde::Serialize;
 
-use super::{name_fallback, one_line, push_unique, Row, Warning, WarningKind};
+use super::{
+    address_lines, lines, name_fallback, one_line, push_unique, Row, Warning, WarningKind,
+};
 use crate::kernel::error::{Error, Result};
 
 /// The longest record (all its cells together) that is read.
@@ -456,24 +458,15 @@ fn address(parts: &[(AddressPart, String)]) -> Option<String> {
     if let Some(formatted) =
         formatted.filter(|_| parts.iter().all(|(k, _)| *k == AddressPart::Formatted))
     {
-        let lines: Vec<String> = formatted.lines().filter_map(one_line).collect();
-        return (!lines.is_empty()).then(|| lines.join("\n"));
+        return lines(formatted);
     }
-    let town = [get(AddressPart::PostalCode), get(AddressPart::City)]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let lines: Vec<String> = [
+    address_lines(
         get(AddressPart::Street).or_else(|| get(AddressPart::Formatted)),
-        (!town.is_empty()).then_some(town),
+        get(AddressPart::PostalCode),
+        get(AddressPart::City),
         get(AddressPart::Region),
         get(AddressPart::Country),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    (!lines.is_empty()).then(|| lines.join("\n"))
+    )
 }
 
 #[cfg(test)]

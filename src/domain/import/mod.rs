@@ -123,6 +123,29 @@ fn one_line(value: &str) -> Option<String> {
     (!v.is_empty()).then_some(v)
 }
 
+/// A multi-line value with each line trimmed and empty lines dropped; None when nothing is left.
+fn lines(value: &str) -> Option<String> {
+    let v = value.lines().filter_map(one_line).collect::<Vec<_>>().join("\n");
+    (!v.is_empty()).then_some(v)
+}
+
+/// An address as Dutch address lines: street, postal code and city, region, country (the parts
+/// that are there); None when none is.
+fn address_lines(
+    street: Option<String>,
+    postal_code: Option<String>,
+    city: Option<String>,
+    region: Option<String>,
+    country: Option<String>,
+) -> Option<String> {
+    let town = [postal_code, city].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let all: Vec<String> = [street, (!town.is_empty()).then_some(town), region, country]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!all.is_empty()).then(|| all.join("\n"))
+}
+
 /// Adds `value` to `list` unless it is empty or already there (case-insensitively).
 fn push_unique(list: &mut Vec<String>, value: Option<String>) {
     if let Some(v) = value {

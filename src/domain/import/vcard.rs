@@ -3,7 +3,9 @@
 //! `NOTE`. Photos and other binary values are skipped (data minimisation), and every other
 //! property holding data is named in a warning, never kept.
 
-use super::{name_fallback, one_line, push_unique, Row, Warning, WarningKind};
+use super::{
+    address_lines, lines, name_fallback, one_line, push_unique, Row, Warning, WarningKind,
+};
 use crate::kernel::vcard::{self, Card, ParseError, Property};
 
 /// Properties that describe the card itself, or that are read with another: never warned about.
@@ -134,26 +136,12 @@ fn address(adr: &Property) -> Option<String> {
     let c = adr.components();
     let get = |i: usize| c.get(i).and_then(|s| one_line(s));
     let street = [get(2), get(1), get(0)].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let town = [get(5), get(3)].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let label =
-        adr.params.iter().find(|(k, _)| k == "LABEL").map(|(_, v)| v.trim_matches('"').to_owned());
-    let joined = [Some(street), Some(town), get(4), get(6)]
-        .into_iter()
-        .flatten()
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    if joined.is_empty() {
-        label.and_then(|l| lines(&l))
-    } else {
-        Some(joined)
-    }
-}
-
-/// A multi-line value with each line trimmed and empty lines dropped; None when nothing is left.
-fn lines(value: &str) -> Option<String> {
-    let v = value.lines().filter_map(one_line).collect::<Vec<_>>().join("\n");
-    (!v.is_empty()).then_some(v)
+    address_lines((!street.is_empty()).then_some(street), get(5), get(3), get(4), get(6)).or_else(
+        || {
+            let label = adr.params.iter().find(|(k, _)| k == "LABEL")?;
+            lines(label.1.trim_matches('"'))
+        },
+    )
 }
 
 #[cfg(test)]
