@@ -146,12 +146,13 @@ pub fn import(
     )?;
     let import_id = conn.last_insert_rowid();
     let mut report = Report { id: Some(import_id), ..Report::default() };
+    let mut index = duplicates::Index::load(conn)?;
     for (done, row) in rows.iter().enumerate() {
         let mut warn = |w: &Warning| {
             report.warnings.push(LineWarning { line: row.line, message: w.message(language) });
         };
         row.warnings.iter().for_each(&mut warn);
-        match one(conn, ctx, row, settings, import_id, &field_ids)? {
+        match one(conn, ctx, row, settings, import_id, &field_ids, &mut index)? {
             Outcome::Added { duplicate, suppressed, warnings } => {
                 report.added += 1;
                 report.duplicates += i64::from(duplicate);
@@ -205,6 +206,7 @@ fn one(
     s: &Settings,
     import_id: i64,
     field_ids: &[(String, i64)],
+    index: &mut duplicates::Index,
 ) -> Result<Outcome> {
     if row.is_empty() {
         return Ok(Outcome::Skipped { duplicate: false, warnings: Vec::new() });
@@ -245,7 +247,7 @@ fn one(
     {
         return Ok(skipped(WarningKind::LooksLikeBsn));
     }
-    let matches = duplicates::likely_duplicates(conn, &valid, None)?;
+    let matches = index.matches(&valid);
     let duplicate = !matches.is_empty();
     if duplicate {
         match s.on_duplicate {
@@ -256,7 +258,7 @@ fn one(
                 })
             }
             OnDuplicate::Update => {
-                let target = matches[0].contact.id;
+                let target = matches[0];
                 if contacts::ensure_not_restricted(conn, target).is_err() {
                     return Ok(Outcome::Skipped {
                         duplicate,
@@ -264,12 +266,14 @@ fn one(
                     });
                 }
                 contacts::write::fill_empty(conn, ctx, target, &valid)?;
+                index.refresh(conn, target)?;
                 return Ok(Outcome::Updated { warnings });
             }
             OnDuplicate::Add => {}
         }
     }
     let id = contacts::write::create(conn, ctx, &valid)?;
+    index.refresh(conn, id)?;
     conn.execute("UPDATE contacts SET import_id = ?2 WHERE id = ?1", params![id, import_id])?;
     if let Some(notes) = &row.notes {
         let note = contacts::InteractionInput {
