@@ -9,7 +9,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use serde::Serialize;
 
 use super::{
-    address_lines, lines, name_fallback, one_line, push_unique, Row, Warning, WarningKind,
+    address_lines, lines, name_fallback, one_line, push_unique, text, Row, Warning, WarningKind,
 };
 use crate::kernel::error::{Error, Result};
 
@@ -266,6 +266,9 @@ fn known(header: &str) -> Column {
             ("address", part) => {
                 address_part(part).map_or(Column::Ignore, |p| Column::Address(1, p))
             }
+            // A value of another kind (a website, a birthday, a relation) is data not kept:
+            // named in a warning. Its label and type columns are not.
+            (_, "value") => Column::Unmapped,
             _ => Column::Ignore,
         };
     }
@@ -380,6 +383,9 @@ fn outlook_address(h: &str) -> Option<(u8, AddressPart)> {
     None
 }
 
+/// What Outlook writes in a date column that has no date.
+const OUTLOOK_NO_DATE: &[&str] = &["0-0-00", "0/0/00", "1-1-4501", "1/1/4501"];
+
 fn row(line: usize, headers: &[String], columns: &[Column], record: &::csv::StringRecord) -> Row {
     let mut row = Row { line, ..Row::default() };
     let mut names: [Vec<String>; 5] = Default::default();
@@ -388,7 +394,7 @@ fn row(line: usize, headers: &[String], columns: &[Column], record: &::csv::Stri
     let mut unmapped = Vec::new();
     for ((header, column), cell) in headers.iter().zip(columns).zip(record.iter()) {
         let cell = unguard(cell.trim());
-        if cell.is_empty() {
+        if cell.is_empty() || OUTLOOK_NO_DATE.contains(&cell) {
             continue;
         }
         // Google joins several values in one cell with " ::: ".
@@ -414,9 +420,10 @@ fn row(line: usize, headers: &[String], columns: &[Column], record: &::csv::Stri
                 addresses.entry(*group).or_default().push((*part, cell.to_owned()));
             }
             Column::Notes => {
+                let Some(cell) = text(cell) else { continue };
                 row.notes = Some(match row.notes.take() {
                     Some(n) => format!("{n}\n\n{cell}"),
-                    None => cell.to_owned(),
+                    None => cell,
                 });
             }
             Column::Field(label) => row.fields.push((label.clone(), cell.to_owned())),
@@ -497,7 +504,7 @@ mod tests {
         assert_eq!(jan.phones, ["+31 6 1234 5678"]);
         assert_eq!(jan.organisation.as_deref(), Some("Dijk Bouw"));
         assert_eq!(jan.job_title.as_deref(), Some("Eigenaar"));
-        assert_eq!(jan.notes.as_deref(), Some("Belt graag\r\nna 17 uur"));
+        assert_eq!(jan.notes.as_deref(), Some("Belt graag\nna 17 uur"));
         assert_eq!(jan.address.as_deref(), Some("Dorpsstraat 1\n1234 AB Ergens"));
         assert!(jan.warnings.is_empty(), "{:?}", jan.warnings);
         assert_eq!(t.rows[1].line, 5, "the quoted newlines count as lines");

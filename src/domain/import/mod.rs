@@ -123,6 +123,14 @@ fn one_line(value: &str) -> Option<String> {
     (!v.is_empty()).then_some(v)
 }
 
+/// A free text (a note) with its line ends as `\n` (files bring `\r\n` and `\r` too) and
+/// trimmed; None when empty.
+fn text(value: &str) -> Option<String> {
+    let v = value.replace("\r\n", "\n").replace('\r', "\n");
+    let v = v.trim();
+    (!v.is_empty()).then(|| v.to_owned())
+}
+
 /// A multi-line value with each line trimmed and empty lines dropped; None when nothing is left.
 fn lines(value: &str) -> Option<String> {
     let v = value.lines().filter_map(one_line).collect::<Vec<_>>().join("\n");

@@ -4,7 +4,7 @@
 //! property holding data is named in a warning, never kept.
 
 use super::{
-    address_lines, lines, name_fallback, one_line, push_unique, Row, Warning, WarningKind,
+    address_lines, lines, name_fallback, one_line, push_unique, text, Row, Warning, WarningKind,
 };
 use crate::kernel::vcard::{self, Card, ParseError, Property};
 
@@ -18,6 +18,7 @@ const QUIET: &[&str] = &[
     "X-ABLABEL",
     "X-ABUID",
     "X-ABSHOWAS",
+    "X-ABADR",
     "CLASS",
     "SOURCE",
     "NAME",
@@ -71,8 +72,7 @@ fn row(card: &Card) -> Row {
             "TITLE" => row.job_title = row.job_title.take().or_else(|| one_line(&p.text())),
             "ROLE" => {}
             "NOTE" => {
-                let text = p.text().trim().to_owned();
-                if !text.is_empty() {
+                if let Some(text) = text(&p.text()) {
                     row.notes = Some(match row.notes.take() {
                         Some(n) => format!("{n}\n\n{text}"),
                         None => text,
