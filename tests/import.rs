@@ -390,3 +390,33 @@ fn the_access_report_says_which_file_an_imported_contact_came_from() {
     let data: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(data["imported"]["file_name"], "klanten.csv");
 }
+
+/// Every exporter's fixture (tests/fixtures/import/, read row by row in tests/import_formats.rs)
+/// through the command line into one vault: the same people exported by two programs are found
+/// as duplicates, across vCard and CSV.
+#[test]
+fn every_exporters_file_imports_through_the_command_line_and_repeats_are_duplicates() {
+    let cli = vault();
+    let dir = format!("{}/tests/fixtures/import", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    // The vCard files first, then the CSV sheets that hold some of the same people.
+    files.sort_by_key(|f| (f.ends_with(".csv"), f.clone()));
+    let (mut added, mut duplicates, mut skipped) = (0, 0, 0);
+    for f in &files {
+        let format = if f.ends_with(".vcf") { "vcard" } else { "csv" };
+        let r = cli.json(&["import", format, &format!("{dir}/{f}")]);
+        added += r["added"].as_i64().unwrap();
+        duplicates += r["duplicates"].as_i64().unwrap();
+        skipped += r["skipped"].as_i64().unwrap();
+    }
+    assert_eq!(files.len(), 14);
+    assert_eq!((added, duplicates, skipped), (14, 4, 5), "one card holds only a number");
+    let names = names(&cli);
+    for who in ["Ayşe Öztürk", "Jörg Müller", "Chloë van den Berg", "René Dubois", "dr. Jan Dijk"]
+    {
+        assert_eq!(names.iter().filter(|n| *n == who).count(), 1, "{who} once in {names:?}");
+    }
+}
