@@ -337,6 +337,8 @@ pub struct UnsubscribeWarning {
 /// What an unsubscribe import did (or, in a dry run, would do). Contacts are counted once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct UnsubscribeReport {
+    /// The file's name (no folder).
+    pub file_name: String,
     pub layout: Option<UnsubscribeLayout>,
     /// Contacts that got a withdrawal for the purpose.
     #[ts(type = "number")]
@@ -395,6 +397,7 @@ pub fn apply(
 ) -> Result<UnsubscribeReport> {
     let purpose = check_purpose(conn, s.purpose_id)?;
     let mut report = UnsubscribeReport {
+        file_name: s.file_name.clone(),
         layout: Some(file.layout),
         ignored: file.ignored,
         warnings: file
