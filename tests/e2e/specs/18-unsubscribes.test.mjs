@@ -56,6 +56,11 @@ async function importFile(file, expect) {
     timeoutMsg: "the import did not finish",
   });
   await app.click("Sluiten");
+  // The dialog fades out; the page is usable again once it is gone.
+  await app.browser.waitUntil(
+    async () => (await app.browser.$$('[role="dialog"]').length) === 0,
+    { timeout: 10000, timeoutMsg: "the dialog did not close" },
+  );
 }
 
 test("a Mailchimp unsubscribe file imported from the register shows in the consent history", async () => {
