@@ -126,7 +126,7 @@ describe("importing unsubscribes from the register", () => {
     expect(callsOf("import_unsubscribes")).toEqual([]);
   });
 
-  it("the import is left unchosen: no suppression unless ticked", async () => {
+  it("puts no unmatched address on the suppression list unless ticked", async () => {
     backend({ preview_unsubscribes: () => report(), import_unsubscribes: () => report({ suppressed: 0 }) });
     const { user } = await openRegister();
     await user.click(screen.getByRole("button", { name: "Afmeldingen importeren voor Nieuwsbrief" }));
