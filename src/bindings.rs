@@ -23,8 +23,12 @@ use crate::domain::contacts::model::{
     Contact, ContactDetail, ContactInput, ContactPage, ContactSummary, Interaction,
     InteractionChange, InteractionInput, InteractionKind, Relationship,
 };
+use crate::domain::contacts::undeliverable::UndeliverableAddress;
 use crate::domain::controller::Controller;
 use crate::domain::fields::{FieldDef, FieldDefInput, FieldKind, FieldValue};
+use crate::domain::import::unsubscribes::{
+    UnsubscribeLayout, UnsubscribeReport, UnsubscribeWarning,
+};
 use crate::domain::register::purposes::{Basis, Purpose, PurposeInput};
 use crate::domain::requests::{IdentityMethod, Request, RequestFile, RequestKind};
 use crate::domain::retention::documents::{DocumentKind, FiscalDocument};
@@ -120,5 +124,9 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<LinkRef>()?,
         file::<InitialCount>()?,
         file::<Written>()?,
+        file::<UndeliverableAddress>()?,
+        file::<UnsubscribeReport>()?,
+        file::<UnsubscribeLayout>()?,
+        file::<UnsubscribeWarning>()?,
     ])
 }

@@ -162,6 +162,24 @@ pub fn pick_folder(app: &AppHandle, language: Language) -> Option<PathBuf> {
     }
 }
 
+/// Asks for a newsletter tool's export of unsubscribes (CSV or text); None when cancelled.
+pub fn open_unsubscribes(app: &AppHandle, language: Language) -> Option<PathBuf> {
+    let nl = language == Language::Nl;
+    match test_hook::open() {
+        Some(answer) => answer,
+        None => app
+            .dialog()
+            .file()
+            .set_title(if nl { "Afmeldingen kiezen" } else { "Choose the unsubscribes" })
+            .add_filter(
+                if nl { "CSV- of tekstbestand" } else { "CSV or text file" },
+                &["csv", "txt"],
+            )
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok()),
+    }
+}
+
 /// The end-to-end tests' stand-in for the dialogs: `Some(answer)` when it answers instead.
 #[cfg(debug_assertions)]
 mod test_hook {

@@ -39,6 +39,7 @@ use kluis::domain::contacts::{
 };
 use kluis::domain::controller::Controller;
 use kluis::domain::fields::{FieldDef, FieldDefInput};
+use kluis::domain::import::unsubscribes::UnsubscribeReport;
 use kluis::domain::register::purposes::{Basis, Purpose, PurposeInput};
 use kluis::domain::requests::{IdentityMethod, Request, RequestKind};
 use kluis::domain::retention::documents::{DocumentKind, FiscalDocument};
@@ -672,4 +673,21 @@ commands! {
     /// wiped later, unlike `copy_sensitive`.
     #[tauri::command]
     fn copy_text(app: AppHandle, text: String) -> Res<()> in vault;
+
+    // --- unsubscribes ------------------------------------------------------------------
+
+    /// Asks for a newsletter tool's export of unsubscribes in the open dialog and reports what
+    /// importing it into the purpose would do (nothing written); null when cancelled.
+    #[tauri::command(async)]
+    fn preview_unsubscribes(app: AppHandle, state: State<'_, AppState>, purpose_id: i64)
+        -> Res<Option<UnsubscribeReport>> in unsubscribes;
+
+    /// Imports the file previewed last: withdrawals for the purpose, bounced addresses marked
+    /// undeliverable, unmatched addresses on the suppression list when asked.
+    #[tauri::command(async)]
+    fn import_unsubscribes(
+        state: State<'_, AppState>,
+        purpose_id: i64,
+        suppress_unmatched: bool,
+    ) -> Res<UnsubscribeReport> in unsubscribes;
 }

@@ -25,6 +25,8 @@ pub struct AppState {
     warned: Mutex<bool>,
     /// The recovery key copied to the clipboard, still to be wiped.
     pub clipboard: SensitiveCopy,
+    /// The unsubscribe file last previewed, for the import that follows.
+    picked_unsubscribes: Mutex<Option<PathBuf>>,
 }
 
 /// How long before the idle lock the UI is warned: a minute, or half the limit when that is
@@ -49,7 +51,21 @@ impl AppState {
             idle_limit: Mutex::new(idle_limit),
             warned: Mutex::new(false),
             clipboard: SensitiveCopy::default(),
+            picked_unsubscribes: Mutex::new(None),
         }
+    }
+
+    /// Keeps the unsubscribe file the user chose and previewed.
+    pub fn pick_unsubscribes(&self, file: PathBuf) {
+        *guard(&self.picked_unsubscribes) = Some(file);
+    }
+
+    /// The unsubscribe file previewed last, taken (an import uses it once); `invalid_input`
+    /// (`file`) when none was.
+    pub fn take_unsubscribes(&self) -> Result<PathBuf, Error> {
+        guard(&self.picked_unsubscribes)
+            .take()
+            .ok_or_else(|| Error::invalid("file", "choose the file with the unsubscribes first"))
     }
 
     /// The idle time after which the vault locks: the setting, or in debug builds

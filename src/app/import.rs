@@ -7,7 +7,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::domain::backup::auto;
-use crate::domain::import::{csv, run, vcard, Row};
+use crate::domain::import::{csv, run, unsubscribes, vcard, Row};
 use crate::kernel::error::{Error, Result};
 use crate::kernel::language::Language;
 use crate::vault::Vault;
@@ -91,4 +91,56 @@ fn backup_first(vault: &mut Vault, rows: usize) -> Result<Option<String>> {
 /// Undoes an import while its contacts are as imported; the number of contacts removed.
 pub fn undo(vault: &mut Vault, import_id: i64) -> Result<i64> {
     vault.write(|tx, ctx| run::undo(tx, ctx, import_id))
+}
+
+/// An unsubscribe file to apply to one purpose.
+pub struct UnsubscribeImport<'a> {
+    pub path: &'a Path,
+    /// The purpose's name (CLI) or id (app).
+    pub purpose: PurposeRef<'a>,
+    /// How to read the file (delimiter, encoding); detected when left out.
+    pub csv: csv::Options,
+    /// Put unmatched unsubscribed addresses on the suppression list.
+    pub suppress_unmatched: bool,
+    /// Only report what would happen; write nothing.
+    pub dry_run: bool,
+}
+
+/// A purpose by name or by id.
+#[derive(Debug, Clone, Copy)]
+pub enum PurposeRef<'a> {
+    Name(&'a str),
+    Id(i64),
+}
+
+/// Applies an unsubscribe file (R3.4) in one transaction — or, in a dry run, does the same and
+/// rolls it back, so the preview's counts are exactly what the import would do.
+pub fn import_unsubscribes(
+    vault: &mut Vault,
+    f: &UnsubscribeImport<'_>,
+    language: Language,
+) -> Result<unsubscribes::UnsubscribeReport> {
+    let bytes = std::fs::read(f.path)
+        .map_err(|e| Error::invalid("file", format!("cannot read the file: {}", e.kind())))?;
+    let file = unsubscribes::read(&bytes, &f.csv)?;
+    let purpose_id = match f.purpose {
+        PurposeRef::Name(name) => {
+            crate::domain::register::purposes::by_name(vault.conn(), name)?.id
+        }
+        PurposeRef::Id(id) => id,
+    };
+    let settings = unsubscribes::Settings {
+        purpose_id,
+        file_name: f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        file_sha256: hex::encode(Sha256::digest(&bytes)),
+        suppress_unmatched: f.suppress_unmatched,
+    };
+    let go = |tx: &rusqlite::Transaction<'_>, ctx: &crate::kernel::clock::Ctx<'_>| {
+        unsubscribes::apply(tx, ctx, &file, &settings, language)
+    };
+    if f.dry_run {
+        vault.dry_run(go)
+    } else {
+        vault.write(go)
+    }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domain::consent::{self, ConsentEvent, PurposeLink};
+use crate::domain::contacts::undeliverable::{self, UndeliverableAddress};
 use crate::domain::fields::{self, FieldValue};
 use crate::kernel::error::Result;
 use crate::vault::Vault;
@@ -17,6 +18,8 @@ pub struct ContactPrivacy {
     /// The consent ledger, oldest first.
     pub history: Vec<ConsentEvent>,
     pub fields: Vec<FieldValue>,
+    /// Addresses a newsletter tool found undeliverable ("cleaned").
+    pub undeliverable: Vec<UndeliverableAddress>,
 }
 
 /// The Privacy tab of one contact; special-category values only when `reveal` (audited).
@@ -26,6 +29,7 @@ pub fn contact_privacy(vault: &mut Vault, contact_id: i64, reveal: bool) -> Resu
             links: consent::links(tx, contact_id)?,
             history: consent::history(tx, contact_id)?,
             fields: fields::values(tx, ctx, contact_id, reveal)?,
+            undeliverable: undeliverable::of_contact(tx, contact_id)?,
         })
     })
 }

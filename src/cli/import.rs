@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use kluis::app::import::{self, FileImport};
+use kluis::app::import::{self, FileImport, PurposeRef, UnsubscribeImport};
 use kluis::domain::import::csv::{Column, Options};
 use kluis::domain::import::run::{Format, Report};
+use kluis::domain::import::unsubscribes::UnsubscribeReport;
 use kluis::kernel::language::Language;
 use kluis::Error;
 
@@ -13,7 +14,7 @@ use super::common::{done, open, print_json, Ctx, Out};
 
 #[derive(Subcommand)]
 pub enum Cmd {
-    /// Bring contacts in from a vCard or CSV file (each waits in triage unless --purpose), or undo an import.
+    /// Bring contacts in from a vCard or CSV file (each waits in triage unless --purpose), undo an import, or import unsubscribes.
     #[command(subcommand, display_order = 2)]
     Import(ImportCmd),
 }
@@ -45,6 +46,27 @@ pub enum ImportCmd {
     },
     /// Remove every contact of an import, while they are unchanged since.
     Undo { id: i64 },
+    /// Unsubscribes from a newsletter tool (Mailchimp's unsubscribed or cleaned export, Laposta,
+    /// or one address per line): a withdrawal for the purpose per matching contact; bounced
+    /// addresses are marked undeliverable.
+    Unsubscribes {
+        file: PathBuf,
+        /// The purpose the people unsubscribed from (based on consent, or direct marketing).
+        #[arg(long)]
+        purpose: String,
+        /// Report what the import would do and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Put unsubscribed addresses that match no contact on the suppression list.
+        #[arg(long)]
+        suppress_unmatched: bool,
+        /// The delimiter (detected when left out): , ; or tab.
+        #[arg(long)]
+        delimiter: Option<String>,
+        /// The encoding (detected when left out): utf-8, windows-1252, latin1, utf-16.
+        #[arg(long)]
+        encoding: Option<String>,
+    },
 }
 
 #[derive(Args)]
@@ -71,6 +93,24 @@ pub fn run(ctx: &Ctx, Cmd::Import(cmd): Cmd) -> Out {
         ImportCmd::Undo { id } => {
             let n = import::undo(&mut open(ctx)?, id)?;
             return done(ctx, &format!("Removed the {n} contacts of import {id}."));
+        }
+        ImportCmd::Unsubscribes {
+            file,
+            purpose,
+            dry_run,
+            suppress_unmatched,
+            delimiter,
+            encoding,
+        } => {
+            let f = UnsubscribeImport {
+                path: &file,
+                purpose: PurposeRef::Name(&purpose),
+                csv: Options { delimiter: delimiter_of(delimiter)?, encoding, map: Vec::new() },
+                suppress_unmatched,
+                dry_run,
+            };
+            let report = import::import_unsubscribes(&mut open(ctx)?, &f, Language::En)?;
+            return print_unsubscribes(ctx, &report, dry_run);
         }
         ImportCmd::Vcard { file, how } => (file, Format::Vcard, Options::default(), how),
         ImportCmd::Csv { file, map, delimiter, encoding, how } => {
@@ -146,6 +186,40 @@ fn print_report(ctx: &Ctx, r: &Report, dry_run: bool) -> Out {
     match r.id {
         Some(id) => println!("Import {id}: the new contacts wait in triage (kluis triage); undo with kluis import undo {id}."),
         None => println!("Nothing was written (dry run)."),
+    }
+    Ok(())
+}
+
+fn print_unsubscribes(ctx: &Ctx, r: &UnsubscribeReport, dry_run: bool) -> Out {
+    if ctx.json {
+        return print_json(r);
+    }
+    const SHOWN: usize = 20;
+    for w in r.warnings.iter().take(SHOWN) {
+        eprintln!("line {}: {}", w.line, w.message);
+    }
+    if r.warnings.len() > SHOWN {
+        eprintln!("… and {} more warnings (all of them with --json)", r.warnings.len() - SHOWN);
+    }
+    let verb = if dry_run { "Would record" } else { "Recorded" };
+    println!(
+        "{verb}: {} withdrawn, {} already withdrawn, {} undeliverable; {} addresses match no contact.",
+        r.withdrawn, r.already_withdrawn, r.undeliverable, r.unmatched
+    );
+    if r.consent_given_later > 0 {
+        println!(
+            "{} contacts gave consent again after the unsubscribe in the file: left as they are.",
+            r.consent_given_later
+        );
+    }
+    if r.restricted > 0 {
+        println!("{} restricted contacts were not marked undeliverable (read-only).", r.restricted);
+    }
+    if r.suppressed > 0 {
+        println!("{} unmatched addresses were put on the suppression list.", r.suppressed);
+    }
+    if dry_run {
+        println!("Nothing was written (dry run).");
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod register;
 pub mod requests;
 pub mod retention;
 pub mod settings;
+pub mod unsubscribes;
 pub mod vault;
 
 pub type Res<T> = Result<T, kluis::ApiError>;

@@ -26,7 +26,8 @@ pub const MAX_CONSENT_TEXT: usize = 20_000;
 pub const MAX_EVIDENCE: usize = 2_000;
 
 crate::kernel::str_enum! {
-    /// How consent was given or withdrawn.
+    /// How consent was given or withdrawn. "import": read from a newsletter tool's export (an
+    /// unsubscribe import), never typed by hand.
     pub enum Method("method") {
         Form => "form",
         Email => "email",
@@ -34,6 +35,7 @@ crate::kernel::str_enum! {
         InPerson => "in-person",
         Paper => "paper",
         Other => "other",
+        Import => "import",
     }
 }
 
@@ -78,6 +80,13 @@ impl Method {
                     "otherwise"
                 }
             }
+            Method::Import => {
+                if nl {
+                    "via een import"
+                } else {
+                    "by an import"
+                }
+            }
         }
     }
 
@@ -89,6 +98,7 @@ impl Method {
             Method::Phone => Source::Phone,
             Method::InPerson => Source::InPerson,
             Method::Paper | Method::Other => Source::Other,
+            Method::Import => Source::Imported,
         }
     }
 }
@@ -321,6 +331,7 @@ pub fn give(
     if input.text.chars().count() > MAX_CONSENT_TEXT {
         return Err(Error::invalid("text", "too long (at most 20000 characters)"));
     }
+    by_hand(input.method)?;
     let evidence = check_evidence(&input.evidence)?;
     let purpose = purposes::get(conn, input.purpose_id)?;
     if purpose.direct_marketing {
@@ -378,6 +389,7 @@ pub fn withdraw(
     method: Method,
     evidence: Option<String>,
 ) -> Result<i64> {
+    by_hand(method)?;
     let evidence = check_evidence(&evidence)?;
     if current_given(conn, contact_id, purpose_id)?.is_none() {
         return Err(Error::invalid("purpose", "there is no current consent to withdraw"));
@@ -397,6 +409,57 @@ pub fn withdraw(
     let id = conn.last_insert_rowid();
     ctx.audit(conn, "consent.withdraw", "contact", Some(contact_id), &["purpose", "method"])?;
     Ok(id)
+}
+
+/// The method "import" is for events read from a file, never recorded by hand.
+fn by_hand(method: Method) -> Result<()> {
+    if method == Method::Import {
+        return Err(Error::invalid(
+            "method",
+            "\"import\" is only for unsubscribes read from a file (kluis import unsubscribes)",
+        ));
+    }
+    Ok(())
+}
+
+/// Records a withdrawal read from a newsletter tool's export: at the time the file gives
+/// (RFC 3339, UTC), method "import", with the evidence naming the file and the campaign. Unlike
+/// [`withdraw`] it needs no current consent: an unsubscribe is evidence of the person's "no"
+/// also where no consent was recorded here. Allowed on a restricted contact (a withdrawal
+/// limits processing). The caller decides whether one is due ([`newest`]).
+pub fn record_imported_withdrawal(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    contact_id: i64,
+    purpose_id: i64,
+    at: &str,
+    evidence: &str,
+) -> Result<i64> {
+    let evidence = check_evidence(&Some(evidence.to_owned()))?;
+    conn.execute(
+        "INSERT INTO consent_events (contact_id, purpose_id, kind, at, method, evidence, recorded_by)
+         VALUES (?1, ?2, 'withdrawn', ?3, 'import', ?4, ?5)",
+        params![contact_id, purpose_id, at, evidence, recorded_by(conn, ctx)?],
+    )?;
+    let id = conn.last_insert_rowid();
+    ctx.audit(conn, "consent.withdraw", "contact", Some(contact_id), &["purpose", "method"])?;
+    Ok(id)
+}
+
+/// The newest ledger event for a contact and purpose: its kind and time.
+pub fn newest(
+    conn: &Connection,
+    contact_id: i64,
+    purpose_id: i64,
+) -> Result<Option<(EventKind, String)>> {
+    let row: Option<(String, String)> = conn
+        .prepare_cached(
+            "SELECT kind, at FROM consent_events WHERE contact_id = ?1 AND purpose_id = ?2
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(params![contact_id, purpose_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(row.map(|(k, at)| (k.parse().unwrap_or(EventKind::Given), at)))
 }
 
 /// Who records a consent event: the business (the controller's name, as set in the settings),

@@ -7,6 +7,7 @@ pub mod model;
 pub mod privacy;
 pub mod read;
 pub mod search;
+pub mod undeliverable;
 pub mod write;
 
 pub use model::{

@@ -150,6 +150,7 @@ pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, c: &ValidContact) -> Re
         ],
     )?;
     reindex(conn, id)?;
+    super::undeliverable::forget_removed(conn, id)?;
     if c.relationship_ended.is_some() {
         // The date the review asked for is there now: the rules reach the contact again.
         conn.execute(

@@ -1,12 +1,14 @@
 //! The mailing list for one purpose: only people whose data may be used for it now (a current
 //! consent, or another valid basis), never restricted people, never an objection or a
-//! suppressed address. Special-category fields are never part of it.
+//! suppressed address, never an address marked undeliverable. Special-category fields are
+//! never part of it.
 
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domain::consent;
+use crate::domain::contacts::undeliverable;
 use crate::domain::register::purposes;
 use crate::domain::suppression;
 use crate::kernel::clock::Ctx;
@@ -46,7 +48,10 @@ pub fn recipients(conn: &Connection, purpose_id: i64) -> Result<Vec<Recipient>> 
                 first = None;
                 break;
             }
-            first = first.or(Some(e));
+            // A bounced address is left out; another address of the person may still work.
+            if first.is_none() && !undeliverable::is_undeliverable(conn, id, &e)? {
+                first = Some(e);
+            }
         }
         if let Some(email) = first {
             out.push(Recipient { contact_id: id, name, email });

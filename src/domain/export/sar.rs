@@ -40,6 +40,8 @@ pub struct SubjectData {
     pub requests: Vec<Request>,
     /// The import the contact came in with, if any (Art. 15(1)(g): where the data came from).
     pub imported: Option<crate::domain::import::run::ImportSource>,
+    /// Addresses a newsletter tool found undeliverable.
+    pub undeliverable: Vec<crate::domain::contacts::undeliverable::UndeliverableAddress>,
 }
 
 /// Collects the person's data (revealing special categories, which is audited).
@@ -57,6 +59,7 @@ pub fn collect(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<SubjectData>
             .filter(|r| r.contact_id == Some(id))
             .collect(),
         imported: crate::domain::import::run::source_of(conn, id)?,
+        undeliverable: crate::domain::contacts::undeliverable::of_contact(conn, id)?,
     })
 }
 
@@ -224,6 +227,12 @@ pub fn pdf(
         rows.push((
             t.s("Bezwaar direct marketing", "Objection to direct marketing").to_owned(),
             short_date(o, language),
+        ));
+    }
+    for u in &d.undeliverable {
+        rows.push((
+            t.s("Adres onbestelbaar", "Address undeliverable").to_owned(),
+            format!("{} ({}; {})", u.email, short_date(&u.marked_at, language), u.evidence),
         ));
     }
     doc.key_values(&rows);
@@ -514,6 +523,10 @@ pub fn portability_zip(
     ] {
         contact_csv.push_str(&csv::row(&[f, &v]));
     }
+    for u in &d.undeliverable {
+        let v = format!("{} ({} {})", u.email, u.marked_at, u.evidence);
+        contact_csv.push_str(&csv::row(&["undeliverable", &v]));
+    }
     for f in &d.fields {
         contact_csv.push_str(&csv::row(&[&f.field.label, f.value.as_deref().unwrap_or("")]));
     }
@@ -524,9 +537,11 @@ pub fn portability_zip(
     let readme = "Kluis portability export (GDPR Art. 20)\r\n\r\n\
         data.json         everything held about you; schema kluis-portability/1: controller,\r\n\
         \u{20}                 contact, fields, interactions, purposes, consent, fiscal_records,\r\n\
-        \u{20}                 requests (times in RFC 3339 UTC, dates YYYY-MM-DD, amounts in cents;\r\n\
-        \u{20}                 a corrected fiscal record names its correction in corrected_by, a\r\n\
-        \u{20}                 correction the record it corrects in corrects)\r\n\
+        \u{20}                 requests, imported, undeliverable (times in RFC 3339 UTC, dates\r\n\
+        \u{20}                 YYYY-MM-DD, amounts in cents; a corrected fiscal record names its\r\n\
+        \u{20}                 correction in corrected_by, a correction the record it corrects\r\n\
+        \u{20}                 in corrects; undeliverable: addresses a newsletter tool could\r\n\
+        \u{20}                 not deliver to)\r\n\
         contact.csv       your details, one field per row\r\n\
         interactions.csv  calls, e-mails, meetings and notes\r\n\
         contact.vcf       your contact details as a vCard 4.0\r\n";

@@ -161,6 +161,52 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Table> {
     Ok(Table { encoding: encoding.name(), delimiter: delimiter as char, headers, columns, rows })
 }
 
+/// A file read as plain records, the first row included (no header is assumed): for readers
+/// that find their own columns (the unsubscribe import). Same detection, limits and errors
+/// naming the line as [`read`].
+#[derive(Debug, Clone)]
+pub struct Records {
+    pub encoding: &'static str,
+    pub delimiter: char,
+    /// Each non-empty record with the line it starts on.
+    pub records: Vec<(usize, Vec<String>)>,
+}
+
+/// Reads every record of a CSV or plain-text file; a row may have fewer or more cells than
+/// the first one (a list of addresses has no columns to keep equal).
+pub fn records(bytes: &[u8], options: &Options) -> Result<Records> {
+    let (text, encoding) = decode(bytes, options.encoding.as_deref())?;
+    let delimiter = match options.delimiter {
+        Some(d) => d,
+        None => detect_delimiter(&text),
+    };
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut lines = LineCounter::new(&text);
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| bad(&e, &mut lines))?;
+        let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
+        if record.as_slice().len() > MAX_RECORD {
+            return Err(Error::invalid(
+                "file",
+                format!("line {line}: a record longer than {} MB", MAX_RECORD / (1024 * 1024)),
+            ));
+        }
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        out.push((line, record.iter().map(|c| unguard(c.trim()).to_owned()).collect()));
+    }
+    if out.is_empty() {
+        return Err(Error::invalid("file", "line 1: the file is empty"));
+    }
+    Ok(Records { encoding: encoding.name(), delimiter: delimiter as char, records: out })
+}
+
 /// The line where a record starts, from its byte offset. The `csv` crate's own line count is
 /// one short after a CRLF line end (the LF is read with the next record), so lines are counted
 /// here: offsets only grow, and each byte is looked at once.

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod run;
+pub mod unsubscribes;
 pub mod vcard;
 
 use serde::Serialize;

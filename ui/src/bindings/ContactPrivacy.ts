@@ -2,6 +2,7 @@
 import type { ConsentEvent } from "./ConsentEvent";
 import type { FieldValue } from "./FieldValue";
 import type { PurposeLink } from "./PurposeLink";
+import type { UndeliverableAddress } from "./UndeliverableAddress";
 
 /**
  * Everything the contact page's Privacy tab shows.
@@ -10,4 +11,8 @@ export type ContactPrivacy = { links: Array<PurposeLink>,
 /**
  * The consent ledger, oldest first.
  */
-history: Array<ConsentEvent>, fields: Array<FieldValue>, };
+history: Array<ConsentEvent>, fields: Array<FieldValue>, 
+/**
+ * Addresses a newsletter tool found undeliverable ("cleaned").
+ */
+undeliverable: Array<UndeliverableAddress>, };

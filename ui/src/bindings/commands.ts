@@ -45,6 +45,7 @@ import type { RuleKey } from "./RuleKey";
 import type { Settings } from "./Settings";
 import type { Source } from "./Source";
 import type { Strength } from "./Strength";
+import type { UnsubscribeReport } from "./UnsubscribeReport";
 import type { VaultStatus } from "./VaultStatus";
 import type { Written } from "./Written";
 
@@ -417,6 +418,16 @@ export type Commands = {
    * wiped later, unlike `copy_sensitive`.
    */
   copy_text: { args: { text: string }; result: null };
+  /**
+   * Asks for a newsletter tool's export of unsubscribes in the open dialog and reports what
+   * importing it into the purpose would do (nothing written); null when cancelled.
+   */
+  preview_unsubscribes: { args: { purposeId: number }; result: UnsubscribeReport | null };
+  /**
+   * Imports the file previewed last: withdrawals for the purpose, bounced addresses marked
+   * undeliverable, unmatched addresses on the suppression list when asked.
+   */
+  import_unsubscribes: { args: { purposeId: number; suppressUnmatched: boolean }; result: UnsubscribeReport };
 };
 
 export type Command = keyof Commands;

@@ -39,6 +39,7 @@ import type { Settings } from "../bindings/Settings";
 import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import type { Written } from "../bindings/Written";
+import type { UnsubscribeReport } from "../bindings/UnsubscribeReport";
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;
@@ -132,6 +133,7 @@ const PRIVACY: ContactPrivacy = {
     { field: FIELDS[0]!, value: null, filled: true },
     { field: FIELDS[1]!, value: "2024-04-20", filled: true },
   ],
+  undeliverable: [],
 };
 
 const FLAGS: ContactFlag[] = [
@@ -506,8 +508,29 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
       const found = contacts.filter((c) => c.name.toLowerCase().includes(q));
       return { items: found.slice(Number(offset), Number(offset) + Number(limit)).map(summary), total: found.length };
     },
+    // Unsubscribes: a fixed preview and result (the matching lives in the backend).
+    preview_unsubscribes: (): UnsubscribeReport => UNSUBSCRIBES,
+    import_unsubscribes: ({ suppressUnmatched }): UnsubscribeReport => ({
+      ...UNSUBSCRIBES,
+      suppressed: suppressUnmatched ? UNSUBSCRIBES.unmatched : 0,
+    }),
   };
 }
+
+const UNSUBSCRIBES: UnsubscribeReport = {
+  file_name: "unsubscribed_members_export_8f3c2a1b.csv",
+  layout: "mailchimp-unsubscribed",
+  withdrawn: 3,
+  already_withdrawn: 1,
+  unmatched: 2,
+  undeliverable: 0,
+  already_undeliverable: 0,
+  consent_given_later: 0,
+  restricted: 0,
+  suppressed: 2,
+  ignored: 0,
+  warnings: [{ line: 7, message: "geen geldig e-mailadres; overgeslagen" }],
+};
 
 function bulkReport(ids: number[]): BulkReport {
   return {

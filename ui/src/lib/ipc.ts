@@ -58,6 +58,7 @@ import type { Settings } from "../bindings/Settings";
 import type { Source } from "../bindings/Source";
 import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
+import type { UnsubscribeReport } from "../bindings/UnsubscribeReport";
 import type { Written } from "../bindings/Written";
 
 const ERROR_CODES: readonly ErrorCode[] = [
@@ -713,4 +714,19 @@ export const IDLE_WARNING_EVENT = "idle-warning";
  */
 export async function onIdleWarning(handler: (secondsLeft: number) => void): Promise<() => void> {
   return listen<number>(IDLE_WARNING_EVENT, (event) => handler(event.payload));
+}
+
+// --- unsubscribes ------------------------------------------------------------
+
+/**
+ * Asks for a newsletter tool's export of unsubscribes in the open dialog and reports what
+ * importing it into the purpose would do (nothing is written); null when the user cancelled.
+ */
+export function previewUnsubscribes(purposeId: number): Promise<UnsubscribeReport | null> {
+  return call("preview_unsubscribes", { purposeId });
+}
+
+/** Imports the file previewed last into the purpose; what it did. */
+export function importUnsubscribes(purposeId: number, suppressUnmatched: boolean): Promise<UnsubscribeReport> {
+  return call("import_unsubscribes", { purposeId, suppressUnmatched });
 }

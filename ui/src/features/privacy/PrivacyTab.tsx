@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
+import { formatInstantDate } from "../../lib/format";
 import { usePurposes } from "../register/queries";
 import { ConsentForm } from "./ConsentForm";
 import { ConsentHistory } from "./ConsentHistory";
@@ -20,7 +21,7 @@ import { RestrictionSection } from "./RestrictionSection";
  * consent, objecting and lifting the restriction stay available.
  */
 export function PrivacyTab({ contact }: { contact: Contact }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // Special-category values stay hidden until asked for, each time the tab is opened.
   const [reveal, setReveal] = useState(false);
   const privacy = useContactPrivacy(contact.id, reveal);
@@ -48,6 +49,22 @@ export function PrivacyTab({ contact }: { contact: Contact }) {
       {restricted && <StatusNote tone="info">{t("privacy.restrictedNote")}</StatusNote>}
       {privacy.isError && <ErrorAlert error={privacy.error} />}
       {purposes.isError && <ErrorAlert error={purposes.error} />}
+      {data.undeliverable.length > 0 && (
+        <StatusNote tone="warning" title={t("undeliverable.heading")}>
+          <Stack gap={4}>
+            <Text size="sm">{t("undeliverable.intro")}</Text>
+            {data.undeliverable.map((u) => (
+              <Text size="sm" key={u.email} style={{ overflowWrap: "anywhere" }}>
+                {t("undeliverable.item", {
+                  email: u.email,
+                  date: formatInstantDate(locale, u.marked_at),
+                  evidence: u.evidence,
+                })}
+              </Text>
+            ))}
+          </Stack>
+        </StatusNote>
+      )}
 
       <TitledSection id="privacy-links" title={t("links.heading")}>
         <Stack gap="lg">

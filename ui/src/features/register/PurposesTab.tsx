@@ -28,6 +28,7 @@ import { createPurpose, exportMailingList, isIpcError, updatePurpose } from "../
 import { stripFieldPrefix } from "../contacts/validation";
 import { basisLabel, basisOptions, splitList } from "./labels";
 import { invalidatePrivacyData, usePurposes } from "./queries";
+import { UnsubscribeImportButton } from "./UnsubscribeImport";
 
 
 export function PurposesTab() {
@@ -116,6 +117,7 @@ export function PurposesTab() {
                         >
                           {t("purposes.export")}
                         </Button>
+                        <UnsubscribeImportButton purpose={purpose} />
                       </Stack>
                     </Table.Td>
                   </Table.Tr>

@@ -346,7 +346,7 @@ describe("review queue", () => {
         interactions: [],
       }),
       list_documents: () => [],
-      contact_privacy: () => ({ links: [], history: [], fields: [] }),
+      contact_privacy: () => ({ links: [], history: [], fields: [], undeliverable: [] }),
       list_purposes: () => [],
     });
     const { user } = await openRetention("Beoordelen");
