@@ -7,6 +7,9 @@ use ts_rs::TS;
 use crate::app::bulk::{BulkList, BulkReport, LinkRef};
 use crate::app::check::{CheckItem, CheckName, CheckReport};
 use crate::app::erase::ErasurePreview;
+use crate::app::import::{
+    ColumnChoice, ColumnGuess, ImportChoice, Inspection, RowChoice, RowPreview,
+};
 use crate::app::privacy::ContactPrivacy;
 use crate::app::restore::{RestoreReport, RestoreSecrets};
 use crate::app::subject_access::Written;
@@ -24,7 +27,11 @@ use crate::domain::contacts::model::{
     InteractionChange, InteractionInput, InteractionKind, Relationship,
 };
 use crate::domain::controller::Controller;
+use crate::domain::export::contacts::AddressBookFormat;
 use crate::domain::fields::{FieldDef, FieldDefInput, FieldKind, FieldValue};
+use crate::domain::import::run::{
+    Format as ImportFormat, LineWarning, OnDuplicate, Report as ImportReport, RowNote, RowOutcome,
+};
 use crate::domain::register::purposes::{Basis, Purpose, PurposeInput};
 use crate::domain::requests::{IdentityMethod, Request, RequestFile, RequestKind};
 use crate::domain::retention::documents::{DocumentKind, FiscalDocument};
@@ -120,5 +127,19 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<LinkRef>()?,
         file::<InitialCount>()?,
         file::<Written>()?,
+        // Moving in and out: the import wizard and the address-book export.
+        file::<ImportChoice>()?,
+        file::<ColumnChoice>()?,
+        file::<RowChoice>()?,
+        file::<Inspection>()?,
+        file::<ColumnGuess>()?,
+        file::<RowPreview>()?,
+        file::<ImportFormat>()?,
+        file::<OnDuplicate>()?,
+        file::<RowNote>()?,
+        file::<RowOutcome>()?,
+        file::<LineWarning>()?,
+        file::<ImportReport>()?,
+        file::<AddressBookFormat>()?,
     ])
 }
