@@ -25,6 +25,9 @@ pub struct AppState {
     warned: Mutex<bool>,
     /// The recovery key copied to the clipboard, still to be wiped.
     pub clipboard: SensitiveCopy,
+    /// The address-book file last chosen in the import wizard, for its inspect, preview and
+    /// import.
+    picked_import: Mutex<Option<PathBuf>>,
 }
 
 /// How long before the idle lock the UI is warned: a minute, or half the limit when that is
@@ -49,6 +52,7 @@ impl AppState {
             idle_limit: Mutex::new(idle_limit),
             warned: Mutex::new(false),
             clipboard: SensitiveCopy::default(),
+            picked_import: Mutex::new(None),
         }
     }
 
@@ -78,6 +82,18 @@ impl AppState {
         guard(&self.picked_backup)
             .clone()
             .ok_or_else(|| Error::invalid("file", "choose a backup file first"))
+    }
+
+    /// Keeps the address-book file the user chose to import.
+    pub fn pick_import(&self, file: PathBuf) {
+        *guard(&self.picked_import) = Some(file);
+    }
+
+    /// The address-book file the user chose last; `invalid_input` (`file`) when none was.
+    pub fn picked_import(&self) -> Result<PathBuf, Error> {
+        guard(&self.picked_import)
+            .clone()
+            .ok_or_else(|| Error::invalid("file", "choose a file to import first"))
     }
 
     pub fn is_unlocked(&self) -> bool {
