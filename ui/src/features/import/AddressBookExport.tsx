@@ -40,22 +40,24 @@ export function AddressBookExport({ opened, onClose, search }: Props) {
       <Stack gap="md">
         <Radio.Group label={t("addressExport.format")} value={format} onChange={(v) => setFormat(v as AddressBookFormat)}>
           <Stack gap={6} mt="xs">
-            <Radio value="vcard" label={t("addressExport.vcard")} />
-            <Radio value="csv" label={t("addressExport.csv")} />
+            <Radio value="vcard" label={t("addressExport.vcard")} aria-label={t("addressExport.vcard")} />
+            <Radio value="csv" label={t("addressExport.csv")} aria-label={t("addressExport.csv")} />
           </Stack>
         </Radio.Group>
         <Radio.Group label={t("addressExport.which")} value={scoped ? "search" : "all"} onChange={(v) => setWhich(v as "all" | "search")}>
           <Stack gap={6} mt="xs">
-            <Radio value="all" label={t("addressExport.all")} />
+            <Radio value="all" label={t("addressExport.all")} aria-label={t("addressExport.all")} />
             <Radio
               value="search"
               disabled={query === ""}
               label={query === "" ? t("addressExport.searchNone") : t("addressExport.search", { query })}
+              aria-label={query === "" ? t("addressExport.searchNone") : t("addressExport.search", { query })}
             />
           </Stack>
         </Radio.Group>
         <Checkbox
           label={t("addressExport.includeRestricted")}
+          aria-label={t("addressExport.includeRestricted")}
           description={t("addressExport.includeRestrictedHelp")}
           checked={includeRestricted}
           onChange={(e) => setIncludeRestricted(e.currentTarget.checked)}

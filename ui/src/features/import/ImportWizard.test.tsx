@@ -220,6 +220,26 @@ describe("the import wizard", () => {
     expect(screen.queryByRole("checkbox", { name: /geen BSN/ })).toBeNull();
   });
 
+  it("reads the newly chosen file when the wizard is opened again, not the one read before", async () => {
+    let file = "klanten.csv";
+    backend({
+      pick_import_file: () => file,
+      inspect_import: (args) =>
+        file.endsWith(".vcf")
+          ? { ...inspection(choiceOf(args)), file_name: file, format: "vcard", columns: [], encoding: null, delimiter: null }
+          : inspection(choiceOf(args)),
+    });
+    const { user } = await openWizard();
+    expect(await screen.findByLabelText("Tekencodering")).toHaveValue("windows-1252");
+    await user.click(screen.getByRole("button", { name: "Terug naar de contacten" }));
+    file = "contacten.vcf";
+    await user.click(await screen.findByRole("button", { name: "Importeren" }));
+    await user.click(await screen.findByRole("button", { name: "Bestand kiezen…" }));
+    expect(await screen.findByText("3 contactkaarten gevonden.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Bestandsformaat")).toHaveValue("vcard");
+    expect(screen.queryByLabelText("Tekencodering")).toBeNull();
+  });
+
   it("links from the summary to the triage list", async () => {
     backend({
       run_import: () => report({ id: 3, added: 3, skipped: 0 }),

@@ -74,6 +74,9 @@ const RELATIONSHIPS: readonly Relationship[] = ["prospect", "client", "supplier"
 /** How many warnings the preview lists before it counts the rest. */
 const WARNINGS_SHOWN = 50;
 
+/** Every file chosen, in any wizard opened: the backend's file changed, so do the queries. */
+let picks = 0;
+
 export function emptyChoice(): ImportChoice {
   return {
     format: "csv",
@@ -104,7 +107,7 @@ export function ImportWizard({ onClose, onOpenTriage }: Props) {
   const queryClient = useQueryClient();
   const [active, setActive] = useState(0);
   const [fileName, setFileName] = useState<string | null>(null);
-  // Bumped at every file chosen: the backend's file changed, so do the queries.
+  // Which file chosen (see `picks`); 0: none yet.
   const [pick, setPick] = useState(0);
   const [format, setFormat] = useState<Format | null>(null);
   const [choice, setChoice] = useState<ImportChoice>(emptyChoice);
@@ -127,7 +130,8 @@ export function ImportWizard({ onClose, onOpenTriage }: Props) {
     onSuccess: (name) => {
       if (name === null) return;
       setFileName(name);
-      setPick((n) => n + 1);
+      picks += 1;
+      setPick(picks);
       setFormat(null);
       setChoice(emptyChoice());
       go(1);
@@ -140,6 +144,8 @@ export function ImportWizard({ onClose, onOpenTriage }: Props) {
     enabled: pick > 0,
     retry: false,
     staleTime: Infinity,
+    // The file's people stay in the cache no longer than the wizard is open.
+    gcTime: 0,
   });
   const read: Inspection | undefined = inspection.isError ? undefined : inspection.data;
   // The preview does not depend on the batch's purpose (which the core checks at the import).
@@ -150,6 +156,7 @@ export function ImportWizard({ onClose, onOpenTriage }: Props) {
     enabled: read !== undefined && active >= 2 && active < 4,
     retry: false,
     staleTime: Infinity,
+    gcTime: 0,
   });
   const purposes = useQuery({
     queryKey: ["register", "import-purposes", language],
@@ -258,6 +265,7 @@ export function ImportWizard({ onClose, onOpenTriage }: Props) {
             <Stack gap="md">
               <NativeSelect
                 label={t("importWizard.purpose")}
+                aria-label={t("importWizard.purpose")}
                 description={t("importWizard.purposeHelp")}
                 data={[
                   { value: "", label: t("importWizard.purposeNone") },
@@ -270,6 +278,7 @@ export function ImportWizard({ onClose, onOpenTriage }: Props) {
               {purposes.isError && <ErrorAlert error={purposes.error} />}
               <NativeSelect
                 label={t("importWizard.relationship")}
+                aria-label={t("importWizard.relationship")}
                 data={RELATIONSHIPS.map((r) => ({ value: r, label: relationshipLabel(t, r) }))}
                 value={choice.relationship}
                 onChange={(e) => patch({ relationship: e.currentTarget.value as Relationship })}
@@ -384,6 +393,7 @@ function ReadStep({ fileName, inspection, format, onFormat, choice, onChange, on
       <Group align="flex-end" gap="md">
         <NativeSelect
           label={t("importWizard.format")}
+          aria-label={t("importWizard.format")}
           data={[
             { value: "vcard", label: t("importWizard.format.vcard") },
             { value: "csv", label: t("importWizard.format.csv") },
@@ -394,6 +404,7 @@ function ReadStep({ fileName, inspection, format, onFormat, choice, onChange, on
         {csv && (
           <NativeSelect
             label={t("importWizard.encoding")}
+          aria-label={t("importWizard.encoding")}
             data={[...new Set([...ENCODINGS, ...(ok?.encoding ? [ok.encoding] : [])])]}
             value={choice.encoding ?? ok?.encoding ?? "UTF-8"}
             onChange={(e) => onChange({ encoding: e.currentTarget.value, per_row: [] })}
@@ -402,6 +413,7 @@ function ReadStep({ fileName, inspection, format, onFormat, choice, onChange, on
         {csv && (
           <NativeSelect
             label={t("importWizard.delimiter")}
+          aria-label={t("importWizard.delimiter")}
             data={DELIMITERS.map((d) => ({ value: d, label: delimiterLabel(t, d) }))}
             value={choice.delimiter ?? ok?.delimiter ?? ","}
             onChange={(e) => onChange({ delimiter: e.currentTarget.value, map: [], per_row: [] })}
@@ -559,7 +571,7 @@ function PreviewStep({ inspection, report, choice, onChange, onBack, onNext }: P
       >
         <Group mt="xs">
           {ON_DUPLICATE.map((d) => (
-            <Radio key={d} value={d} label={duplicateLabel(d)} />
+            <Radio key={d} value={d} label={duplicateLabel(d)} aria-label={duplicateLabel(d)} />
           ))}
         </Group>
       </Radio.Group>
@@ -606,6 +618,7 @@ function PreviewStep({ inspection, report, choice, onChange, onBack, onNext }: P
           )}
           <Checkbox
             label={t("importWizard.confirmNotBsn")}
+            aria-label={t("importWizard.confirmNotBsn")}
             description={t("importWizard.confirmNotBsnHelp")}
             checked={choice.confirm_not_bsn}
             onChange={(e) => onChange({ confirm_not_bsn: e.currentTarget.checked })}
