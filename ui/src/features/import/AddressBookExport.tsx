@@ -36,7 +36,13 @@ export function AddressBookExport({ opened, onClose, search }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t("addressExport.title")} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("addressExport.title")}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <Stack gap="md">
         <Radio.Group label={t("addressExport.format")} value={format} onChange={(v) => setFormat(v as AddressBookFormat)}>
           <Stack gap={6} mt="xs">
