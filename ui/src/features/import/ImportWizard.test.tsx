@@ -240,6 +240,23 @@ describe("the import wizard", () => {
     expect(screen.queryByLabelText("Tekencodering")).toBeNull();
   });
 
+  it("says why an import can no longer be undone", async () => {
+    backend({
+      run_import: () => report({ id: 5, added: 2, skipped: 0 }),
+      undo_import: () => {
+        throw apiError("invalid_input", "1 of its contacts changed since the import", "import");
+      },
+    });
+    const { user } = await openWizard();
+    await user.click(await screen.findByRole("button", { name: "Volgende" }));
+    await user.click(await screen.findByRole("button", { name: "Volgende" }));
+    await user.click(await screen.findByRole("button", { name: "Importeren" }));
+    await user.click(await screen.findByRole("button", { name: "Deze import ongedaan maken" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Deze import kan niet meer in één keer ongedaan worden gemaakt");
+    expect(alert).not.toHaveTextContent("Kluis kan dit bestand zo niet lezen");
+  });
+
   it("links from the summary to the triage list", async () => {
     backend({
       run_import: () => report({ id: 3, added: 3, skipped: 0 }),

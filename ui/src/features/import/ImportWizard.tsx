@@ -73,6 +73,8 @@ const ON_DUPLICATE: readonly OnDuplicate[] = ["skip", "update", "add"];
 const RELATIONSHIPS: readonly Relationship[] = ["prospect", "client", "supplier"];
 /** How many warnings the preview lists before it counts the rest. */
 const WARNINGS_SHOWN = 50;
+/** How many duplicate rows get their own choice; the rest follow the choice for all. */
+const DUPLICATES_SHOWN = 200;
 
 /** Every file chosen, in any wizard opened: the backend's file changed, so do the queries. */
 let picks = 0;
@@ -339,7 +341,12 @@ function ImportError({ error }: { error: unknown }) {
   const { t } = useI18n();
   const e = toIpcError(error);
   if (e.code !== "invalid_input") return <ErrorAlert error={error} />;
-  const text = e.field === "purpose" ? t("importWizard.purposeRefused") : t("importWizard.fileError");
+  const text =
+    e.field === "purpose"
+      ? t("importWizard.purposeRefused")
+      : e.field === "import"
+        ? t("importWizard.undoRefused")
+        : t("importWizard.fileError");
   return (
     <ErrorAlert>
       {text} {e.message !== "" && t("importWizard.errorDetail", { message: e.message })}
@@ -583,7 +590,7 @@ function PreviewStep({ inspection, report, choice, onChange, onBack, onNext }: P
           </Title>
           <Table withTableBorder>
             <Table.Tbody>
-              {duplicates.map((d) => (
+              {duplicates.slice(0, DUPLICATES_SHOWN).map((d) => (
                 <Table.Tr key={d.line}>
                   <Table.Td>{t("importWizard.lineName", { line: d.line, name: d.name })}</Table.Td>
                   <Table.Td>
@@ -601,6 +608,11 @@ function PreviewStep({ inspection, report, choice, onChange, onBack, onNext }: P
               ))}
             </Table.Tbody>
           </Table>
+          {duplicates.length > DUPLICATES_SHOWN && (
+            <Text size="sm" c="dimmed">
+              {t("importWizard.moreDuplicates", { n: duplicates.length - DUPLICATES_SHOWN })}
+            </Text>
+          )}
         </Stack>
       )}
 
