@@ -402,6 +402,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             relationship: contacts::Relationship::Prospect,
             confirm_not_bsn: false,
             dry_run: false,
+            per_row: Vec::new(),
+            detail: false,
         };
         let (core, report) =
             time(|| import::import_file(&mut iv, &f, Language::Nl, &mut |_, _| {}));

@@ -7,6 +7,9 @@ use ts_rs::TS;
 use crate::app::bulk::{BulkList, BulkReport, LinkRef};
 use crate::app::check::{CheckItem, CheckName, CheckReport};
 use crate::app::erase::ErasurePreview;
+use crate::app::import::{
+    ColumnChoice, ColumnGuess, ImportChoice, Inspection, RowChoice, RowPreview,
+};
 use crate::app::privacy::ContactPrivacy;
 use crate::app::restore::{RestoreReport, RestoreSecrets};
 use crate::app::subject_access::Written;
@@ -25,7 +28,11 @@ use crate::domain::contacts::model::{
 };
 use crate::domain::contacts::undeliverable::UndeliverableAddress;
 use crate::domain::controller::Controller;
+use crate::domain::export::contacts::AddressBookFormat;
 use crate::domain::fields::{FieldDef, FieldDefInput, FieldKind, FieldValue};
+use crate::domain::import::run::{
+    Format as ImportFormat, LineWarning, OnDuplicate, Report as ImportReport, RowNote, RowOutcome,
+};
 use crate::domain::import::unsubscribes::{
     UnsubscribeLayout, UnsubscribeReport, UnsubscribeWarning,
 };
@@ -128,5 +135,19 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<UnsubscribeReport>()?,
         file::<UnsubscribeLayout>()?,
         file::<UnsubscribeWarning>()?,
+        // Moving in and out: the import wizard and the address-book export.
+        file::<ImportChoice>()?,
+        file::<ColumnChoice>()?,
+        file::<RowChoice>()?,
+        file::<Inspection>()?,
+        file::<ColumnGuess>()?,
+        file::<RowPreview>()?,
+        file::<ImportFormat>()?,
+        file::<OnDuplicate>()?,
+        file::<RowNote>()?,
+        file::<RowOutcome>()?,
+        file::<LineWarning>()?,
+        file::<ImportReport>()?,
+        file::<AddressBookFormat>()?,
     ])
 }

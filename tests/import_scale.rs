@@ -39,6 +39,8 @@ fn ten_thousand_cards_import_in_one_go_with_progress_and_their_duplicates_found(
         relationship: Relationship::Prospect,
         confirm_not_bsn: false,
         dry_run: false,
+        per_row: Vec::new(),
+        detail: false,
     };
     let mut seen: Vec<(usize, usize)> = Vec::new();
     let report = import_file(&mut vault, &f, Language::Nl, &mut |d, n| seen.push((d, n))).unwrap();

@@ -31,6 +31,10 @@ pub enum Save<'a> {
     /// The portability ZIP of the person named.
     AccessZip(&'a str),
     Backup,
+    /// The address book, as vCard (true) or CSV.
+    AddressBook {
+        vcard: bool,
+    },
 }
 
 /// The dialog's texts: title, filter name, extension, suggested file name.
@@ -102,6 +106,16 @@ impl Save<'_> {
                 extension: "kluisbackup",
                 name: "kluis.kluisbackup".into(),
             },
+            Save::AddressBook { vcard } => Texts {
+                title: pick("Adresboek opslaan", "Save the address book"),
+                filter: if *vcard { pick("vCard-bestand", "vCard file") } else { csv },
+                extension: if *vcard { "vcf" } else { "csv" },
+                name: format!(
+                    "{}.{}",
+                    pick("adresboek", "address-book"),
+                    if *vcard { "vcf" } else { "csv" }
+                ),
+            },
         }
     }
 }
@@ -144,6 +158,25 @@ pub fn open_backup(app: &AppHandle, language: Language) -> Option<PathBuf> {
             .file()
             .set_title(if nl { "Back-upbestand kiezen" } else { "Choose the backup file" })
             .add_filter(if nl { "Kluis-back-up" } else { "Kluis backup" }, &["kluisbackup"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok()),
+    }
+}
+
+/// Asks for an address book to import (vCard or CSV); None when the user cancelled.
+pub fn open_address_book(app: &AppHandle, language: Language) -> Option<PathBuf> {
+    let nl = language == Language::Nl;
+    match test_hook::open() {
+        Some(answer) => answer,
+        None => app
+            .dialog()
+            .file()
+            .set_title(if nl { "Adresboek kiezen" } else { "Choose the address book" })
+            .add_filter(
+                if nl { "vCard of CSV" } else { "vCard or CSV" },
+                &["vcf", "vcard", "csv", "txt", "tsv"],
+            )
+            .add_filter(if nl { "Alle bestanden" } else { "All files" }, &["*"])
             .blocking_pick_file()
             .and_then(|p| p.into_path().ok()),
     }

@@ -25,6 +25,7 @@
 use kluis::app::bulk::{BulkList, BulkReport, LinkRef};
 use kluis::app::check::CheckReport;
 use kluis::app::erase::ErasurePreview;
+use kluis::app::import::{ImportChoice, Inspection};
 use kluis::app::privacy::ContactPrivacy;
 use kluis::app::restore::{RestoreReport, RestoreSecrets};
 use kluis::app::subject_access::Written;
@@ -38,7 +39,9 @@ use kluis::domain::contacts::{
     ContactDetail, ContactInput, ContactPage, InteractionChange, InteractionInput, Relationship,
 };
 use kluis::domain::controller::Controller;
+use kluis::domain::export::contacts::AddressBookFormat;
 use kluis::domain::fields::{FieldDef, FieldDefInput};
+use kluis::domain::import::run::{Format, Report as ImportReport};
 use kluis::domain::import::unsubscribes::UnsubscribeReport;
 use kluis::domain::register::purposes::{Basis, Purpose, PurposeInput};
 use kluis::domain::requests::{IdentityMethod, Request, RequestKind};
@@ -690,4 +693,62 @@ commands! {
         purpose_id: i64,
         suppress_unmatched: bool,
     ) -> Res<UnsubscribeReport> in unsubscribes;
+
+    // --- moving in and out: the import wizard, the address-book export -----------------
+
+    /// Asks for an address-book file (vCard or CSV) in the open dialog and keeps it for the
+    /// wizard; its name, null when the user cancelled.
+    #[tauri::command(async)]
+    fn pick_import_file(app: AppHandle, state: State<'_, AppState>) -> Res<Option<String>>
+        in import;
+
+    /// What the chosen file holds, read as `format` (null: guessed) with the encoding,
+    /// delimiter and column mapping of `choice`: the detected settings, each column with its
+    /// automatic field and a sample, the first rows as they will be stored. Writes nothing; a
+    /// bad file is `invalid_input` (field `file`) naming the line.
+    #[tauri::command(async)]
+    fn inspect_import(
+        state: State<'_, AppState>,
+        format: Option<Format>,
+        choice: ImportChoice,
+        language: Language,
+    ) -> Res<Inspection> in import;
+
+    /// The import as chosen, run and rolled back: the counts, warnings per line and the rows
+    /// that need a decision (duplicates, BSN-like values, objected addresses).
+    #[tauri::command(async)]
+    fn preview_import(state: State<'_, AppState>, choice: ImportChoice, language: Language)
+        -> Res<ImportReport> in import;
+
+    /// Imports the chosen file as chosen, in one transaction, after an automatic backup for
+    /// more than a handful of rows; progress as `import-progress` events. A consent or
+    /// direct-marketing purpose is refused (`invalid_input`, field `purpose`).
+    #[tauri::command(async)]
+    fn run_import(
+        app: AppHandle,
+        state: State<'_, AppState>,
+        choice: ImportChoice,
+        language: Language,
+    ) -> Res<ImportReport> in import;
+
+    /// Removes every contact of an import while they are as imported; how many.
+    #[tauri::command(async)]
+    fn undo_import(state: State<'_, AppState>, id: i64) -> Res<i64> in import;
+
+    /// The purposes a whole import may be linked to: neither consent nor direct marketing.
+    #[tauri::command(async)]
+    fn import_purposes(state: State<'_, AppState>, language: Language) -> Res<Vec<Purpose>>
+        in import;
+
+    /// Writes the address book (vCard 4.0 or CSV) to a file chosen in the save dialog: the
+    /// contacts `search` finds (null: all), restricted ones only with `includeRestricted`;
+    /// how many, null when the user cancelled. Audited.
+    #[tauri::command(async)]
+    fn export_address_book(
+        app: AppHandle,
+        state: State<'_, AppState>,
+        format: AddressBookFormat,
+        search: Option<String>,
+        include_restricted: bool,
+    ) -> Res<Option<usize>> in import;
 }

@@ -27,6 +27,9 @@ pub struct AppState {
     pub clipboard: SensitiveCopy,
     /// The unsubscribe file last previewed, for the import that follows.
     picked_unsubscribes: Mutex<Option<PathBuf>>,
+    /// The address-book file last chosen in the import wizard, for its inspect, preview and
+    /// import.
+    picked_import: Mutex<Option<PathBuf>>,
 }
 
 /// How long before the idle lock the UI is warned: a minute, or half the limit when that is
@@ -52,6 +55,7 @@ impl AppState {
             warned: Mutex::new(false),
             clipboard: SensitiveCopy::default(),
             picked_unsubscribes: Mutex::new(None),
+            picked_import: Mutex::new(None),
         }
     }
 
@@ -94,6 +98,18 @@ impl AppState {
         guard(&self.picked_backup)
             .clone()
             .ok_or_else(|| Error::invalid("file", "choose a backup file first"))
+    }
+
+    /// Keeps the address-book file the user chose to import.
+    pub fn pick_import(&self, file: PathBuf) {
+        *guard(&self.picked_import) = Some(file);
+    }
+
+    /// The address-book file the user chose last; `invalid_input` (`file`) when none was.
+    pub fn picked_import(&self) -> Result<PathBuf, Error> {
+        guard(&self.picked_import)
+            .clone()
+            .ok_or_else(|| Error::invalid("file", "choose a file to import first"))
     }
 
     pub fn is_unlocked(&self) -> bool {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use kluis::app::import::{self, FileImport, PurposeRef, UnsubscribeImport};
-use kluis::domain::import::csv::{Column, Options};
+use kluis::domain::import::csv::{parse_delimiter, Column, Options};
 use kluis::domain::import::run::{Format, Report};
 use kluis::domain::import::unsubscribes::UnsubscribeReport;
 use kluis::kernel::language::Language;
@@ -124,10 +124,12 @@ pub fn run(ctx: &Ctx, Cmd::Import(cmd): Cmd) -> Out {
         format,
         csv,
         on_duplicate: how.on_duplicate.parse()?,
-        purpose: how.purpose.as_deref(),
+        purpose: how.purpose.as_deref().map(PurposeRef::Name),
         relationship: how.relationship.parse()?,
         confirm_not_bsn: how.yes,
         dry_run: how.dry_run,
+        per_row: Vec::new(),
+        detail: false,
     };
     let show = ctx.progress && !ctx.json;
     let mut tenth = 0;
@@ -143,13 +145,7 @@ pub fn run(ctx: &Ctx, Cmd::Import(cmd): Cmd) -> Out {
 }
 
 fn delimiter_of(d: Option<String>) -> Result<Option<u8>, Error> {
-    match d.as_deref() {
-        None => Ok(None),
-        Some("," | "comma") => Ok(Some(b',')),
-        Some(";" | "semicolon") => Ok(Some(b';')),
-        Some("\t" | "tab" | "\\t") => Ok(Some(b'\t')),
-        Some(_) => Err(Error::invalid("delimiter", "expected , ; or tab")),
-    }
+    d.as_deref().map(parse_delimiter).transpose()
 }
 
 fn mapping(map: &[String]) -> Result<Vec<(String, Column)>, Error> {

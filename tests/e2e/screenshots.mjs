@@ -112,6 +112,26 @@ try {
   await app.click("Beleid");
   await app.browser.waitUntil(async () => /Fiscale gegevens/.test(await app.text()));
   await shot("11-retention-policy");
+  // Moving in: the import wizard with a Dutch Excel sheet (read and mapped, then the dry run;
+  // nothing is imported here), and the address-book export.
+  await app.click("Contacten");
+  await app.waitForHeading("Contacten");
+  await app.click("Importeren");
+  await app.waitForHeading("Contacten importeren");
+  app.openDialogAnswers(path.join(root, "tests/e2e/fixtures/klanten-excel.csv"));
+  await app.click("Bestand kiezen…");
+  await app.browser.waitUntil(async () => /Café Ëlla · Bakkerij € en Zo/.test(await app.text()), { timeout: 15000 });
+  await app.browser.pause(600); // the stepper's transition
+  await shot("19-import-mapping");
+  await app.click("Volgende");
+  await app.browser.waitUntil(async () => /Zo zou het importeren uitpakken/.test(await app.text()), { timeout: 15000 });
+  await app.browser.pause(600);
+  await shot("20-import-preview");
+  await app.click("Terug naar de contacten");
+  await app.waitForHeading("Contacten");
+  await app.click("Exporteren");
+  await app.field("Ook beperkte contacten meenemen");
+  await shot("21-address-export");
   await app.quit();
 
   // Two and a half years later (debug builds take the clock from KLUIS_NOW): the purge at

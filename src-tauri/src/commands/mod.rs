@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod bulk;
 pub mod contacts;
+pub mod import;
 pub mod privacy;
 pub mod register;
 pub mod requests;

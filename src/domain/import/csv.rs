@@ -61,9 +61,11 @@ impl Column {
     pub fn parse(field: &str) -> Result<Column> {
         Ok(match field.trim() {
             "name" => Column::Name,
+            "prefix" => Column::Prefix,
             "first-name" => Column::FirstName,
             "middle-name" => Column::MiddleName,
             "last-name" => Column::LastName,
+            "suffix" => Column::Suffix,
             "email" => Column::Email,
             "phone" => Column::Phone,
             "organisation" => Column::Organisation,
@@ -72,6 +74,7 @@ impl Column {
             "street" => Column::Address(1, AddressPart::Street),
             "postal-code" => Column::Address(1, AddressPart::PostalCode),
             "city" => Column::Address(1, AddressPart::City),
+            "region" => Column::Address(1, AddressPart::Region),
             "country" => Column::Address(1, AddressPart::Country),
             "notes" => Column::Notes,
             "skip" => Column::Ignore,
@@ -80,13 +83,56 @@ impl Column {
                 _ => {
                     return Err(Error::invalid(
                         "map",
-                        "expected name, first-name, middle-name, last-name, email, phone, \
-                         organisation, job-title, address, street, postal-code, city, country, \
-                         notes, field:LABEL or skip",
+                        "expected name, prefix, first-name, middle-name, last-name, suffix, \
+                         email, phone, organisation, job-title, address, street, postal-code, \
+                         city, region, country, notes, field:LABEL or skip",
                     ))
                 }
             },
         })
+    }
+}
+
+impl Column {
+    /// The field's name as [`Column::parse`] reads it (`street` for a street in any address
+    /// group, `skip` for a column known to hold nothing worth keeping); None for a column not
+    /// mapped.
+    pub fn key(&self) -> Option<String> {
+        Some(
+            match self {
+                Column::Name => "name",
+                Column::FirstName => "first-name",
+                Column::MiddleName => "middle-name",
+                Column::LastName => "last-name",
+                Column::Email => "email",
+                Column::Phone => "phone",
+                Column::Organisation => "organisation",
+                Column::JobTitle => "job-title",
+                Column::Address(_, AddressPart::Formatted) => "address",
+                Column::Address(_, AddressPart::Street) => "street",
+                Column::Address(_, AddressPart::PostalCode) => "postal-code",
+                Column::Address(_, AddressPart::City) => "city",
+                Column::Address(_, AddressPart::Country) => "country",
+                Column::Notes => "notes",
+                Column::Field(label) => return Some(format!("field:{label}")),
+                Column::Ignore => "skip",
+                Column::Prefix => "prefix",
+                Column::Suffix => "suffix",
+                Column::Address(_, AddressPart::Region) => "region",
+                Column::Unmapped => return None,
+            }
+            .to_owned(),
+        )
+    }
+}
+
+/// A delimiter as typed or chosen: `,` `;` or a tab (`tab`, `\t`).
+pub fn parse_delimiter(d: &str) -> Result<u8> {
+    match d {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        "\t" | "tab" | "\\t" => Ok(b'\t'),
+        _ => Err(Error::invalid("delimiter", "expected , ; or tab")),
     }
 }
 
@@ -108,7 +154,13 @@ pub struct Table {
     pub headers: Vec<String>,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// The cells of the first [`SAMPLE_ROWS`] records that hold something, as in the file (for
+    /// the wizard's column mapping).
+    pub sample: Vec<Vec<String>>,
 }
+
+/// How many records [`Table::sample`] keeps.
+pub const SAMPLE_ROWS: usize = 3;
 
 /// Reads a CSV file with a header row. A bad file (not text, columns that do not match the
 /// header, a record over [`MAX_RECORD`]) is an error naming the line.
@@ -143,6 +195,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Table> {
         columns[i] = column.clone();
     }
     let mut rows = Vec::new();
+    let mut sample = Vec::new();
     let mut lines = LineCounter::new(&text);
     for record in records {
         let record = record.map_err(|e| bad(&e, &mut lines))?;
@@ -156,9 +209,19 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Table> {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        if sample.len() < SAMPLE_ROWS {
+            sample.push(record.iter().map(|c| unguard(c.trim()).to_owned()).collect());
+        }
         rows.push(row(line, &headers, &columns, &record));
     }
-    Ok(Table { encoding: encoding.name(), delimiter: delimiter as char, headers, columns, rows })
+    Ok(Table {
+        encoding: encoding.name(),
+        delimiter: delimiter as char,
+        headers,
+        columns,
+        rows,
+        sample,
+    })
 }
 
 /// A file read as plain records, the first row included (no header is assumed): for readers
@@ -642,6 +705,33 @@ mod tests {
         assert_eq!(t.rows.len(), 2, "an empty row is not a person");
         assert_eq!(t.rows[0].name, "Bakker BV");
         assert_eq!(t.rows[1].name, "info@example.nl");
+    }
+
+    #[test]
+    fn every_automatic_mapping_has_a_name_the_wizard_can_send_back() {
+        let t = table(b"Title,First Name,Middle Name,Last Name,Suffix,E-mail Address,Mobile Phone,Company,Job Title,Home Street,Home Postal Code,Home City,Home State,Home Country/Region,Adres,Notes,Labels,Klantnummer\n");
+        for column in &t.columns {
+            match column.key() {
+                // A mapping named by the wizard is read in the first address group.
+                Some(key) => {
+                    let back = Column::parse(&key).unwrap();
+                    let same_group = match (column, &back) {
+                        (Column::Address(_, a), Column::Address(1, b)) => a == b,
+                        _ => *column == back,
+                    };
+                    assert!(same_group, "{key}: {column:?} came back as {back:?}");
+                }
+                None => assert_eq!(*column, Column::Unmapped),
+            }
+        }
+        assert_eq!(t.columns.last().unwrap().key(), None, "Klantnummer is not mapped");
+        assert_eq!(Column::Field("Klantnummer".into()).key().as_deref(), Some("field:Klantnummer"));
+    }
+
+    #[test]
+    fn the_sample_is_the_first_records_as_written() {
+        let t = table(b"Naam;Telefoon\n\nAnna;'+31 6 1\nBram;\nCees;3\nDirk;4\n");
+        assert_eq!(t.sample, [vec!["Anna", "+31 6 1"], vec!["Bram", ""], vec!["Cees", "3"]]);
     }
 
     proptest! {

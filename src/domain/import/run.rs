@@ -54,30 +54,76 @@ pub struct Settings {
     pub relationship: Relationship,
     /// The user confirmed that BSN-like values in the file are not BSNs.
     pub confirm_not_bsn: bool,
+    /// Per row (by its line in the file), a choice over `on_duplicate` (the wizard's preview).
+    pub per_row: Vec<(usize, OnDuplicate)>,
+    /// List the rows that need a decision in the report ([`Report::rows`]).
+    pub detail: bool,
+}
+
+impl Settings {
+    /// What happens to the row at `line` when it likely duplicates a contact.
+    pub fn on_duplicate_at(&self, line: usize) -> OnDuplicate {
+        self.per_row.iter().find(|(l, _)| *l == line).map_or(self.on_duplicate, |(_, d)| *d)
+    }
+}
+
+/// A row that needs a decision: a likely duplicate, a value that looks like a BSN, an address
+/// that objected (only listed when [`Settings::detail`] asks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "ImportRow")]
+pub struct RowNote {
+    #[ts(type = "number")]
+    pub line: usize,
+    pub name: String,
+    pub duplicate: bool,
+    pub looks_like_bsn: bool,
+    pub suppressed: bool,
+    /// What was done with the row: added, updated or skipped.
+    pub outcome: RowOutcome,
+}
+
+str_enum! {
+    pub enum RowOutcome("outcome") {
+        Added => "added",
+        Updated => "updated",
+        Skipped => "skipped",
+    }
 }
 
 /// A warning on a line of the file, in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "ImportWarning")]
 pub struct LineWarning {
+    #[ts(type = "number")]
     pub line: usize,
     pub message: String,
 }
 
 /// What an import did (or, in a dry run, would do).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "ImportReport")]
 pub struct Report {
     /// The import's id, for `kluis import undo` (None in a dry run).
+    #[ts(type = "number | null")]
     pub id: Option<i64>,
+    #[ts(type = "number")]
     pub added: i64,
+    #[ts(type = "number")]
     pub updated: i64,
+    #[ts(type = "number")]
     pub skipped: i64,
     /// Rows that likely duplicate a contact or an earlier row (skipped, updated or added).
+    #[ts(type = "number")]
     pub duplicates: i64,
     /// Imported contacts whose e-mail address is on the suppression list (an objection).
+    #[ts(type = "number")]
     pub suppressed: i64,
     pub warnings: Vec<LineWarning>,
     /// The automatic backup made before the import, if one was.
     pub backup: Option<String>,
+    /// With [`Settings::detail`] (else empty): the rows that are duplicates, look like a BSN or
+    /// objected.
+    pub rows: Vec<RowNote>,
 }
 
 /// The import a contact came in with: the file's name and when.
@@ -152,23 +198,34 @@ pub fn import(
             report.warnings.push(LineWarning { line: row.line, message: w.message(language) });
         };
         row.warnings.iter().for_each(&mut warn);
-        match one(conn, ctx, row, settings, import_id, &field_ids, &mut index)? {
+        let outcome = one(conn, ctx, row, settings, import_id, &field_ids, &mut index)?;
+        let (what, duplicate, suppressed, warnings) = match outcome {
             Outcome::Added { duplicate, suppressed, warnings } => {
                 report.added += 1;
-                report.duplicates += i64::from(duplicate);
-                report.suppressed += i64::from(suppressed);
-                warnings.iter().for_each(&mut warn);
+                (RowOutcome::Added, duplicate, suppressed, warnings)
             }
             Outcome::Updated { warnings } => {
                 report.updated += 1;
-                report.duplicates += 1;
-                warnings.iter().for_each(&mut warn);
+                (RowOutcome::Updated, true, false, warnings)
             }
             Outcome::Skipped { duplicate, warnings } => {
                 report.skipped += 1;
-                report.duplicates += i64::from(duplicate);
-                warnings.iter().for_each(&mut warn);
+                (RowOutcome::Skipped, duplicate, false, warnings)
             }
+        };
+        report.duplicates += i64::from(duplicate);
+        report.suppressed += i64::from(suppressed);
+        warnings.iter().for_each(&mut warn);
+        let looks_like_bsn = warnings.iter().any(|w| w.kind == WarningKind::LooksLikeBsn);
+        if settings.detail && (duplicate || suppressed || looks_like_bsn) {
+            report.rows.push(RowNote {
+                line: row.line,
+                name: row.name.clone(),
+                duplicate,
+                looks_like_bsn,
+                suppressed,
+                outcome: what,
+            });
         }
         progress(done + 1, rows.len());
     }
@@ -250,7 +307,7 @@ fn one(
     let matches = index.matches(&valid);
     let duplicate = !matches.is_empty();
     if duplicate {
-        match s.on_duplicate {
+        match s.on_duplicate_at(row.line) {
             OnDuplicate::Skip => {
                 return Ok(Outcome::Skipped {
                     duplicate,

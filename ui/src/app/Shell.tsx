@@ -21,6 +21,7 @@ import { BackupNotice } from "../features/backup/BackupNotice";
 import { ContactDetailScreen, type ContactTab } from "../features/contacts/ContactDetailScreen";
 import { ContactFormScreen } from "../features/contacts/ContactFormScreen";
 import { ContactsListScreen, type ListState } from "../features/contacts/ContactsListScreen";
+import { ImportWizard } from "../features/import/ImportWizard";
 import { RegisterScreen, type RegisterTab } from "../features/register/RegisterScreen";
 import { AccessExportScreen } from "../features/requests/AccessExportScreen";
 import { RequestsNotice } from "../features/requests/RequestsNotice";
@@ -60,7 +61,9 @@ export type View =
       requestId: number | null;
       back: View;
     }
-  | { name: "settings" };
+  | { name: "settings" }
+  /** Moving in: the import wizard (from the contacts). */
+  | { name: "import" };
 
 type Section = "contacts" | "register" | "retention" | "requests" | "settings";
 
@@ -252,6 +255,7 @@ function CurrentView({
           onStateChange={setListState}
           onOpen={(id) => setView({ name: "contact", id })}
           onNew={() => setView({ name: "new-contact" })}
+          onImport={() => setView({ name: "import" })}
           notice={
             <>
               {flash !== null && (
@@ -366,5 +370,15 @@ function CurrentView({
       );
     case "settings":
       return <SettingsScreen status={status} />;
+    case "import":
+      return (
+        <ImportWizard
+          onClose={() => setView({ name: "contacts" })}
+          onOpenTriage={() => {
+            setRegisterTab("triage");
+            setView({ name: "register" });
+          }}
+        />
+      );
   }
 }

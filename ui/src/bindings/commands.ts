@@ -1,5 +1,6 @@
 // Generated from the command list in src-tauri/src/ipc.rs (its tests fail when this is stale and rewrite it with UPDATE_BINDINGS=1). Do not edit.
 import type { Action } from "./Action";
+import type { AddressBookFormat } from "./AddressBookFormat";
 import type { BackupStatus } from "./BackupStatus";
 import type { Basis } from "./Basis";
 import type { BulkList } from "./BulkList";
@@ -19,8 +20,12 @@ import type { ErasurePreview } from "./ErasurePreview";
 import type { FieldDef } from "./FieldDef";
 import type { FieldDefInput } from "./FieldDefInput";
 import type { FiscalDocument } from "./FiscalDocument";
+import type { Format } from "./Format";
 import type { IdentityMethod } from "./IdentityMethod";
+import type { ImportChoice } from "./ImportChoice";
+import type { ImportReport } from "./ImportReport";
 import type { InitialCount } from "./InitialCount";
+import type { Inspection } from "./Inspection";
 import type { InteractionChange } from "./InteractionChange";
 import type { InteractionInput } from "./InteractionInput";
 import type { Language } from "./Language";
@@ -428,6 +433,43 @@ export type Commands = {
    * undeliverable, unmatched addresses on the suppression list when asked.
    */
   import_unsubscribes: { args: { purposeId: number; suppressUnmatched: boolean }; result: UnsubscribeReport };
+  /**
+   * Asks for an address-book file (vCard or CSV) in the open dialog and keeps it for the
+   * wizard; its name, null when the user cancelled.
+   */
+  pick_import_file: { args: Record<string, never>; result: string | null };
+  /**
+   * What the chosen file holds, read as `format` (null: guessed) with the encoding,
+   * delimiter and column mapping of `choice`: the detected settings, each column with its
+   * automatic field and a sample, the first rows as they will be stored. Writes nothing; a
+   * bad file is `invalid_input` (field `file`) naming the line.
+   */
+  inspect_import: { args: { format: Format | null; choice: ImportChoice; language: Language }; result: Inspection };
+  /**
+   * The import as chosen, run and rolled back: the counts, warnings per line and the rows
+   * that need a decision (duplicates, BSN-like values, objected addresses).
+   */
+  preview_import: { args: { choice: ImportChoice; language: Language }; result: ImportReport };
+  /**
+   * Imports the chosen file as chosen, in one transaction, after an automatic backup for
+   * more than a handful of rows; progress as `import-progress` events. A consent or
+   * direct-marketing purpose is refused (`invalid_input`, field `purpose`).
+   */
+  run_import: { args: { choice: ImportChoice; language: Language }; result: ImportReport };
+  /**
+   * Removes every contact of an import while they are as imported; how many.
+   */
+  undo_import: { args: { id: number }; result: number };
+  /**
+   * The purposes a whole import may be linked to: neither consent nor direct marketing.
+   */
+  import_purposes: { args: { language: Language }; result: Array<Purpose> };
+  /**
+   * Writes the address book (vCard 4.0 or CSV) to a file chosen in the save dialog: the
+   * contacts `search` finds (null: all), restricted ones only with `includeRestricted`;
+   * how many, null when the user cancelled. Audited.
+   */
+  export_address_book: { args: { format: AddressBookFormat; search: string | null; includeRestricted: boolean }; result: number | null };
 };
 
 export type Command = keyof Commands;

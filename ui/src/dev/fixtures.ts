@@ -40,6 +40,8 @@ import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import type { Written } from "../bindings/Written";
 import type { UnsubscribeReport } from "../bindings/UnsubscribeReport";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { Inspection } from "../bindings/Inspection";
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;
@@ -514,6 +516,15 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
       ...UNSUBSCRIBES,
       suppressed: suppressUnmatched ? UNSUBSCRIBES.unmatched : 0,
     }),
+    // Moving in and out: a demo sheet as the backend would read it; the preview and the import
+    // answer the same counts (the rules live in the backend).
+    pick_import_file: (): string | null => "klanten.csv",
+    inspect_import: (): Inspection => IMPORT_INSPECTION,
+    preview_import: (): ImportReport => ({ ...IMPORT_REPORT, id: null }),
+    run_import: (): ImportReport => IMPORT_REPORT,
+    undo_import: (): number => IMPORT_REPORT.added,
+    import_purposes: (): Purpose[] => purposes.filter((p) => p.basis !== "consent" && !p.direct_marketing),
+    export_address_book: (): number | null => contacts.length,
   };
 }
 
@@ -530,6 +541,47 @@ const UNSUBSCRIBES: UnsubscribeReport = {
   suppressed: 2,
   ignored: 0,
   warnings: [{ line: 7, message: "geen geldig e-mailadres; overgeslagen" }],
+};
+
+const IMPORT_INSPECTION: Inspection = {
+  file_name: "klanten.csv",
+  format: "csv",
+  encoding: "windows-1252",
+  delimiter: ";",
+  columns: [
+    { header: "Naam", field: "name", sample: ["René Dijkstra", "Noël Visser"] },
+    { header: "E-mailadres", field: "email", sample: ["rene@voorbeeld.nl", "noel@voorbeeld.nl"] },
+    { header: "Telefoon", field: "phone", sample: ["06-12345678", ""] },
+    { header: "Bedrijf", field: "organisation", sample: ["Café Ëlla", "Bakkerij € en Zo"] },
+  ],
+  rows: 2,
+  photos_skipped: 0,
+  first_rows: [
+    {
+      line: 2,
+      name: "René Dijkstra",
+      emails: ["rene@voorbeeld.nl"],
+      phones: ["06-12345678"],
+      organisation: "Café Ëlla",
+      job_title: null,
+      address: null,
+      notes: null,
+      fields: [],
+      warnings: [],
+    },
+  ],
+};
+
+const IMPORT_REPORT: ImportReport = {
+  id: 1,
+  added: 2,
+  updated: 0,
+  skipped: 0,
+  duplicates: 0,
+  suppressed: 0,
+  warnings: [],
+  backup: null,
+  rows: [],
 };
 
 function bulkReport(ids: number[]): BulkReport {

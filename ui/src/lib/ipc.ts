@@ -60,6 +60,11 @@ import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import type { UnsubscribeReport } from "../bindings/UnsubscribeReport";
 import type { Written } from "../bindings/Written";
+import type { AddressBookFormat } from "../bindings/AddressBookFormat";
+import type { Format } from "../bindings/Format";
+import type { ImportChoice } from "../bindings/ImportChoice";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { Inspection } from "../bindings/Inspection";
 
 const ERROR_CODES: readonly ErrorCode[] = [
   "wrong_passphrase",
@@ -729,4 +734,57 @@ export function previewUnsubscribes(purposeId: number): Promise<UnsubscribeRepor
 /** Imports the file previewed last into the purpose; what it did. */
 export function importUnsubscribes(purposeId: number, suppressUnmatched: boolean): Promise<UnsubscribeReport> {
   return call("import_unsubscribes", { purposeId, suppressUnmatched });
+}
+
+// --- moving in and out: the import wizard, the address-book export -----------
+
+/** Opens the open dialog in the backend, which keeps the chosen file; its name, null when cancelled. */
+export function pickImportFile(): Promise<string | null> {
+  return call("pick_import_file");
+}
+
+/**
+ * What the chosen file holds (format null: guessed by the backend), read with the encoding,
+ * delimiter and column mapping of `choice`. Writes nothing.
+ */
+export function inspectImport(format: Format | null, choice: ImportChoice, language: Language): Promise<Inspection> {
+  return call("inspect_import", { format, choice, language });
+}
+
+/** The import as chosen, run and rolled back in the backend: what it would do. */
+export function previewImport(choice: ImportChoice, language: Language): Promise<ImportReport> {
+  return call("preview_import", { choice, language });
+}
+
+/** Imports the chosen file; progress arrives as `import-progress` events. */
+export function runImport(choice: ImportChoice, language: Language): Promise<ImportReport> {
+  return call("run_import", { choice, language });
+}
+
+/** Removes the contacts of an import while they are as imported; how many. */
+export function undoImport(id: number): Promise<number> {
+  return call("undo_import", { id });
+}
+
+/** The purposes the backend allows for a whole import (never consent or direct marketing). */
+export function importPurposes(language: Language): Promise<Purpose[]> {
+  return call("import_purposes", { language });
+}
+
+/** Saves the address book where the save dialog says; how many contacts, null when cancelled. */
+export function exportAddressBook(
+  format: AddressBookFormat,
+  search: string | null,
+  includeRestricted: boolean,
+): Promise<number | null> {
+  return call("export_address_book", { format, search, includeRestricted });
+}
+
+export const IMPORT_PROGRESS_EVENT = "import-progress";
+
+export type ImportProgress = { done: number; total: number };
+
+/** Calls `handler` with the rows done of a running import. Resolves to a function that stops listening. */
+export async function onImportProgress(handler: (progress: ImportProgress) => void): Promise<() => void> {
+  return listen<ImportProgress>(IMPORT_PROGRESS_EVENT, (event) => handler(event.payload));
 }

@@ -14,8 +14,16 @@ import {
   ThemeIcon,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconAddressBook, IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import {
+  IconAddressBook,
+  IconChevronLeft,
+  IconChevronRight,
+  IconFileExport,
+  IconFileImport,
+  IconPlus,
+  IconSearch,
+} from "@tabler/icons-react";
+import { useState, type ReactNode } from "react";
 
 import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -24,6 +32,7 @@ import type { ContactSummary } from "../../bindings/ContactSummary";
 import type { InitialCount } from "../../bindings/InitialCount";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
+import { AddressBookExport } from "../import/AddressBookExport";
 import { RELATIONSHIP_COLORS, relationshipLabel } from "./labels";
 import { PAGE_SIZE, PAGE_SIZES, useContactInitials, useContactList } from "./queries";
 
@@ -37,11 +46,13 @@ type Props = {
   onStateChange: (state: ListState) => void;
   onOpen: (id: number) => void;
   onNew: () => void;
+  /** Opens the import wizard (moving in from another program). */
+  onImport?: () => void;
   /** Shown below the title, e.g. the start-up notice of the retention purge. */
   notice?: ReactNode;
 };
 
-export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice }: Props) {
+export function ContactsListScreen({ state, onStateChange, onOpen, onNew, onImport, notice }: Props) {
   const { t, locale } = useI18n();
   const [debounced] = useDebouncedValue(state.search, SEARCH_DEBOUNCE_MS);
   const pageSize = state.pageSize ?? PAGE_SIZE;
@@ -52,9 +63,15 @@ export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice
   const searching = debounced.trim() !== "";
   const empty = page !== undefined && page.total === 0 && !searching && state.search === "" && initial === null;
 
+  const [exporting, setExporting] = useState(false);
   const newButton = (
     <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={onNew}>
       {t("contacts.new")}
+    </Button>
+  );
+  const importButton = onImport && (
+    <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={onImport}>
+      {t("importWizard.open")}
     </Button>
   );
 
@@ -68,8 +85,17 @@ export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice
     <Stack gap="lg">
       <Group justify="space-between" align="center">
         <PageTitle focusOnMount>{t("contacts.title")}</PageTitle>
-        {page !== undefined && !empty && newButton}
+        {page !== undefined && !empty && (
+          <Group gap="xs">
+            {importButton}
+            <Button variant="default" leftSection={<IconFileExport size={18} aria-hidden />} onClick={() => setExporting(true)}>
+              {t("addressExport.open")}
+            </Button>
+            {newButton}
+          </Group>
+        )}
       </Group>
+      <AddressBookExport opened={exporting} onClose={() => setExporting(false)} search={debounced} />
 
       {notice}
 
@@ -118,7 +144,10 @@ export function ContactsListScreen({ state, onStateChange, onOpen, onNew, notice
             <Text c="dimmed" ta="center" maw={420}>
               {t("contacts.emptyText")}
             </Text>
-            {newButton}
+            <Group gap="xs">
+              {newButton}
+              {importButton}
+            </Group>
           </Stack>
         </Paper>
       )}
