@@ -410,3 +410,77 @@ fn the_register_shows_notify_by_72_hours_after_aware_for_any_offset() {
         })
         .unwrap();
 }
+
+fn pdftotext(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The person a breach concerns finds it in their access report (reference, date, nature, in
+/// Dutch and English) and in the portability JSON; a person it does not concern does not; after
+/// the erasure the link is gone and the person's values are in no decrypted page, while the
+/// breach record and its count stay.
+#[test]
+fn the_access_report_and_the_portability_export_name_the_breaches_that_concern_a_person() {
+    use kluis::domain::export::sar;
+    use kluis::kernel::language::Language;
+    use std::io::Read;
+    let (tv, v) = new_vault();
+    let mut v = reopen(&tv, v, "2026-03-28T12:00:00Z");
+    let anna = person(&mut v, "Annabel Lekkerkerker");
+    let other = person(&mut v, "Ongemoeid Persoon");
+    let id = v
+        .write(|tx, c| {
+            breaches::add(
+                tx,
+                c,
+                &BreachInput {
+                    reference: Some("DL-7".into()),
+                    occurred_at: Some("2026-03-26T20:00:00Z".into()),
+                    nature: vec![Nature::Confidentiality, Nature::Integrity],
+                    approx_people: Some(1),
+                    ..input("2026-03-27T12:00:00+01:00", "Mail met bijlage aan verkeerde ontvanger")
+                },
+            )
+        })
+        .unwrap();
+    v.write(|tx, c| breaches::link(tx, c, id, anna)).unwrap();
+    let nl = pdftotext(&v.write(|tx, c| sar::pdf(tx, c, anna, Language::Nl, None)).unwrap());
+    assert!(nl.contains("Datalekken"), "{nl}");
+    assert!(nl.contains("DL-7") && nl.contains("26-03-2026"), "{nl}");
+    assert!(nl.contains("vertrouwelijkheid, integriteit"), "{nl}");
+    let en = pdftotext(&v.write(|tx, c| sar::pdf(tx, c, anna, Language::En, None)).unwrap());
+    assert!(en.contains("Data breaches") && en.contains("confidentiality, integrity"), "{en}");
+    let none = pdftotext(&v.write(|tx, c| sar::pdf(tx, c, other, Language::Nl, None)).unwrap());
+    assert!(!none.contains("DL-7") && !none.contains("Datalekken"), "{none}");
+    let zip = v.write(|tx, c| sar::portability_zip(tx, c, anna, false, c.now)).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut json = String::new();
+    archive.by_name("data.json").unwrap().read_to_string(&mut json).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(data["breaches"][0]["reference"], "DL-7");
+    assert_eq!(data["breaches"][0]["nature"], serde_json::json!(["confidentiality", "integrity"]));
+    assert_eq!(data["breaches"][0]["aware_at"], "2026-03-27T11:00:00Z");
+
+    kluis::app::erase::erase(&mut v, anna, None, false).unwrap();
+    let b = breaches::get(v.conn(), id, v.now()).unwrap();
+    assert!(b.contacts.is_empty());
+    assert_eq!(b.approx_people, Some(1));
+    let links: i64 = v
+        .conn()
+        .query_row("SELECT count(*) FROM breach_contacts WHERE contact_id = ?1", [anna], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(links, 0);
+    v.lock();
+    let key = data_key(&tv.dir(), PASS);
+    let pages = decrypt_pages(&std::fs::read(tv.dir().join("kluis.db")).unwrap(), &key);
+    for gone in ["Annabel Lekkerkerker", "annabel.lekkerkerker@example.nl"] {
+        assert!(!contains(&pages, gone.as_bytes()), "{gone} lingers in the decrypted pages");
+    }
+    assert!(contains(&pages, b"Mail met bijlage aan verkeerde ontvanger"), "the record stays");
+}

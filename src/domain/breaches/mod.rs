@@ -20,6 +20,7 @@ use serde::Serialize;
 use crate::kernel::clock::Ctx;
 use crate::kernel::date::{format_instant, parse_instant};
 use crate::kernel::error::{Error, Result};
+use crate::kernel::language::Language;
 
 crate::kernel::str_enum! {
     /// What the breach affected (several allowed).
@@ -27,6 +28,20 @@ crate::kernel::str_enum! {
         Confidentiality => "confidentiality",
         Integrity => "integrity",
         Availability => "availability",
+    }
+}
+
+impl Nature {
+    /// The word for people: "vertrouwelijkheid" / "confidentiality".
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language.is_dutch()) {
+            (Nature::Confidentiality, true) => "vertrouwelijkheid",
+            (Nature::Integrity, true) => "integriteit",
+            (Nature::Availability, true) => "beschikbaarheid",
+            (Nature::Confidentiality, false) => "confidentiality",
+            (Nature::Integrity, false) => "integrity",
+            (Nature::Availability, false) => "availability",
+        }
     }
 }
 
