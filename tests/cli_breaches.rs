@@ -209,3 +209,123 @@ fn not_notifying_and_the_exception_and_errors_as_one_line() {
     assert!(err(&cli, &["breach", "decide", "1", "--no-notify", "--reason", "r"])
         .contains("already been notified"));
 }
+
+fn pdftotext(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext").arg(path).arg("-").output().unwrap();
+    assert!(out.status.success());
+    // Words as a line of text: a long phrase may wrap in the PDF.
+    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `breach report ID --out F.pdf [--lang en]`: what the AP's form asks, read back with
+/// pdftotext, with the times in local time (the DST example) and the Art. 34(3) exception
+/// spelled out.
+#[test]
+fn the_breach_report_holds_what_the_ap_form_asks_in_dutch_and_english() {
+    let cli = Cli::at("2026-04-02T12:00:00Z");
+    cli.ok(&["init"]);
+    cli.ok(&["settings", "set", "controller.name", "Bakker Bouw"]);
+    cli.ok(&["settings", "set", "controller.kvk", "12345678"]);
+    ok(
+        &cli,
+        &[
+            "breach",
+            "add",
+            "--aware",
+            "2026-03-27T12:00:00+01:00",
+            "--description",
+            "Laptop gestolen",
+            "--nature",
+            "confidentiality",
+            "--people",
+            "40",
+            "--risk",
+            "high",
+        ],
+    );
+    ok(
+        &cli,
+        &[
+            "breach",
+            "edit",
+            "1",
+            "--category",
+            "contactgegevens",
+            "--special",
+            "true",
+            "--records",
+            "300",
+            "--corrective",
+            "Sleutel ingetrokken",
+            "--preventive",
+            "Schijfversleuteling",
+            "--risk-reasoning",
+            "Gezondheidsnotities",
+        ],
+    );
+    ok(
+        &cli,
+        &[
+            "breach",
+            "notify",
+            "1",
+            "--at",
+            "2026-03-31T10:00:00+02:00",
+            "--reference",
+            "AP-77",
+            "--late-reason",
+            "Omvang pas later bekend",
+        ],
+    );
+    ok(
+        &cli,
+        &[
+            "breach",
+            "follow-up",
+            "1",
+            "--at",
+            "2026-04-01T10:00:00Z",
+            "--text",
+            "Aanvulling: 300 records",
+        ],
+    );
+    ok(&cli, &["breach", "inform", "1", "--exception", "encrypted"]);
+    let nl_pdf = cli.tmp.path().join("melding.pdf");
+    ok(&cli, &["breach", "report", "1", "--out", nl_pdf.to_str().unwrap()]);
+    let nl = pdftotext(&nl_pdf);
+    for want in [
+        "Melding datalek 2026-001",
+        "Bakker Bouw",
+        "12345678",
+        "27 maart 2026 12:00 (+01:00)",
+        "30 maart 2026 13:00 (+02:00)",
+        "31 maart 2026 10:00 (+02:00)",
+        "vertrouwelijkheid",
+        "contactgegevens",
+        "ongeveer 40",
+        "ongeveer 300",
+        "Sleutel ingetrokken",
+        "Schijfversleuteling",
+        "hoog risico",
+        "AP-77",
+        "Omvang pas later bekend",
+        "art. 34 lid 3 sub a AVG",
+        "Aanvulling: 300 records",
+    ] {
+        assert!(nl.contains(want), "{want:?} missing from:\n{nl}");
+    }
+    let en_pdf = cli.tmp.path().join("report.pdf");
+    ok(&cli, &["breach", "report", "1", "--out", en_pdf.to_str().unwrap(), "--lang", "en"]);
+    let en = pdftotext(&en_pdf);
+    for want in [
+        "Data breach report 2026-001",
+        "30 March 2026 13:00 (+02:00)",
+        "confidentiality",
+        "high risk",
+        "Art. 34(3)(a) GDPR",
+    ] {
+        assert!(en.contains(want), "{want:?} missing from:\n{en}");
+    }
+    assert!(err(&cli, &["breach", "report", "9", "--out", en_pdf.to_str().unwrap()])
+        .contains("breach 9 not found"));
+}

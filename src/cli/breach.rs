@@ -1,7 +1,11 @@
 //! The breach register (Art. 33(5)) and its 72-hour clock: `kluis breach …`.
 
+use std::path::PathBuf;
+
 use clap::{Args, Subcommand};
+use kluis::app;
 use kluis::domain::breaches::{self, deadline, Breach, BreachEdit, BreachInput, People};
+use kluis::kernel::language::Language;
 
 use super::common::{done, open, print_json, print_rows, Ctx, Failure, Out};
 
@@ -103,6 +107,14 @@ pub enum BreachCmd {
     },
     /// Close a breach once the AP decision is made (its retention period starts).
     Close { id: i64 },
+    /// A printable report (PDF) with what the AP's notification form asks for.
+    Report {
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
 }
 
 #[derive(Args)]
@@ -347,6 +359,11 @@ pub fn run(ctx: &Ctx, Cmd::Breach(cmd): Cmd) -> Out {
         BreachCmd::Close { id } => {
             open(ctx)?.write(|tx, c| breaches::close(tx, c, id))?;
             done(ctx, "Breach closed.")
+        }
+        BreachCmd::Report { id, out, lang } => {
+            let v = open(ctx)?;
+            app::breaches::write_report(&v, id, Language::from_tag(&lang), &out)?;
+            done(ctx, "Breach report written.")
         }
     }
 }

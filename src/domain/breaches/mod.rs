@@ -11,6 +11,7 @@
 //! Audit rows name the breach by id and the fields changed, never their values.
 
 pub mod deadline;
+pub mod report;
 
 use chrono::{DateTime, Datelike, Utc};
 use rusqlite::types::Value;
