@@ -484,3 +484,118 @@ fn the_access_report_and_the_portability_export_name_the_breaches_that_concern_a
     }
     assert!(contains(&pages, b"Mail met bijlage aan verkeerde ontvanger"), "the record stays");
 }
+
+/// The EU summer-time rule as the Netherlands follows it since 1996 (+01:00, and +02:00 from
+/// the last Sunday of March to the last Sunday of October, both at 01:00 UTC): a time zone with
+/// daylight-saving changes for the property tests, written from the rule itself since the
+/// time-zone database is not a dependency of the core.
+#[derive(Debug, Clone, Copy)]
+struct EuNl;
+
+#[derive(Debug, Clone, Copy)]
+struct EuNlOffset(FixedOffset);
+
+impl chrono::Offset for EuNlOffset {
+    fn fix(&self) -> FixedOffset {
+        self.0
+    }
+}
+
+impl std::fmt::Display for EuNlOffset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// 01:00 UTC on the last Sunday of `month` in `year`.
+fn last_sunday_1am(year: i32, month: u32) -> chrono::NaiveDateTime {
+    use chrono::Datelike;
+    let mut d = chrono::NaiveDate::from_ymd_opt(year, month + 1, 1).unwrap().pred_opt().unwrap();
+    while d.weekday() != chrono::Weekday::Sun {
+        d = d.pred_opt().unwrap();
+    }
+    d.and_hms_opt(1, 0, 0).unwrap()
+}
+
+impl chrono::TimeZone for EuNl {
+    type Offset = EuNlOffset;
+
+    fn from_offset(_: &EuNlOffset) -> Self {
+        EuNl
+    }
+
+    fn offset_from_utc_date(&self, utc: &chrono::NaiveDate) -> EuNlOffset {
+        self.offset_from_utc_datetime(&utc.and_hms_opt(0, 0, 0).unwrap())
+    }
+
+    fn offset_from_utc_datetime(&self, utc: &chrono::NaiveDateTime) -> EuNlOffset {
+        use chrono::Datelike;
+        let summer =
+            *utc >= last_sunday_1am(utc.year(), 3) && *utc < last_sunday_1am(utc.year(), 10);
+        EuNlOffset(FixedOffset::east_opt(if summer { 7200 } else { 3600 }).unwrap())
+    }
+
+    fn offset_from_local_date(&self, local: &chrono::NaiveDate) -> chrono::LocalResult<EuNlOffset> {
+        self.offset_from_local_datetime(&local.and_hms_opt(0, 0, 0).unwrap())
+    }
+
+    fn offset_from_local_datetime(
+        &self,
+        local: &chrono::NaiveDateTime,
+    ) -> chrono::LocalResult<EuNlOffset> {
+        // The offsets under which this wall-clock time exists, the earlier instant first.
+        let fits: Vec<EuNlOffset> = [7200, 3600]
+            .into_iter()
+            .map(|s| FixedOffset::east_opt(s).unwrap())
+            .filter(|o| {
+                let utc = *local - Duration::seconds(i64::from(o.local_minus_utc()));
+                self.offset_from_utc_datetime(&utc).0 == *o
+            })
+            .map(EuNlOffset)
+            .collect();
+        match fits[..] {
+            [one] => chrono::LocalResult::Single(one),
+            [first, second] => chrono::LocalResult::Ambiguous(first, second),
+            _ => chrono::LocalResult::None,
+        }
+    }
+}
+
+#[test]
+fn the_summer_time_model_knows_the_dutch_changes_of_2026() {
+    let by = deadline::notify_by(t("2026-03-27T12:00:00+01:00"));
+    assert_eq!(deadline::in_zone(by, &EuNl), "2026-03-30T13:00:00+02:00");
+    assert_eq!(deadline::in_zone(t("2026-10-25T00:59:59Z"), &EuNl), "2026-10-25T02:59:59+02:00");
+    assert_eq!(deadline::in_zone(t("2026-10-25T01:00:00Z"), &EuNl), "2026-10-25T02:00:00+01:00");
+    // 02:30 on 29 March 2026 does not exist; 02:30 on 25 October 2026 happens twice.
+    let typed = |s: &str| kluis::kernel::date::parse_instant_in(s, "aware_at", &EuNl);
+    assert!(typed("29-03-2026 02:30").is_err());
+    assert_eq!(typed("25-10-2026 02:30").unwrap(), t("2026-10-25T00:30:00Z"), "the first one");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Across the daylight-saving changes: for any moment of becoming aware (1996–2099, typed as
+    /// a Dutch wall-clock time or as an instant), notify_by is 72 real hours later; on the wall
+    /// clock that is 73 hours across the change to summer time, 71 across the change back, and
+    /// 72 otherwise — never 72 wall-clock hours.
+    #[test]
+    fn notify_by_is_72_real_hours_across_daylight_saving_changes(secs in 820_454_400i64..4_102_444_800) {
+        let aware = DateTime::from_timestamp(secs - secs % 60, 0).unwrap();
+        let by = deadline::notify_by(aware);
+        prop_assert_eq!(by - aware, Duration::hours(72));
+        let (wall_aware, wall_by) = (aware.with_timezone(&EuNl), by.with_timezone(&EuNl));
+        let wall = wall_by.naive_local() - wall_aware.naive_local();
+        let shift = i64::from(wall_by.offset().0.local_minus_utc() - wall_aware.offset().0.local_minus_utc());
+        prop_assert_eq!(wall, Duration::hours(72) + Duration::seconds(shift));
+        prop_assert!(shift == 0 || shift == 3600 || shift == -3600);
+        let shown = deadline::in_zone(by, &EuNl);
+        prop_assert_eq!(DateTime::parse_from_rfc3339(&shown).unwrap(), by);
+        // Typed as the wall-clock time a Dutch user reads (the first of a doubled hour).
+        let typed = wall_aware.format("%d-%m-%Y %H:%M").to_string();
+        let parsed = kluis::kernel::date::parse_instant_in(&typed, "aware_at", &EuNl).unwrap();
+        prop_assert!(parsed == aware || parsed == aware - Duration::hours(1), "{} → {}", typed, parsed);
+        prop_assert_eq!(deadline::notify_by(parsed) - parsed, Duration::hours(72));
+    }
+}
