@@ -241,6 +241,7 @@ pub struct PurgeReport {
     pub interactions_deleted: i64,
     #[ts(type = "number")]
     pub documents_deleted: i64,
+    /// Old deletion-log entries, closed requests and closed breach records.
     #[ts(type = "number")]
     pub records_deleted: i64,
     #[ts(type = "number")]
@@ -248,7 +249,8 @@ pub struct PurgeReport {
     /// The period audit rows were pruned after (`2y`), set when some were: the notice says
     /// "60 audit rows older than 2 years", not "60 items".
     pub audit_older_than: Option<String>,
-    /// The period old log entries and closed requests were deleted after, set when some were.
+    /// The period old log entries and closed requests (or, when none went, closed breach
+    /// records) were deleted after, set when some were.
     pub records_older_than: Option<String>,
     #[ts(type = "number")]
     pub queued_for_review: i64,
