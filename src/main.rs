@@ -6,12 +6,10 @@
 
 mod cli;
 
-use std::process::ExitCode;
-
 use clap::{Parser, Subcommand};
 use cli::common::{self, Global, Out};
 use cli::{audit, backup, consent, contact, demo, document, export, field, import, purpose};
-use cli::{request, retention, settings, vault};
+use cli::{breach, request, retention, settings, vault};
 
 #[derive(Parser)]
 #[command(
@@ -57,22 +55,24 @@ enum Cmd {
     Backup(backup::Cmd),
     #[command(flatten)]
     Demo(demo::Cmd),
+    #[command(flatten)]
+    Breach(breach::Cmd),
 }
 
-fn main() -> ExitCode {
+fn main() -> std::process::ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::SUCCESS;
+            return std::process::ExitCode::SUCCESS;
         }
         Err(e) => {
             eprintln!("{} (see kluis --help)", common::usage_line(&e.render().to_string()));
-            return ExitCode::from(2);
+            return std::process::ExitCode::from(2);
         }
     };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => std::process::ExitCode::SUCCESS,
         Err(failure) => failure.report(),
     }
 }
@@ -94,5 +94,6 @@ fn run(cli: Cli) -> Out {
         Cmd::Settings(c) => settings::run(&ctx, c),
         Cmd::Backup(c) => backup::run(&ctx, c),
         Cmd::Demo(c) => demo::run(&ctx, c),
+        Cmd::Breach(c) => breach::run(&ctx, c),
     }
 }

@@ -507,7 +507,7 @@ fn retention_from_the_command_line() {
     assert!(cli.json(&["--now", later, "purge", "--dry-run"]).as_array().unwrap().is_empty());
 
     let rules = cli.json(&["--now", later, "retention", "list", "--lang", "en"]);
-    assert_eq!(rules.as_array().unwrap().len(), 7);
+    assert_eq!(rules.as_array().unwrap().len(), 8);
     cli.ok(&[
         "--now",
         later,

@@ -352,7 +352,7 @@ fn pruning_old_audit_rows_keeps_the_chain_verifiable() {
 fn rules_are_editable_with_a_floor_for_fiscal_records() {
     let (_t, mut v) = new_vault();
     let list = rules::list(v.conn(), Language::Nl).unwrap();
-    assert_eq!(list.len(), 7);
+    assert_eq!(list.len(), 8);
     assert!(list.iter().all(|r| !r.changed && !r.note.is_empty()));
     let prospects = &list[0];
     assert_eq!((prospects.period.as_str(), prospects.action), ("24m", Action::Delete));

@@ -3,6 +3,7 @@
 //! (`src/cli/`, `src-tauri/src/commands/`) parse their input, call one function here or in
 //! a domain module, and print or return the result.
 
+pub mod breaches;
 pub mod bulk;
 pub mod check;
 pub mod contacts;

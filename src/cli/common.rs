@@ -101,6 +101,13 @@ fn flag(field: &str) -> Option<&'static str> {
         "job_title" => "--job-title",
         "emails" => "--email",
         "phones" => "--phone",
+        "aware_at" => "--aware",
+        "occurred_at" => "--occurred",
+        "approx_people" => "--people",
+        "approx_records" => "--records",
+        "late_reason" => "--late-reason",
+        "notified_at" | "people_informed_at" => "--at",
+        "people_informed_how" => "--how",
         _ => return None,
     })
 }

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod breach;
 pub mod common;
 pub mod consent;
 pub mod contact;

@@ -1,9 +1,10 @@
 //! The domain: one module per subject, each owning its tables. A module imports only the
 //! modules before it in this order (and the layers below: kernel, store, vault):
 //! controller < contacts < suppression < register < consent < fields < requests < retention
-//! < import < export < backup.
+//! < breaches < import < export < backup.
 
 pub mod backup;
+pub mod breaches;
 pub mod consent;
 pub mod contacts;
 pub mod controller;

@@ -42,6 +42,8 @@ pub struct SubjectData {
     pub imported: Option<crate::domain::import::run::ImportSource>,
     /// Addresses a newsletter tool found undeliverable.
     pub undeliverable: Vec<crate::domain::contacts::undeliverable::UndeliverableAddress>,
+    /// The data breaches in the breach register linked to the person.
+    pub breaches: Vec<crate::domain::breaches::Mention>,
 }
 
 /// Collects the person's data (revealing special categories, which is audited).
@@ -60,6 +62,7 @@ pub fn collect(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<SubjectData>
             .collect(),
         imported: crate::domain::import::run::source_of(conn, id)?,
         undeliverable: crate::domain::contacts::undeliverable::of_contact(conn, id)?,
+        breaches: crate::domain::breaches::for_contact(conn, id)?,
     })
 }
 
@@ -375,6 +378,31 @@ pub fn pdf(
         );
     }
 
+    if !d.breaches.is_empty() {
+        doc.heading(&numbered(&mut section, t.s("Datalekken", "Data breaches")));
+        doc.paragraph(t.s(
+            "Deze datalekken uit ons datalekregister (art. 33(5) AVG) betreffen ook uw gegevens.",
+            "These data breaches in our breach register (Art. 33(5) GDPR) also concern your data.",
+        ));
+        let rows: Vec<Vec<String>> = d
+            .breaches
+            .iter()
+            .map(|b| {
+                let nature: Vec<&str> = b.nature.iter().map(|n| n.label(language)).collect();
+                vec![
+                    b.reference.clone(),
+                    short_date(b.occurred_at.as_deref().unwrap_or(&b.aware_at), language),
+                    nature.join(", "),
+                ]
+            })
+            .collect();
+        doc.table(
+            &[t.s("Kenmerk", "Reference"), t.s("Datum", "Date"), t.s("Aard", "Nature")],
+            &[1.6, 1.4, 4.0],
+            &rows,
+        );
+    }
+
     doc.heading(&numbered(
         &mut section,
         t.s("Wat de wet u nog meer laat weten", "What the law also tells you"),
@@ -537,11 +565,12 @@ pub fn portability_zip(
     let readme = "Kluis portability export (GDPR Art. 20)\r\n\r\n\
         data.json         everything held about you; schema kluis-portability/1: controller,\r\n\
         \u{20}                 contact, fields, interactions, purposes, consent, fiscal_records,\r\n\
-        \u{20}                 requests, imported, undeliverable (times in RFC 3339 UTC, dates\r\n\
-        \u{20}                 YYYY-MM-DD, amounts in cents; a corrected fiscal record names its\r\n\
-        \u{20}                 correction in corrected_by, a correction the record it corrects\r\n\
-        \u{20}                 in corrects; undeliverable: addresses a newsletter tool could\r\n\
-        \u{20}                 not deliver to)\r\n\
+        \u{20}                 requests, imported, undeliverable, breaches (times in RFC 3339\r\n\
+        \u{20}                 UTC, dates YYYY-MM-DD, amounts in cents; a corrected fiscal\r\n\
+        \u{20}                 record names its correction in corrected_by, a correction the\r\n\
+        \u{20}                 record it corrects in corrects; undeliverable: addresses a\r\n\
+        \u{20}                 newsletter tool could not deliver to; breaches: entries of the\r\n\
+        \u{20}                 breach register that concern you: reference, dates, nature)\r\n\
         contact.csv       your details, one field per row\r\n\
         interactions.csv  calls, e-mails, meetings and notes\r\n\
         contact.vcf       your contact details as a vCard 4.0\r\n";

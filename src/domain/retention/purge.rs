@@ -162,6 +162,13 @@ pub fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<PurgeItem>> {
             out.push(item(RuleKey::Records, action, None, n));
         }
     }
+    // Closed breach records, a period after they were closed.
+    if let (Some(cut), action) = cutoff(conn, RuleKey::Breaches, now)? {
+        let n = closed_breaches(conn, &format_instant(cut))?.len() as i64;
+        if n > 0 {
+            out.push(item(RuleKey::Breaches, action, None, n));
+        }
+    }
     // Audit rows: the oldest ones, as a prefix of the chain.
     if let (Some(cut), action) = cutoff(conn, RuleKey::Audit, now)? {
         if let Some((_, n)) = audit_prefix(conn, &format_instant(cut))? {
@@ -169,6 +176,15 @@ pub fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<PurgeItem>> {
         }
     }
     Ok(out)
+}
+
+/// The breach records closed before `cut` (ids).
+fn closed_breaches(conn: &Connection, cut: &str) -> Result<Vec<i64>> {
+    let mut s = conn.prepare(
+        "SELECT id FROM breaches WHERE status = 'closed' AND closed_at < ?1 ORDER BY id",
+    )?;
+    let v = s.query_map([cut], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(v)
 }
 
 /// Fiscal documents whose period, counted from the end of their financial year, has ended:
@@ -225,6 +241,7 @@ pub struct PurgeReport {
     pub interactions_deleted: i64,
     #[ts(type = "number")]
     pub documents_deleted: i64,
+    /// Old deletion-log entries, closed requests and closed breach records.
     #[ts(type = "number")]
     pub records_deleted: i64,
     #[ts(type = "number")]
@@ -232,7 +249,8 @@ pub struct PurgeReport {
     /// The period audit rows were pruned after (`2y`), set when some were: the notice says
     /// "60 audit rows older than 2 years", not "60 items".
     pub audit_older_than: Option<String>,
-    /// The period old log entries and closed requests were deleted after, set when some were.
+    /// The period old log entries and closed requests (or, when none went, closed breach
+    /// records) were deleted after, set when some were.
     pub records_older_than: Option<String>,
     #[ts(type = "number")]
     pub queued_for_review: i64,
@@ -393,7 +411,7 @@ pub fn run(
                         report.interactions_deleted += n;
                     }
                 }
-                RuleKey::FiscalRecords | RuleKey::Records | RuleKey::Audit => {}
+                RuleKey::FiscalRecords | RuleKey::Records | RuleKey::Audit | RuleKey::Breaches => {}
             }
         }
         match rule {
@@ -418,6 +436,21 @@ pub fn run(
                     report.records_deleted += n;
                     if n > 0 {
                         report.records_older_than = Some(p.to_string());
+                    }
+                }
+            }
+            RuleKey::Breaches if mine.iter().any(|i| i.action == Action::Delete) => {
+                let (p, _) = rules::current(conn, RuleKey::Breaches)?;
+                if let Some(cut) = p.before(now) {
+                    // Their follow-ups and contact links go with them.
+                    for id in closed_breaches(conn, &format_instant(cut))? {
+                        conn.execute("DELETE FROM breaches WHERE id = ?1", [id])?;
+                        count += 1;
+                        report.records_deleted += 1;
+                    }
+                    if count > 0 {
+                        // Counted with the other accountability records in the notice.
+                        report.records_older_than.get_or_insert_with(|| p.to_string());
                     }
                 }
             }

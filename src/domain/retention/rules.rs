@@ -28,6 +28,7 @@ crate::kernel::str_enum! {
         FiscalRecords => "fiscal-records",
         Records => "records",
         Audit => "audit",
+        Breaches => "breaches",
     }
 }
 
@@ -121,6 +122,19 @@ const PRESETS: &[Preset] = &[
                   controlepunt houdt de keten controleerbaar.",
         note_en: "Who viewed or changed what, when. Older rows are pruned; a checkpoint keeps \
                   the chain verifiable.",
+    },
+    Preset {
+        key: RuleKey::Breaches,
+        period: Period::Years(5),
+        action: Action::Delete,
+        category_nl: "Datalekregister (afgesloten datalekken)",
+        category_en: "Breach register (closed breaches)",
+        note_nl: "Verantwoording (AVG art. 33(5)): elk datalek, gemeld of niet, met de feiten, \
+                  de gevolgen en de maatregelen. Geteld vanaf het afsluiten van het datalek; \
+                  open datalekken blijven staan.",
+        note_en: "Accountability (GDPR Art. 33(5)): every breach, reported or not, with the \
+                  facts, the effects and the measures taken. Counted from when the breach was \
+                  closed; open breaches stay.",
     },
 ];
 

@@ -8,14 +8,19 @@ export type PurgeReport = { ran: boolean,
  * Why nothing was deleted: "clock" (the clock is earlier than the last purge) or
  * "confirm" (mass deletion needs confirmation).
  */
-stopped: string | null, contacts_deleted: number, interactions_deleted: number, documents_deleted: number, records_deleted: number, audit_rows_pruned: number, 
+stopped: string | null, contacts_deleted: number, interactions_deleted: number, documents_deleted: number, 
+/**
+ * Old deletion-log entries, closed requests and closed breach records.
+ */
+records_deleted: number, audit_rows_pruned: number, 
 /**
  * The period audit rows were pruned after (`2y`), set when some were: the notice says
  * "60 audit rows older than 2 years", not "60 items".
  */
 audit_older_than: string | null, 
 /**
- * The period old log entries and closed requests were deleted after, set when some were.
+ * The period old log entries and closed requests (or, when none went, closed breach
+ * records) were deleted after, set when some were.
  */
 records_older_than: string | null, queued_for_review: number, 
 /**

@@ -3,4 +3,4 @@
 /**
  * The rules Kluis knows; each covers one category of data.
  */
-export type RuleKey = "prospects" | "former-client-notes" | "former-clients" | "rejected-applicants" | "fiscal-records" | "records" | "audit";
+export type RuleKey = "prospects" | "former-client-notes" | "former-clients" | "rejected-applicants" | "fiscal-records" | "records" | "audit" | "breaches";
