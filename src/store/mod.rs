@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_repermission_marks.sql"),
     include_str!("migrations/0010_imports.sql"),
     include_str!("migrations/0011_unsubscribes.sql"),
+    include_str!("migrations/0012_processors.sql"),
 ];
 
 pub fn schema_version() -> i64 {
