@@ -101,6 +101,12 @@ fn flag(field: &str) -> Option<&'static str> {
         "job_title" => "--job-title",
         "emails" => "--email",
         "phones" => "--phone",
+        "data_categories" => "--category",
+        "dpa_signed_on" => "--dpa-signed",
+        "dpa_reference" => "--dpa-reference",
+        "dpa_file" => "--dpa-file",
+        "review_on" => "--review",
+        "safeguard_note" => "--safeguard-note",
         _ => return None,
     })
 }

@@ -550,3 +550,82 @@ pub fn link_names(
     }
     Ok(())
 }
+
+/// A change to some of a processor's values, as `processor edit` gives it: `None` keeps a
+/// value; the `clear_*` flags remove the agreement (date, reference and hash), the review date
+/// and the transfer outside the EU/EEA.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProcessorPatch {
+    pub name: Option<String>,
+    pub service: Option<Service>,
+    pub contact: Option<String>,
+    #[ts(type = "number[] | null")]
+    pub purposes: Option<Vec<i64>>,
+    pub data_categories: Option<Vec<String>>,
+    pub dpa_signed_on: Option<String>,
+    pub dpa_reference: Option<String>,
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub dpa_file: Option<PathBuf>,
+    pub clear_dpa: bool,
+    pub review_on: Option<String>,
+    pub clear_review: bool,
+    pub location: Option<String>,
+    pub outside_eu: Option<bool>,
+    pub safeguard: Option<Safeguard>,
+    pub safeguard_note: Option<String>,
+}
+
+/// Applies `patch` to the processor (see [`update`] for the agreement's hash).
+pub fn edit(conn: &Connection, ctx: &Ctx<'_>, id: i64, patch: &ProcessorPatch) -> Result<()> {
+    let mut input = ProcessorInput::from_processor(&get(conn, ctx, id)?);
+    if patch.clear_dpa {
+        // Without the reference the stored hash goes too (see `update`).
+        input.dpa_signed_on = None;
+        input.dpa_reference = None;
+    }
+    if patch.clear_review {
+        input.review_on = None;
+    }
+    if patch.outside_eu == Some(false) {
+        input.safeguard = None;
+        input.safeguard_note = String::new();
+    }
+    let set = |to: &mut String, v: &Option<String>| {
+        if let Some(v) = v {
+            v.clone_into(to);
+        }
+    };
+    set(&mut input.name, &patch.name);
+    set(&mut input.contact, &patch.contact);
+    set(&mut input.location, &patch.location);
+    set(&mut input.safeguard_note, &patch.safeguard_note);
+    if let Some(s) = patch.service {
+        input.service = s;
+    }
+    if let Some(p) = &patch.purposes {
+        input.purposes.clone_from(p);
+    }
+    if let Some(c) = &patch.data_categories {
+        input.data_categories.clone_from(c);
+    }
+    if patch.dpa_signed_on.is_some() {
+        input.dpa_signed_on.clone_from(&patch.dpa_signed_on);
+    }
+    if patch.dpa_reference.is_some() {
+        input.dpa_reference.clone_from(&patch.dpa_reference);
+    }
+    if patch.dpa_file.is_some() {
+        input.dpa_file.clone_from(&patch.dpa_file);
+    }
+    if patch.review_on.is_some() {
+        input.review_on.clone_from(&patch.review_on);
+    }
+    if let Some(o) = patch.outside_eu {
+        input.outside_eu = o;
+    }
+    if patch.safeguard.is_some() {
+        input.safeguard = patch.safeguard;
+    }
+    update(conn, ctx, id, &input)
+}
