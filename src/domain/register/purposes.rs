@@ -35,7 +35,7 @@ pub struct Purpose {
     pub basis: Basis,
     pub direct_marketing: bool,
     pub data_categories: Vec<String>,
-    /// The names of the processors linked to the purpose (from the processor register).
+    // The names of the processors linked to the purpose (from the processor register).
     pub recipients: Vec<String>,
     pub retention_rule: Option<String>,
 }
@@ -47,8 +47,8 @@ pub struct PurposeInput {
     pub basis: Basis,
     pub direct_marketing: bool,
     pub data_categories: Vec<String>,
-    /// Processor names (case-insensitive): the purpose's recipients become exactly these, a
-    /// name not in the processor register yet is added to it (service "other", no agreement).
+    // Processor names (case-insensitive): the purpose's recipients become exactly these, a
+    // name not in the processor register yet is added to it (service "other", no agreement).
     pub recipients: Vec<String>,
     pub retention_rule: Option<String>,
 }
