@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use cli::common::{self, Global, Out};
 use cli::{audit, backup, consent, contact, demo, document, export, field, import, purpose};
-use cli::{processor, request, retention, settings, vault};
+use cli::{request, retention, settings, vault};
 
 #[derive(Parser)]
 #[command(
@@ -57,8 +57,6 @@ enum Cmd {
     Backup(backup::Cmd),
     #[command(flatten)]
     Demo(demo::Cmd),
-    #[command(flatten)]
-    Processor(processor::Cmd),
 }
 
 fn main() -> ExitCode {
@@ -96,6 +94,5 @@ fn run(cli: Cli) -> Out {
         Cmd::Settings(c) => settings::run(&ctx, c),
         Cmd::Backup(c) => backup::run(&ctx, c),
         Cmd::Demo(c) => demo::run(&ctx, c),
-        Cmd::Processor(c) => processor::run(&ctx, c),
     }
 }

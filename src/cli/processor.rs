@@ -1,4 +1,6 @@
 //! The processor register: processors and other recipients, their agreements and transfers.
+//! Part of the register group: `purpose.rs` lists `kluis processor` beside `kluis purpose`
+//! (the register domain holds both) and hands its commands to [`run`].
 
 use std::path::PathBuf;
 
@@ -9,13 +11,6 @@ use kluis::kernel::error::Result;
 use rusqlite::Connection;
 
 use super::common::{done, open, print_id, print_json, print_rows, Ctx, Out};
-
-#[derive(Subcommand)]
-pub enum Cmd {
-    /// The processor register: processors and other recipients (Art. 28, Art. 30(1)(d)).
-    #[command(subcommand, display_order = 9)]
-    Processor(ProcessorCmd),
-}
 
 /// The values `add` and `edit` share.
 #[derive(Args)]
@@ -132,7 +127,7 @@ fn show(p: &Processor) {
     }
 }
 
-pub fn run(ctx: &Ctx, Cmd::Processor(cmd): Cmd) -> Out {
+pub fn run(ctx: &Ctx, cmd: ProcessorCmd) -> Out {
     match cmd {
         ProcessorCmd::Add { name, service, values: v } => {
             let service = service.parse()?;
