@@ -215,6 +215,7 @@ fn the_migration_moves_free_text_recipients_into_the_register() {
             "DROP TABLE processor_purposes; DROP TABLE processors;
              UPDATE purposes SET recipients = '[\"Boekhouder Jansen\", \"Mailer\"]' WHERE id = {a};
              UPDATE purposes SET recipients = '[\"mailer\", \"  \"]' WHERE id = {b};
+             UPDATE purposes SET recipients = 'not json' WHERE id = {c};
              PRAGMA user_version = 11;"
         ))
         .unwrap();

@@ -121,7 +121,7 @@ fn show(p: &Processor) {
         ("review", p.review_on.clone().unwrap_or_else(none)),
         ("location", p.location.clone()),
         ("transfer", transfer),
-        ("attention", flags(p)),
+        ("attention", Some(flags(p)).filter(|f| !f.is_empty()).unwrap_or_else(none)),
     ] {
         println!("{k:<20} {v}");
     }

@@ -37,16 +37,19 @@ CREATE TABLE processor_purposes (
 
 CREATE INDEX processor_purposes_by_purpose ON processor_purposes (purpose_id);
 
--- The first spelling met (by purpose id, then position) names the processor.
+-- The first spelling met (by purpose id, then position) names the processor. A column that is
+-- not valid JSON (never written so; read as no recipients before) holds no one.
 INSERT OR IGNORE INTO processors (name, service, created_at, updated_at)
 SELECT trim(j.value), 'other', p.updated_at, p.updated_at
-FROM purposes p, json_each(p.recipients) j
+FROM purposes p,
+     json_each(CASE WHEN json_valid(p.recipients) THEN p.recipients ELSE '[]' END) j
 WHERE j.type = 'text' AND trim(j.value) <> ''
 ORDER BY p.id, j.key;
 
 INSERT OR IGNORE INTO processor_purposes (processor_id, purpose_id)
 SELECT r.id, p.id
-FROM purposes p, json_each(p.recipients) j
+FROM purposes p,
+     json_each(CASE WHEN json_valid(p.recipients) THEN p.recipients ELSE '[]' END) j
 JOIN processors r ON r.name = trim(j.value)
 WHERE j.type = 'text' AND trim(j.value) <> '';
 
