@@ -15,7 +15,9 @@ use common::*;
 use kluis::domain::consent;
 use kluis::domain::contacts::{self, ContactInput};
 use kluis::domain::export::sar;
-use kluis::domain::register::processors::{self, Flag, ProcessorInput, Safeguard, Service};
+use kluis::domain::register::processors::{
+    self, Flag, ProcessorInput, ProcessorPatch, Safeguard, Service,
+};
 use kluis::domain::register::purposes::{self, Basis, PurposeInput};
 use kluis::kernel::language::Language;
 use kluis::vault::Secret;
@@ -135,6 +137,21 @@ fn edits_are_audited_by_field_name_and_keep_the_agreement_hash() {
         .unwrap();
     assert_eq!(fields, r#"["contact","review_on"]"#);
     assert!(!audit_text(&v).contains("mailer.example"));
+
+    // A new file replaces the hash; removing the agreement removes its hash and flags it.
+    let dpa2 = t.tmp.path().join("dpa-2027.pdf");
+    std::fs::write(&dpa2, b"agreement v2").unwrap();
+    let patch = ProcessorPatch { dpa_file: Some(dpa2), ..ProcessorPatch::default() };
+    v.write(|tx, c| processors::edit(tx, c, id, &patch)).unwrap();
+    let p = processors::get(v.conn(), &v.ctx(), id).unwrap();
+    assert_eq!(p.dpa_sha256.as_deref(), Some(sar::sha256_hex(b"agreement v2").as_str()));
+    assert_eq!(p.dpa_reference.as_deref(), Some("dpa-2027.pdf"));
+    assert_eq!(p.contact, "support@mailer.example", "what the patch does not name stays");
+    let patch = ProcessorPatch { clear_dpa: true, ..ProcessorPatch::default() };
+    v.write(|tx, c| processors::edit(tx, c, id, &patch)).unwrap();
+    let p = processors::get(v.conn(), &v.ctx(), id).unwrap();
+    assert_eq!((p.dpa_signed_on, p.dpa_reference, p.dpa_sha256), (None, None, None));
+    assert_eq!(p.flags, [Flag::NoAgreement]);
 
     v.write(|tx, c| processors::remove(tx, c, id)).unwrap();
     let ctx = v.ctx();

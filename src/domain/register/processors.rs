@@ -617,6 +617,9 @@ pub fn edit(conn: &Connection, ctx: &Ctx<'_>, id: i64, patch: &ProcessorPatch) -
     }
     if patch.dpa_file.is_some() {
         input.dpa_file.clone_from(&patch.dpa_file);
+        // A new document: the old reference described the old one; the file's name is the
+        // reference unless one is given with it.
+        input.dpa_reference.clone_from(&patch.dpa_reference);
     }
     if patch.review_on.is_some() {
         input.review_on.clone_from(&patch.review_on);
