@@ -108,6 +108,12 @@ fn flag(field: &str) -> Option<&'static str> {
         "late_reason" => "--late-reason",
         "notified_at" | "people_informed_at" => "--at",
         "people_informed_how" => "--how",
+        "data_categories" => "--category",
+        "dpa_signed_on" => "--dpa-signed",
+        "dpa_reference" => "--dpa-reference",
+        "dpa_file" => "--dpa-file",
+        "review_on" => "--review",
+        "safeguard_note" => "--safeguard-note",
         _ => return None,
     })
 }

@@ -14,6 +14,7 @@ pub mod document;
 pub mod export;
 pub mod field;
 pub mod import;
+pub mod processor;
 pub mod purpose;
 pub mod request;
 pub mod retention;

@@ -1,4 +1,5 @@
-//! The processing register: purposes and their lawful basis.
+//! The processing register: purposes and their lawful basis; the processors (`kluis
+//! processor`) are listed here too and run by `processor.rs`.
 
 use clap::Subcommand;
 use kluis::domain::register::purposes::{self, PurposeInput};
@@ -11,6 +12,9 @@ pub enum Cmd {
     /// The processing register: purposes and their lawful basis.
     #[command(subcommand, display_order = 9)]
     Purpose(PurposeCmd),
+    /// The processor register: processors and other recipients (Art. 28, Art. 30(1)(d)).
+    #[command(subcommand, display_order = 9)]
+    Processor(super::processor::ProcessorCmd),
 }
 
 #[derive(Subcommand)]
@@ -44,7 +48,11 @@ pub enum PurposeCmd {
     },
 }
 
-pub fn run(ctx: &Ctx, Cmd::Purpose(cmd): Cmd) -> Out {
+pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
+    let cmd = match cmd {
+        Cmd::Purpose(cmd) => cmd,
+        Cmd::Processor(cmd) => return super::processor::run(ctx, cmd),
+    };
     match cmd {
         PurposeCmd::Add { name, basis, description, direct_marketing, categories, recipients } => {
             let input = PurposeInput {

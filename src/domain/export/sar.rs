@@ -16,6 +16,7 @@ use crate::domain::consent::{self, ConsentEvent, EventKind, PurposeLink};
 use crate::domain::contacts::{read, Contact, Interaction};
 use crate::domain::controller::{self, Controller};
 use crate::domain::fields::{self, FieldValue};
+use crate::domain::register::processors::{self, Safeguard, Service};
 use crate::domain::register::purposes::{self, Basis};
 use crate::domain::requests::{self, Request};
 use crate::domain::retention::documents::{self, FiscalDocument};
@@ -44,16 +45,61 @@ pub struct SubjectData {
     pub undeliverable: Vec<crate::domain::contacts::undeliverable::UndeliverableAddress>,
     /// The data breaches in the breach register linked to the person.
     pub breaches: Vec<crate::domain::breaches::Mention>,
+    /// The recipients and processors of the person's purposes (Art. 15(1)(c)), from the
+    /// processor register; empty when no one receives their data.
+    pub recipients: Vec<RecipientInfo>,
+}
+
+/// A recipient of the person's data: who, what they do, for which of the person's purposes,
+/// and a transfer outside the EU/EEA with its safeguard.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecipientInfo {
+    pub name: String,
+    pub service: Service,
+    pub purposes: Vec<String>,
+    pub location: String,
+    pub outside_eu: bool,
+    pub safeguard: Option<Safeguard>,
+    pub safeguard_note: String,
+}
+
+/// The processors of the purposes the person is linked to (also ended links: Art. 15(1)(c)
+/// asks for the recipients the data have been disclosed to as well).
+fn recipients_of(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    links: &[PurposeLink],
+) -> Result<Vec<RecipientInfo>> {
+    let linked: BTreeSet<i64> = links.iter().map(|l| l.purpose.id).collect();
+    Ok(processors::for_purposes(conn, ctx, &linked)?
+        .into_iter()
+        .map(|p| RecipientInfo {
+            purposes: p
+                .purposes
+                .iter()
+                .filter(|r| linked.contains(&r.id))
+                .map(|r| r.name.clone())
+                .collect(),
+            name: p.name,
+            service: p.service,
+            location: p.location,
+            outside_eu: p.outside_eu,
+            safeguard: p.safeguard,
+            safeguard_note: p.safeguard_note,
+        })
+        .collect())
 }
 
 /// Collects the person's data (revealing special categories, which is audited).
 pub fn collect(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<SubjectData> {
     let today = ctx.now.date_naive();
+    let links = consent::links(conn, id)?;
     Ok(SubjectData {
         contact: read::contact(conn, id)?,
         fields: fields::values(conn, ctx, id, true)?.into_iter().filter(|f| f.filled).collect(),
         interactions: read::interactions(conn, id)?,
-        purposes: consent::links(conn, id)?,
+        recipients: recipients_of(conn, ctx, &links)?,
+        purposes: links,
         consent: consent::history(conn, id)?,
         fiscal_records: documents::for_contact(conn, id, today)?,
         requests: requests::list(conn, today)?
@@ -416,7 +462,18 @@ pub fn pdf(
         .map(|c| purposes::category_label(c, language))
         .collect();
     let recipients: BTreeSet<String> =
-        relevant.iter().flat_map(|p| p.recipients.iter().cloned()).collect();
+        d.recipients.iter().map(|r| recipient_label(r, language)).collect();
+    let transfers: Vec<String> =
+        d.recipients.iter().filter(|r| r.outside_eu).map(|r| transfer_label(r, language)).collect();
+    let transfers = if transfers.is_empty() {
+        t.s(
+            "Geen. De gegevens staan versleuteld op onze eigen computer.",
+            "None. The data are stored encrypted on our own computer.",
+        )
+        .to_owned()
+    } else {
+        transfers.join("; ")
+    };
     let join = |s: &BTreeSet<String>, none: &str| {
         if s.is_empty() {
             none.to_owned()
@@ -431,7 +488,7 @@ pub fn pdf(
         (t.s("Ontvangers en verwerkers", "Recipients and processors").to_owned(), join(&recipients, t.s("Wij delen uw gegevens met niemand.", "We share your data with no one."))),
         (t.s("Herkomst", "Source").to_owned(), source_line(&d, &join(&sources, "—"), language)),
         (t.s("Geautomatiseerde besluiten", "Automated decisions").to_owned(), t.s("Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten, ook geen profilering (art. 22 AVG).", "We take no decisions based solely on automated processing, including profiling (Art. 22 GDPR).").to_owned()),
-        (t.s("Doorgifte buiten de EU", "Transfers outside the EU").to_owned(), t.s("Geen. De gegevens staan versleuteld op onze eigen computer.", "None. The data are stored encrypted on our own computer.").to_owned()),
+        (t.s("Doorgifte buiten de EU", "Transfers outside the EU").to_owned(), transfers),
     ]);
     doc.paragraph(t.s("Bewaartermijnen:", "Retention periods:"));
     let rule_rows: Vec<Vec<String>> =
@@ -462,6 +519,38 @@ const RIGHTS: &[(&str, &str)] = &[
     ("Toestemming intrekken (art. 7(3)): dat kan altijd, net zo makkelijk als u die gaf.", "Withdrawing consent (Art. 7(3)): always possible, as easily as you gave it."),
     ("Klacht: u kunt een klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).", "Complaint: you can lodge a complaint with the Dutch Data Protection Authority, the Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl)."),
 ];
+
+/// A recipient as the letter names it: the name, and what they do unless "other".
+fn recipient_label(r: &RecipientInfo, language: Language) -> String {
+    let nl = language.is_dutch();
+    let what = match (r.service, nl) {
+        (Service::Other, _) => return r.name.clone(),
+        (Service::Accounting, true) => "boekhouding",
+        (Service::Accounting, false) => "accounting",
+        (Service::Payroll, true) => "salarisadministratie",
+        (Service::Payroll, false) => "payroll",
+        (Service::Hosting, _) => "hosting",
+        (Service::Newsletter, true) => "nieuwsbrief",
+        (Service::Newsletter, false) => "newsletter",
+        (Service::ItSupport, true) => "IT-ondersteuning",
+        (Service::ItSupport, false) => "IT support",
+    };
+    format!("{} ({what})", r.name)
+}
+
+/// A transfer outside the EU/EEA: the recipient, where, and the safeguard.
+fn transfer_label(r: &RecipientInfo, language: Language) -> String {
+    let nl = language.is_dutch();
+    let safeguard = match (r.safeguard, nl) {
+        (Some(Safeguard::Adequacy), true) => "adequaatheidsbesluit (art. 45 AVG)".to_owned(),
+        (Some(Safeguard::Adequacy), false) => "adequacy decision (Art. 45 GDPR)".to_owned(),
+        (Some(Safeguard::Scc), true) => "modelcontractbepalingen (art. 46 AVG)".to_owned(),
+        (Some(Safeguard::Scc), false) => "standard contractual clauses (Art. 46 GDPR)".to_owned(),
+        (Some(Safeguard::Other), _) | (None, _) => r.safeguard_note.clone(),
+    };
+    let place = if r.location.is_empty() { String::new() } else { format!(", {}", r.location) };
+    format!("{}{place}: {safeguard}", r.name)
+}
 
 /// Where the data came from: the person, through the channels of the links, and the address
 /// book file an import read it from.
@@ -565,12 +654,14 @@ pub fn portability_zip(
     let readme = "Kluis portability export (GDPR Art. 20)\r\n\r\n\
         data.json         everything held about you; schema kluis-portability/1: controller,\r\n\
         \u{20}                 contact, fields, interactions, purposes, consent, fiscal_records,\r\n\
-        \u{20}                 requests, imported, undeliverable, breaches (times in RFC 3339\r\n\
-        \u{20}                 UTC, dates YYYY-MM-DD, amounts in cents; a corrected fiscal\r\n\
-        \u{20}                 record names its correction in corrected_by, a correction the\r\n\
-        \u{20}                 record it corrects in corrects; undeliverable: addresses a\r\n\
-        \u{20}                 newsletter tool could not deliver to; breaches: entries of the\r\n\
-        \u{20}                 breach register that concern you: reference, dates, nature)\r\n\
+        \u{20}                 requests, imported, undeliverable, recipients, breaches (times in\r\n\
+        \u{20}                 RFC 3339 UTC, dates YYYY-MM-DD, amounts in cents; a corrected\r\n\
+        \u{20}                 fiscal record names its correction in corrected_by, a correction\r\n\
+        \u{20}                 the record it corrects in corrects; undeliverable: addresses a\r\n\
+        \u{20}                 newsletter tool could not deliver to; recipients: the processors\r\n\
+        \u{20}                 and other recipients of your purposes, and a transfer outside\r\n\
+        \u{20}                 the EU/EEA with its safeguard; breaches: entries of the breach\r\n\
+        \u{20}                 register that concern you: reference, dates, nature)\r\n\
         contact.csv       your details, one field per row\r\n\
         interactions.csv  calls, e-mails, meetings and notes\r\n\
         contact.vcf       your contact details as a vCard 4.0\r\n";

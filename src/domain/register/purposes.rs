@@ -1,5 +1,7 @@
 //! The processing register (Art. 30): purposes with their lawful basis, whether they are direct
-//! marketing, the data categories and recipients, and the retention rule that applies.
+//! marketing, the data categories and recipients, and the retention rule that applies. The
+//! recipients live in the processor register (`processors`): a purpose's recipients are the
+//! names of the processors linked to it, and writing a purpose with recipient names links them.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -9,6 +11,8 @@ use crate::kernel::clock::Ctx;
 use crate::kernel::date::format_instant;
 use crate::kernel::error::{Error, Result};
 use crate::kernel::language::Language;
+
+use super::processors;
 
 crate::kernel::str_enum! {
     /// The six lawful bases of Art. 6(1).
@@ -31,6 +35,7 @@ pub struct Purpose {
     pub basis: Basis,
     pub direct_marketing: bool,
     pub data_categories: Vec<String>,
+    // The names of the processors linked to the purpose (from the processor register).
     pub recipients: Vec<String>,
     pub retention_rule: Option<String>,
 }
@@ -42,6 +47,8 @@ pub struct PurposeInput {
     pub basis: Basis,
     pub direct_marketing: bool,
     pub data_categories: Vec<String>,
+    // Processor names (case-insensitive): the purpose's recipients become exactly these, a
+    // name not in the processor register yet is added to it (service "other", no agreement).
     pub recipients: Vec<String>,
     pub retention_rule: Option<String>,
 }
@@ -191,13 +198,20 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Purpose> {
         })?,
         direct_marketing: r.get(4)?,
         data_categories: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
-        recipients: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
-        retention_rule: r.get(7)?,
+        recipients: Vec::new(),
+        retention_rule: r.get(6)?,
     })
 }
 
+/// The purposes' own column `recipients` is no longer read or written (schema 12 moved its
+/// texts into the processor register).
 const COLUMNS: &str =
-    "id, name, description, basis, direct_marketing, data_categories, recipients, retention_rule";
+    "id, name, description, basis, direct_marketing, data_categories, retention_rule";
+
+fn with_recipients(conn: &Connection, mut p: Purpose) -> Result<Purpose> {
+    p.recipients = processors::names_for_purpose(conn, p.id)?;
+    Ok(p)
+}
 
 /// The purposes as a screen in `language` shows them: the proposed data categories translated
 /// (see [`category_label`]), the user's own as written.
@@ -214,21 +228,25 @@ pub fn list_in(conn: &Connection, language: Language) -> Result<Vec<Purpose>> {
 pub fn list(conn: &Connection) -> Result<Vec<Purpose>> {
     let mut s =
         conn.prepare(&format!("SELECT {COLUMNS} FROM purposes ORDER BY name COLLATE NOCASE"))?;
-    let v = s.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    let v: Vec<Purpose> = s.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+    v.into_iter().map(|p| with_recipients(conn, p)).collect()
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Purpose> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM purposes WHERE id = ?1"), [id], row)
+    let p = conn
+        .query_row(&format!("SELECT {COLUMNS} FROM purposes WHERE id = ?1"), [id], row)
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("purpose {id}")))
+        .ok_or_else(|| Error::NotFound(format!("purpose {id}")))?;
+    with_recipients(conn, p)
 }
 
 /// A purpose by its name (case-insensitive), as the CLI names them.
 pub fn by_name(conn: &Connection, name: &str) -> Result<Purpose> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM purposes WHERE name = ?1"), [name.trim()], row)
+    let p = conn
+        .query_row(&format!("SELECT {COLUMNS} FROM purposes WHERE name = ?1"), [name.trim()], row)
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("purpose \"{}\"", name.trim())))
+        .ok_or_else(|| Error::NotFound(format!("purpose \"{}\"", name.trim())))?;
+    with_recipients(conn, p)
 }
 
 fn name_taken(conn: &Connection, name: &str, except: Option<i64>) -> Result<bool> {
@@ -246,21 +264,21 @@ pub fn create(conn: &Connection, ctx: &Ctx<'_>, input: &PurposeInput) -> Result<
     let now = format_instant(ctx.now);
     conn.execute(
         "INSERT INTO purposes (name, description, basis, direct_marketing, data_categories,
-                               recipients, retention_rule, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                               retention_rule, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
         params![
             p.name,
             p.description,
             p.basis.as_str(),
             p.direct_marketing,
             json(&p.data_categories),
-            json(&p.recipients),
             p.retention_rule,
             now
         ],
     )?;
     let id = conn.last_insert_rowid();
     ctx.audit(conn, "purpose.create", "purpose", Some(id), &["name", "basis"])?;
+    processors::link_names(conn, ctx, id, &p.recipients)?;
     Ok(id)
 }
 
@@ -272,7 +290,7 @@ pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, input: &PurposeInput) -
     }
     conn.execute(
         "UPDATE purposes SET name = ?2, description = ?3, basis = ?4, direct_marketing = ?5,
-                data_categories = ?6, recipients = ?7, retention_rule = ?8, updated_at = ?9
+                data_categories = ?6, retention_rule = ?7, updated_at = ?8
          WHERE id = ?1",
         params![
             id,
@@ -281,12 +299,12 @@ pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, input: &PurposeInput) -
             p.basis.as_str(),
             p.direct_marketing,
             json(&p.data_categories),
-            json(&p.recipients),
             p.retention_rule,
             format_instant(ctx.now)
         ],
     )?;
-    ctx.audit(conn, "purpose.update", "purpose", Some(id), &[])
+    ctx.audit(conn, "purpose.update", "purpose", Some(id), &[])?;
+    processors::link_names(conn, ctx, id, &p.recipients)
 }
 
 /// Adds the proposed purposes that are not in the register yet (by name); returns how many.
