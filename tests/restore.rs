@@ -367,3 +367,22 @@ fn the_test_restore_folder_is_private() {
     assert!(!seen.is_empty(), "the temporary folder was not found");
     assert!(seen.iter().all(|m| *m == 0o700), "modes {seen:?}");
 }
+
+/// A restore killed right after it made `<dir>.restoring`, before it wrote anything into it,
+/// leaves an empty folder that carries no vault id: opening the vault clears it (it can hold
+/// nothing of anyone's), and the next restore is not refused for it. Found by the crash
+/// campaign (seed 1796199369973329647).
+#[test]
+fn an_empty_restoring_folder_left_by_a_kill_is_cleared_on_opening() {
+    let cli = Cli::new();
+    cli.init(PASS);
+    cli.add(PASS, "Anna Blijft");
+    let file = cli.path("b.kluisbackup");
+    cli.backup(PASS, &file);
+    let left = cli.path("vault.restoring");
+    std::fs::create_dir_all(&left).unwrap();
+    cli.names(&cli.dir(), PASS);
+    assert!(!left.exists(), "the empty folder a kill left is still there");
+    std::fs::create_dir_all(&left).unwrap();
+    cli.ok(&[("KLUIS_PASSPHRASE", PASS)], &["restore", file.to_str().unwrap(), "--yes"]);
+}

@@ -70,7 +70,7 @@ fn belongs(dir: &Path, other: &Path) -> bool {
 }
 
 /// Completes or rolls back a restore that a crash interrupted, so `dir` holds one whole vault.
-/// Removes only a `.restoring` folder that carries this vault's id.
+/// Removes only a `.restoring` folder that carries this vault's id, or an empty one.
 pub fn finish_interrupted(dir: &Path) -> Result<()> {
     let new = sibling(dir, "restoring");
     let prev = sibling(dir, "previous");
@@ -83,6 +83,11 @@ pub fn finish_interrupted(dir: &Path) -> Result<()> {
     }
     if dir.exists() && new.exists() && belongs(dir, &new) {
         fs::remove_dir_all(&new)?;
+    }
+    // A restore killed right after it made the folder, before its first write, leaves it
+    // empty, carrying no id: it holds nothing of anyone's, and would block the next restore.
+    if dir.exists() && fs::read_dir(&new).is_ok_and(|mut d| d.next().is_none()) {
+        fs::remove_dir(&new)?;
     }
     if dir.exists() {
         let _ = fs::remove_file(dir.join(COMPLETE));
