@@ -160,17 +160,23 @@ fn mapping(map: &[String]) -> Result<Vec<(String, Column)>, Error> {
         .collect()
 }
 
+/// The first warnings on stderr, by line, and how many more `--json` gives.
+fn print_warnings<'a>(warnings: impl ExactSizeIterator<Item = (usize, &'a str)>) {
+    const SHOWN: usize = 20;
+    let total = warnings.len();
+    for (line, message) in warnings.take(SHOWN) {
+        eprintln!("line {line}: {message}");
+    }
+    if total > SHOWN {
+        eprintln!("… and {} more warnings (all of them with --json)", total - SHOWN);
+    }
+}
+
 fn print_report(ctx: &Ctx, r: &Report, dry_run: bool) -> Out {
     if ctx.json {
         return print_json(r);
     }
-    const SHOWN: usize = 20;
-    for w in r.warnings.iter().take(SHOWN) {
-        eprintln!("line {}: {}", w.line, w.message);
-    }
-    if r.warnings.len() > SHOWN {
-        eprintln!("… and {} more warnings (all of them with --json)", r.warnings.len() - SHOWN);
-    }
+    print_warnings(r.warnings.iter().map(|w| (w.line, w.message.as_str())));
     let verb = if dry_run { "Would import" } else { "Imported" };
     println!(
         "{verb}: {} added, {} updated, {} skipped; {} likely duplicates, {} on the suppression list.",
@@ -190,13 +196,7 @@ fn print_unsubscribes(ctx: &Ctx, r: &UnsubscribeReport, dry_run: bool) -> Out {
     if ctx.json {
         return print_json(r);
     }
-    const SHOWN: usize = 20;
-    for w in r.warnings.iter().take(SHOWN) {
-        eprintln!("line {}: {}", w.line, w.message);
-    }
-    if r.warnings.len() > SHOWN {
-        eprintln!("… and {} more warnings (all of them with --json)", r.warnings.len() - SHOWN);
-    }
+    print_warnings(r.warnings.iter().map(|w| (w.line, w.message.as_str())));
     let verb = if dry_run { "Would record" } else { "Recorded" };
     println!(
         "{verb}: {} withdrawn, {} already withdrawn, {} undeliverable; {} addresses match no contact.",

@@ -165,16 +165,8 @@ pub const SAMPLE_ROWS: usize = 3;
 /// Reads a CSV file with a header row. A bad file (not text, columns that do not match the
 /// header, a record over [`MAX_RECORD`]) is an error naming the line.
 pub fn read(bytes: &[u8], options: &Options) -> Result<Table> {
-    let (text, encoding) = decode(bytes, options.encoding.as_deref())?;
-    let delimiter = match options.delimiter {
-        Some(d) => d,
-        None => detect_delimiter(&text),
-    };
-    let mut reader = ::csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(false)
-        .from_reader(text.as_bytes());
+    let (text, encoding, delimiter) = text_of(bytes, options)?;
+    let mut reader = reader(&text, delimiter, false);
     let mut records = reader.records();
     let headers: Vec<String> = match records.next() {
         Some(h) => h
@@ -238,16 +230,8 @@ pub struct Records {
 /// Reads every record of a CSV or plain-text file; a row may have fewer or more cells than
 /// the first one (a list of addresses has no columns to keep equal).
 pub fn records(bytes: &[u8], options: &Options) -> Result<Records> {
-    let (text, encoding) = decode(bytes, options.encoding.as_deref())?;
-    let delimiter = match options.delimiter {
-        Some(d) => d,
-        None => detect_delimiter(&text),
-    };
-    let mut reader = ::csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let (text, encoding, delimiter) = text_of(bytes, options)?;
+    let mut reader = reader(&text, delimiter, true);
     let mut lines = LineCounter::new(&text);
     let mut out = Vec::new();
     for record in reader.records() {
@@ -307,6 +291,22 @@ fn bad(e: &::csv::Error, lines: &mut LineCounter<'_>) -> Error {
         _ => "not readable as CSV".to_owned(),
     };
     Error::invalid("file", format!("line {line}: {what}"))
+}
+
+/// The file as text, its encoding and its delimiter (forced, else detected).
+fn text_of(bytes: &[u8], options: &Options) -> Result<(String, &'static Encoding, u8)> {
+    let (text, encoding) = decode(bytes, options.encoding.as_deref())?;
+    let delimiter = options.delimiter.unwrap_or_else(|| detect_delimiter(&text));
+    Ok((text, encoding, delimiter))
+}
+
+/// A reader of every record, the header row included; `flexible`: rows may differ in length.
+fn reader(text: &str, delimiter: u8, flexible: bool) -> ::csv::Reader<&[u8]> {
+    ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(flexible)
+        .from_reader(text.as_bytes())
 }
 
 /// The file as text: a byte-order mark decides, else a forced encoding, else UTF-8 when valid,
