@@ -151,35 +151,38 @@ pub fn save(app: &AppHandle, language: Language, what: &Save<'_>) -> Option<Path
 /// Asks for a backup file to open; None when the user cancelled.
 pub fn open_backup(app: &AppHandle, language: Language) -> Option<PathBuf> {
     let nl = language == Language::Nl;
-    match test_hook::open() {
-        Some(answer) => answer,
-        None => app
-            .dialog()
-            .file()
-            .set_title(if nl { "Back-upbestand kiezen" } else { "Choose the backup file" })
-            .add_filter(if nl { "Kluis-back-up" } else { "Kluis backup" }, &["kluisbackup"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok()),
-    }
+    open_file(
+        app,
+        if nl { "Back-upbestand kiezen" } else { "Choose the backup file" },
+        &[(if nl { "Kluis-back-up" } else { "Kluis backup" }, &["kluisbackup"])],
+    )
 }
 
 /// Asks for an address book to import (vCard or CSV); None when the user cancelled.
 pub fn open_address_book(app: &AppHandle, language: Language) -> Option<PathBuf> {
     let nl = language == Language::Nl;
-    match test_hook::open() {
-        Some(answer) => answer,
-        None => app
-            .dialog()
-            .file()
-            .set_title(if nl { "Adresboek kiezen" } else { "Choose the address book" })
-            .add_filter(
+    open_file(
+        app,
+        if nl { "Adresboek kiezen" } else { "Choose the address book" },
+        &[
+            (
                 if nl { "vCard of CSV" } else { "vCard or CSV" },
                 &["vcf", "vcard", "csv", "txt", "tsv"],
-            )
-            .add_filter(if nl { "Alle bestanden" } else { "All files" }, &["*"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok()),
+            ),
+            (if nl { "Alle bestanden" } else { "All files" }, &["*"]),
+        ],
+    )
+}
+
+/// The open dialog with a title and file-type filters (or the test's answer).
+fn open_file(app: &AppHandle, title: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf> {
+    if let Some(answer) = test_hook::open() {
+        return answer;
     }
+    let dialog = filters
+        .iter()
+        .fold(app.dialog().file().set_title(title), |d, (name, ext)| d.add_filter(*name, ext));
+    dialog.blocking_pick_file().and_then(|p| p.into_path().ok())
 }
 
 /// Asks for the folder automatic backups go to; None when the user cancelled.
@@ -198,19 +201,11 @@ pub fn pick_folder(app: &AppHandle, language: Language) -> Option<PathBuf> {
 /// Asks for a newsletter tool's export of unsubscribes (CSV or text); None when cancelled.
 pub fn open_unsubscribes(app: &AppHandle, language: Language) -> Option<PathBuf> {
     let nl = language == Language::Nl;
-    match test_hook::open() {
-        Some(answer) => answer,
-        None => app
-            .dialog()
-            .file()
-            .set_title(if nl { "Afmeldingen kiezen" } else { "Choose the unsubscribes" })
-            .add_filter(
-                if nl { "CSV- of tekstbestand" } else { "CSV or text file" },
-                &["csv", "txt"],
-            )
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok()),
-    }
+    open_file(
+        app,
+        if nl { "Afmeldingen kiezen" } else { "Choose the unsubscribes" },
+        &[(if nl { "CSV- of tekstbestand" } else { "CSV or text file" }, &["csv", "txt"])],
+    )
 }
 
 /// The end-to-end tests' stand-in for the dialogs: `Some(answer)` when it answers instead.
