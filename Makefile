@@ -8,7 +8,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := build-essential pkg-config curl libssl-dev libwebkit2gtk-4.1-dev libxdo-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver gnome-keyring \
-	dbus-x11 libsecret-1-dev poppler-utils imagemagick
+	dbus-x11 libsecret-1-dev poppler-utils qpdf imagemagick
 CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 # One feature set and one build for every Rust step: `build` compiles the libraries, binaries,

@@ -6,10 +6,8 @@
 
 mod cli;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
 use cli::common::{self, Global, Out};
-use cli::{audit, backup, consent, contact, demo, document, export, field, import, purpose};
-use cli::{breach, request, retention, settings, vault};
 
 #[derive(Parser)]
 #[command(
@@ -21,42 +19,7 @@ struct Cli {
     #[command(flatten)]
     global: Global,
     #[command(subcommand)]
-    cmd: Cmd,
-}
-
-/// The command groups; each lists its own commands.
-#[derive(Subcommand)]
-enum Cmd {
-    #[command(flatten)]
-    Vault(vault::Cmd),
-    #[command(flatten)]
-    Contact(contact::Cmd),
-    #[command(flatten)]
-    Import(import::Cmd),
-    #[command(flatten)]
-    Audit(audit::Cmd),
-    #[command(flatten)]
-    Purpose(purpose::Cmd),
-    #[command(flatten)]
-    Field(field::Cmd),
-    #[command(flatten)]
-    Consent(consent::Cmd),
-    #[command(flatten)]
-    Export(export::Cmd),
-    #[command(flatten)]
-    Retention(retention::Cmd),
-    #[command(flatten)]
-    Document(document::Cmd),
-    #[command(flatten)]
-    Request(request::Cmd),
-    #[command(flatten)]
-    Settings(settings::Cmd),
-    #[command(flatten)]
-    Backup(backup::Cmd),
-    #[command(flatten)]
-    Demo(demo::Cmd),
-    #[command(flatten)]
-    Breach(breach::Cmd),
+    cmd: cli::Cmd,
 }
 
 fn main() -> std::process::ExitCode {
@@ -79,21 +42,5 @@ fn main() -> std::process::ExitCode {
 
 fn run(cli: Cli) -> Out {
     let ctx = cli.global.ctx()?;
-    match cli.cmd {
-        Cmd::Vault(c) => vault::run(&ctx, c),
-        Cmd::Contact(c) => contact::run(&ctx, c),
-        Cmd::Import(c) => import::run(&ctx, c),
-        Cmd::Audit(c) => audit::run(&ctx, c),
-        Cmd::Purpose(c) => purpose::run(&ctx, c),
-        Cmd::Field(c) => field::run(&ctx, c),
-        Cmd::Consent(c) => consent::run(&ctx, c),
-        Cmd::Export(c) => export::run(&ctx, c),
-        Cmd::Retention(c) => retention::run(&ctx, c),
-        Cmd::Document(c) => document::run(&ctx, c),
-        Cmd::Request(c) => request::run(&ctx, c),
-        Cmd::Settings(c) => settings::run(&ctx, c),
-        Cmd::Backup(c) => backup::run(&ctx, c),
-        Cmd::Demo(c) => demo::run(&ctx, c),
-        Cmd::Breach(c) => breach::run(&ctx, c),
-    }
+    cli::run(&ctx, cli.cmd)
 }
