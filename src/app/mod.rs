@@ -15,5 +15,6 @@ pub mod privacy;
 pub mod requests;
 pub mod restore;
 pub mod retention;
+pub mod statement;
 pub mod subject_access;
 pub mod unlock;

@@ -19,6 +19,7 @@ pub mod purpose;
 pub mod request;
 pub mod retention;
 pub mod settings;
+pub mod statement;
 pub mod vault;
 
 use clap::Subcommand;
@@ -57,6 +58,8 @@ pub enum Cmd {
     Demo(demo::Cmd),
     #[command(flatten)]
     Breach(breach::Cmd),
+    #[command(flatten)]
+    Statement(statement::Cmd),
 }
 
 /// Runs one command of any group.
@@ -77,5 +80,6 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
         Cmd::Backup(c) => backup::run(ctx, c),
         Cmd::Demo(c) => demo::run(ctx, c),
         Cmd::Breach(c) => breach::run(ctx, c),
+        Cmd::Statement(c) => statement::run(ctx, c),
     }
 }

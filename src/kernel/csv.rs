@@ -1,12 +1,17 @@
 //! A small RFC 4180 CSV writer. Cells that a spreadsheet would run as a formula (starting with
 //! = + - @ or a tab/carriage return) are prefixed with an apostrophe.
 
-pub fn cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+/// The value with an apostrophe before it when a spreadsheet would run it as a formula.
+pub fn guard(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
         value.to_owned()
-    };
+    }
+}
+
+pub fn cell(value: &str) -> String {
+    let guarded = guard(value);
     if guarded.contains([',', '"', '\n', '\r', ';']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {

@@ -203,6 +203,15 @@ impl Doc {
         self.y -= 2.0;
     }
 
+    /// A heading of the second level: bold, body colour, kept with the lines after it.
+    pub fn subheading(&mut self, text: &str) {
+        let size = 10.5;
+        self.room(Self::line_height(size) + 2.0 + Self::line_height(BODY) * 2.0);
+        self.y -= 1.5;
+        self.paragraph_styled(text, size, true, grey(0.15));
+        self.y -= 1.0;
+    }
+
     pub fn paragraph(&mut self, text: &str) {
         self.paragraph_styled(text, BODY, false, grey(0.1));
         self.y -= 1.5;

@@ -135,3 +135,29 @@ impl Cli {
         serde_json::from_str(&self.ok(&a)).unwrap()
     }
 }
+
+fn tool(name: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} must be installed (make deps): {e}"))
+}
+
+/// pdftotext, qpdf --check and pdffonts (every font embedded) on a PDF the CLI wrote.
+pub fn check_pdf(path: &Path) -> String {
+    let p = path.to_str().unwrap();
+    let qpdf = tool("qpdf", &["--check", p]);
+    assert!(qpdf.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&qpdf.stdout));
+    let fonts = String::from_utf8(tool("pdffonts", &[p]).stdout).unwrap();
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts listed: {fonts}");
+    for row in rows {
+        // The columns after the type and encoding: emb sub uni.
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "a font not embedded: {row}");
+    }
+    let text = tool("pdftotext", &[p, "-"]);
+    assert!(text.status.success());
+    String::from_utf8(text.stdout).unwrap()
+}

@@ -146,22 +146,10 @@ impl T {
     }
 
     fn basis(&self, b: Option<Basis>) -> &'static str {
-        let nl = self.nl;
-        match (b, nl) {
-            (None, true) => "Onbekend",
-            (None, false) => "Unknown",
-            (Some(Basis::Consent), true) => "Toestemming (art. 6(1)(a))",
-            (Some(Basis::Consent), false) => "Consent (Art. 6(1)(a))",
-            (Some(Basis::Contract), true) => "Overeenkomst (art. 6(1)(b))",
-            (Some(Basis::Contract), false) => "Contract (Art. 6(1)(b))",
-            (Some(Basis::LegalObligation), true) => "Wettelijke verplichting (art. 6(1)(c))",
-            (Some(Basis::LegalObligation), false) => "Legal obligation (Art. 6(1)(c))",
-            (Some(Basis::VitalInterest), true) => "Vitaal belang (art. 6(1)(d))",
-            (Some(Basis::VitalInterest), false) => "Vital interest (Art. 6(1)(d))",
-            (Some(Basis::PublicTask), true) => "Algemeen belang (art. 6(1)(e))",
-            (Some(Basis::PublicTask), false) => "Public task (Art. 6(1)(e))",
-            (Some(Basis::LegitimateInterest), true) => "Gerechtvaardigd belang (art. 6(1)(f))",
-            (Some(Basis::LegitimateInterest), false) => "Legitimate interest (Art. 6(1)(f))",
+        match b {
+            None if self.nl => "Onbekend",
+            None => "Unknown",
+            Some(b) => purposes::basis_label(b, if self.nl { Language::Nl } else { Language::En }),
         }
     }
 }
@@ -172,7 +160,8 @@ fn numbered(n: &mut u32, title: &str) -> String {
     format!("{n}. {title}")
 }
 
-fn relationship(r: crate::domain::contacts::Relationship, nl: bool) -> &'static str {
+/// A relationship in words (Dutch when `nl`).
+pub fn relationship(r: crate::domain::contacts::Relationship, nl: bool) -> &'static str {
     use crate::domain::contacts::Relationship as R;
     match (r, nl) {
         (R::Prospect, _) => "Prospect",
@@ -522,32 +511,15 @@ const RIGHTS: &[(&str, &str)] = &[
 
 /// A recipient as the letter names it: the name, and what they do unless "other".
 fn recipient_label(r: &RecipientInfo, language: Language) -> String {
-    let nl = language.is_dutch();
-    let what = match (r.service, nl) {
-        (Service::Other, _) => return r.name.clone(),
-        (Service::Accounting, true) => "boekhouding",
-        (Service::Accounting, false) => "accounting",
-        (Service::Payroll, true) => "salarisadministratie",
-        (Service::Payroll, false) => "payroll",
-        (Service::Hosting, _) => "hosting",
-        (Service::Newsletter, true) => "nieuwsbrief",
-        (Service::Newsletter, false) => "newsletter",
-        (Service::ItSupport, true) => "IT-ondersteuning",
-        (Service::ItSupport, false) => "IT support",
-    };
-    format!("{} ({what})", r.name)
+    match r.service {
+        Service::Other => r.name.clone(),
+        s => format!("{} ({})", r.name, processors::service_label(s, language)),
+    }
 }
 
 /// A transfer outside the EU/EEA: the recipient, where, and the safeguard.
 fn transfer_label(r: &RecipientInfo, language: Language) -> String {
-    let nl = language.is_dutch();
-    let safeguard = match (r.safeguard, nl) {
-        (Some(Safeguard::Adequacy), true) => "adequaatheidsbesluit (art. 45 AVG)".to_owned(),
-        (Some(Safeguard::Adequacy), false) => "adequacy decision (Art. 45 GDPR)".to_owned(),
-        (Some(Safeguard::Scc), true) => "modelcontractbepalingen (art. 46 AVG)".to_owned(),
-        (Some(Safeguard::Scc), false) => "standard contractual clauses (Art. 46 GDPR)".to_owned(),
-        (Some(Safeguard::Other), _) | (None, _) => r.safeguard_note.clone(),
-    };
+    let safeguard = processors::safeguard_label(r.safeguard, &r.safeguard_note, language);
     let place = if r.location.is_empty() { String::new() } else { format!(", {}", r.location) };
     format!("{}{place}: {safeguard}", r.name)
 }

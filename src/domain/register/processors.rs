@@ -22,6 +22,7 @@ use ts_rs::TS;
 use crate::kernel::clock::Ctx;
 use crate::kernel::date::{format_instant, parse_date};
 use crate::kernel::error::{Error, Result};
+use crate::kernel::language::Language;
 
 crate::kernel::str_enum! {
     /// What a processor does for the business.
@@ -50,6 +51,36 @@ crate::kernel::str_enum! {
     pub enum Flag("flag") {
         NoAgreement => "no-agreement",
         ReviewOverdue => "review-overdue",
+    }
+}
+
+/// What a processor does, in words of `language` (documents name it beside the processor).
+pub fn service_label(service: Service, language: Language) -> &'static str {
+    let nl = language.is_dutch();
+    match (service, nl) {
+        (Service::Accounting, true) => "boekhouding",
+        (Service::Accounting, false) => "accounting",
+        (Service::Payroll, true) => "salarisadministratie",
+        (Service::Payroll, false) => "payroll",
+        (Service::Hosting, _) => "hosting",
+        (Service::Newsletter, true) => "nieuwsbrief",
+        (Service::Newsletter, false) => "newsletter",
+        (Service::ItSupport, true) => "IT-ondersteuning",
+        (Service::ItSupport, false) => "IT support",
+        (Service::Other, true) => "overig",
+        (Service::Other, false) => "other",
+    }
+}
+
+/// The safeguard of a transfer outside the EU/EEA in words (`note` for "other" or none).
+pub fn safeguard_label(safeguard: Option<Safeguard>, note: &str, language: Language) -> String {
+    let nl = language.is_dutch();
+    match (safeguard, nl) {
+        (Some(Safeguard::Adequacy), true) => "adequaatheidsbesluit (art. 45 AVG)".to_owned(),
+        (Some(Safeguard::Adequacy), false) => "adequacy decision (Art. 45 GDPR)".to_owned(),
+        (Some(Safeguard::Scc), true) => "modelcontractbepalingen (art. 46 AVG)".to_owned(),
+        (Some(Safeguard::Scc), false) => "standard contractual clauses (Art. 46 GDPR)".to_owned(),
+        (Some(Safeguard::Other), _) | (None, _) => note.to_owned(),
     }
 }
 

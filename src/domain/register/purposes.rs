@@ -26,6 +26,34 @@ crate::kernel::str_enum! {
     }
 }
 
+crate::kernel::str_enum! {
+    /// Whether providing the data is required (Art. 13(2)(e)): not at all, to enter into or
+    /// perform a contract, or by law.
+    pub enum Requirement("requirement") {
+        None => "none",
+        Contract => "contract",
+        Law => "law",
+    }
+}
+
+/// A lawful basis in words, with its article.
+pub fn basis_label(basis: Basis, language: Language) -> &'static str {
+    match (basis, language.is_dutch()) {
+        (Basis::Consent, true) => "Toestemming (art. 6(1)(a))",
+        (Basis::Consent, false) => "Consent (Art. 6(1)(a))",
+        (Basis::Contract, true) => "Overeenkomst (art. 6(1)(b))",
+        (Basis::Contract, false) => "Contract (Art. 6(1)(b))",
+        (Basis::LegalObligation, true) => "Wettelijke verplichting (art. 6(1)(c))",
+        (Basis::LegalObligation, false) => "Legal obligation (Art. 6(1)(c))",
+        (Basis::VitalInterest, true) => "Vitaal belang (art. 6(1)(d))",
+        (Basis::VitalInterest, false) => "Vital interest (Art. 6(1)(d))",
+        (Basis::PublicTask, true) => "Algemeen belang (art. 6(1)(e))",
+        (Basis::PublicTask, false) => "Public task (Art. 6(1)(e))",
+        (Basis::LegitimateInterest, true) => "Gerechtvaardigd belang (art. 6(1)(f))",
+        (Basis::LegitimateInterest, false) => "Legitimate interest (Art. 6(1)(f))",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Purpose {
     #[ts(type = "number")]
@@ -38,6 +66,15 @@ pub struct Purpose {
     // The names of the processors linked to the purpose (from the processor register).
     pub recipients: Vec<String>,
     pub retention_rule: Option<String>,
+    /// The legitimate interests pursued, when that is the basis (Art. 13(1)(d)).
+    pub legitimate_interest: String,
+    /// Whether providing the data is a legal or contractual requirement (Art. 13(2)(e)).
+    pub requirement: Requirement,
+    /// What happens when the person does not provide the data; empty: the statement says it
+    /// in general words for the requirement.
+    pub consequence: String,
+    /// Where the data come from (Art. 14(2)(f)); empty: from the person themselves.
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -51,6 +88,10 @@ pub struct PurposeInput {
     // name not in the processor register yet is added to it (service "other", no agreement).
     pub recipients: Vec<String>,
     pub retention_rule: Option<String>,
+    pub legitimate_interest: String,
+    pub requirement: Requirement,
+    pub consequence: String,
+    pub source: String,
 }
 
 impl PurposeInput {
@@ -63,6 +104,27 @@ impl PurposeInput {
             data_categories: Vec::new(),
             recipients: Vec::new(),
             retention_rule: None,
+            legitimate_interest: String::new(),
+            requirement: Requirement::None,
+            consequence: String::new(),
+            source: String::new(),
+        }
+    }
+
+    /// The input as the current record holds it.
+    pub fn from_purpose(p: &Purpose) -> PurposeInput {
+        PurposeInput {
+            name: p.name.clone(),
+            description: p.description.clone(),
+            basis: p.basis,
+            direct_marketing: p.direct_marketing,
+            data_categories: p.data_categories.clone(),
+            recipients: p.recipients.clone(),
+            retention_rule: p.retention_rule.clone(),
+            legitimate_interest: p.legitimate_interest.clone(),
+            requirement: p.requirement,
+            consequence: p.consequence.clone(),
+            source: p.source.clone(),
         }
     }
 
@@ -74,9 +136,17 @@ impl PurposeInput {
         if name.chars().count() > 120 {
             return Err(Error::invalid("name", "too long (at most 120 characters)"));
         }
-        if self.description.chars().count() > 2_000 {
-            return Err(Error::invalid("description", "too long (at most 2000 characters)"));
+        for (field, text) in [
+            ("description", &self.description),
+            ("legitimate_interest", &self.legitimate_interest),
+            ("consequence", &self.consequence),
+            ("source", &self.source),
+        ] {
+            if text.chars().count() > 2_000 {
+                return Err(Error::invalid(field, "too long (at most 2000 characters)"));
+            }
         }
+
         let list = |field: &'static str, v: &[String]| -> Result<Vec<String>> {
             let out: Vec<String> =
                 v.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
@@ -98,6 +168,15 @@ impl PurposeInput {
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned),
+            // Only a purpose on legitimate interest pursues one (a changed basis drops it).
+            legitimate_interest: if self.basis == Basis::LegitimateInterest {
+                self.legitimate_interest.trim().to_owned()
+            } else {
+                String::new()
+            },
+            requirement: self.requirement,
+            consequence: self.consequence.trim().to_owned(),
+            source: self.source.trim().to_owned(),
         })
     }
 }
@@ -111,10 +190,14 @@ pub fn proposals(language: Language) -> Vec<PurposeInput> {
         basis,
         direct_marketing: dm,
         data_categories: cats.iter().map(|c| category_label(c, language)).collect(),
-        recipients: Vec::new(),
-        retention_rule: None,
+        requirement: match basis {
+            Basis::Contract => Requirement::Contract,
+            Basis::LegalObligation => Requirement::Law,
+            _ => Requirement::None,
+        },
+        ..PurposeInput::new("", basis)
     };
-    vec![
+    let mut list = vec![
         p(
             "Klantadministratie",
             "Client administration",
@@ -151,7 +234,16 @@ pub fn proposals(language: Language) -> Vec<PurposeInput> {
             false,
             &["name", "e-mail", "phone", "organisation", "notes"],
         ),
-    ]
+    ];
+    if let Some(relations) = list.last_mut() {
+        relations.legitimate_interest = (if dutch {
+            "Het onderhouden van zakelijke relaties en contact met bestaande klanten."
+        } else {
+            "Maintaining business relationships and keeping in touch with existing clients."
+        })
+        .to_owned();
+    }
+    list
 }
 
 /// The data categories Kluis proposes, in Dutch and English. Earlier versions stored the
@@ -200,13 +292,23 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Purpose> {
         data_categories: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
         recipients: Vec::new(),
         retention_rule: r.get(6)?,
+        legitimate_interest: r.get(7)?,
+        requirement: r.get::<_, String>(8)?.parse().map_err(|_| {
+            rusqlite::Error::FromSqlConversionFailure(
+                8,
+                rusqlite::types::Type::Text,
+                "requirement".into(),
+            )
+        })?,
+        consequence: r.get(9)?,
+        source: r.get(10)?,
     })
 }
 
 /// The purposes' own column `recipients` is no longer read or written (schema 12 moved its
 /// texts into the processor register).
-const COLUMNS: &str =
-    "id, name, description, basis, direct_marketing, data_categories, retention_rule";
+const COLUMNS: &str = "id, name, description, basis, direct_marketing, data_categories, \
+     retention_rule, legitimate_interest, requirement, consequence, source";
 
 fn with_recipients(conn: &Connection, mut p: Purpose) -> Result<Purpose> {
     p.recipients = processors::names_for_purpose(conn, p.id)?;
@@ -264,8 +366,9 @@ pub fn create(conn: &Connection, ctx: &Ctx<'_>, input: &PurposeInput) -> Result<
     let now = format_instant(ctx.now);
     conn.execute(
         "INSERT INTO purposes (name, description, basis, direct_marketing, data_categories,
-                               retention_rule, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                               retention_rule, legitimate_interest, requirement, consequence,
+                               source, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
         params![
             p.name,
             p.description,
@@ -273,6 +376,10 @@ pub fn create(conn: &Connection, ctx: &Ctx<'_>, input: &PurposeInput) -> Result<
             p.direct_marketing,
             json(&p.data_categories),
             p.retention_rule,
+            p.legitimate_interest,
+            p.requirement.as_str(),
+            p.consequence,
+            p.source,
             now
         ],
     )?;
@@ -290,7 +397,8 @@ pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, input: &PurposeInput) -
     }
     conn.execute(
         "UPDATE purposes SET name = ?2, description = ?3, basis = ?4, direct_marketing = ?5,
-                data_categories = ?6, retention_rule = ?7, updated_at = ?8
+                data_categories = ?6, retention_rule = ?7, legitimate_interest = ?8,
+                requirement = ?9, consequence = ?10, source = ?11, updated_at = ?12
          WHERE id = ?1",
         params![
             id,
@@ -300,6 +408,10 @@ pub fn update(conn: &Connection, ctx: &Ctx<'_>, id: i64, input: &PurposeInput) -
             p.direct_marketing,
             json(&p.data_categories),
             p.retention_rule,
+            p.legitimate_interest,
+            p.requirement.as_str(),
+            p.consequence,
+            p.source,
             format_instant(ctx.now)
         ],
     )?;
