@@ -12,6 +12,7 @@ use crate::app::import::{
 };
 use crate::app::privacy::ContactPrivacy;
 use crate::app::restore::{RestoreReport, RestoreSecrets};
+use crate::app::statement::SavedStatement;
 use crate::app::subject_access::Written;
 use crate::domain::backup::auto::{AutoBackup, BackupSettings, BackupStatus, BackupWarning};
 use crate::domain::backup::restore::{RestoreCheck, UnreadableBackup, UnreadableReason};
@@ -36,12 +37,14 @@ use crate::domain::import::run::{
 use crate::domain::import::unsubscribes::{
     UnsubscribeLayout, UnsubscribeReport, UnsubscribeWarning,
 };
-use crate::domain::register::purposes::{Basis, Purpose, PurposeInput};
+use crate::domain::register::purposes::{Basis, Purpose, PurposeInput, Requirement};
 use crate::domain::requests::{IdentityMethod, Request, RequestFile, RequestKind};
 use crate::domain::retention::documents::{DocumentKind, FiscalDocument};
 use crate::domain::retention::purge::{PurgeItem, PurgeReport};
 use crate::domain::retention::rules::{Action, Rule, RuleKey};
 use crate::domain::retention::{DeletionLogEntry, ReviewItem};
+use crate::domain::statement::privacy::StatementFormat;
+use crate::domain::statement::versions::StatementVersion;
 use crate::kernel::error::{ApiError, ErrorCode};
 use crate::kernel::language::Language;
 use crate::kernel::passphrase::Strength;
@@ -149,5 +152,10 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<LineWarning>()?,
         file::<ImportReport>()?,
         file::<AddressBookFormat>()?,
+        // The privacy statement and the Art. 30 record.
+        file::<Requirement>()?,
+        file::<StatementFormat>()?,
+        file::<StatementVersion>()?,
+        file::<SavedStatement>()?,
     ])
 }

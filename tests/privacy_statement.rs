@@ -12,7 +12,7 @@ use std::path::Path;
 
 use common::*;
 use kluis::domain::register::purposes::{self, Basis, PurposeInput, Requirement};
-use kluis::domain::statement::privacy::{self, Format};
+use kluis::domain::statement::privacy::{self, StatementFormat};
 use kluis::domain::statement::versions;
 use kluis::kernel::language::Language;
 use sha2::{Digest, Sha256};
@@ -274,8 +274,8 @@ fn versions_are_recorded_in_the_core_and_audited_without_values() {
         purposes::create(tx, c, &p)
     })
     .unwrap();
-    let a = v.write(|tx, c| privacy::generate(tx, c, Language::Nl, Format::Html)).unwrap();
-    let b = v.write(|tx, c| privacy::generate(tx, c, Language::Nl, Format::Pdf)).unwrap();
+    let a = v.write(|tx, c| privacy::generate(tx, c, Language::Nl, StatementFormat::Html)).unwrap();
+    let b = v.write(|tx, c| privacy::generate(tx, c, Language::Nl, StatementFormat::Pdf)).unwrap();
     assert_eq!(a.version, b.version);
     assert!(b.bytes.starts_with(b"%PDF"));
     let list = versions::list(v.conn()).unwrap();

@@ -35,6 +35,12 @@ pub enum Save<'a> {
     AddressBook {
         vcard: bool,
     },
+    /// The privacy statement, with the extension of its format ("html", "md", "pdf").
+    PrivacyStatement(&'static str),
+    /// The record of processing activities, as a PDF (true) or CSV.
+    RegisterRecord {
+        pdf: bool,
+    },
 }
 
 /// The dialog's texts: title, filter name, extension, suggested file name.
@@ -114,6 +120,29 @@ impl Save<'_> {
                     "{}.{}",
                     pick("adresboek", "address-book"),
                     if *vcard { "vcf" } else { "csv" }
+                ),
+            },
+            Save::PrivacyStatement(extension) => Texts {
+                title: pick("Privacyverklaring opslaan", "Save the privacy statement"),
+                filter: match *extension {
+                    "pdf" => pdf,
+                    "md" => pick("Markdown-bestand", "Markdown file"),
+                    _ => pick("Webpagina (HTML)", "Web page (HTML)"),
+                },
+                extension: *extension,
+                name: format!("{}.{extension}", pick("privacyverklaring", "privacy-statement")),
+            },
+            Save::RegisterRecord { pdf: as_pdf } => Texts {
+                title: pick(
+                    "Register van verwerkingsactiviteiten opslaan",
+                    "Save the record of processing activities",
+                ),
+                filter: if *as_pdf { pdf } else { csv },
+                extension: if *as_pdf { "pdf" } else { "csv" },
+                name: format!(
+                    "{}.{}",
+                    pick("verwerkingsregister", "processing-record"),
+                    if *as_pdf { "pdf" } else { "csv" }
                 ),
             },
         }

@@ -28,6 +28,7 @@ use kluis::app::erase::ErasurePreview;
 use kluis::app::import::{ImportChoice, Inspection};
 use kluis::app::privacy::ContactPrivacy;
 use kluis::app::restore::{RestoreReport, RestoreSecrets};
+use kluis::app::statement::SavedStatement;
 use kluis::app::subject_access::Written;
 use kluis::domain::backup::auto::BackupStatus;
 use kluis::domain::backup::restore::RestoreCheck;
@@ -49,6 +50,8 @@ use kluis::domain::retention::documents::{DocumentKind, FiscalDocument};
 use kluis::domain::retention::purge::{PurgeItem, PurgeReport};
 use kluis::domain::retention::rules::{Action, Rule, RuleKey};
 use kluis::domain::retention::{DeletionLogEntry, ReviewItem};
+use kluis::domain::statement::privacy::StatementFormat;
+use kluis::domain::statement::versions::StatementVersion;
 use kluis::kernel::language::Language;
 use kluis::kernel::passphrase::Strength;
 use kluis::vault::settings::Settings;
@@ -751,4 +754,30 @@ commands! {
         search: Option<String>,
         include_restricted: bool,
     ) -> Res<Option<usize>> in import;
+
+    /// Writes the privacy statement made from the register (HTML, Markdown or PDF, in
+    /// `language`) to a file chosen in the save dialog and records its version (a changed text
+    /// gets the next one); the file and the version, null when the user cancelled.
+    #[tauri::command(async)]
+    fn save_privacy_statement(
+        app: AppHandle,
+        state: State<'_, AppState>,
+        language: Language,
+        format: StatementFormat,
+    ) -> Res<Option<SavedStatement>> in statement;
+
+    /// The versions of the privacy statement generated, newest first.
+    #[tauri::command(async)]
+    fn privacy_statement_versions(state: State<'_, AppState>) -> Res<Vec<StatementVersion>>
+        in statement;
+
+    /// Writes the record of processing activities (Art. 30; a PDF when `pdf`, else CSV) to a
+    /// file chosen in the save dialog; the file written, null when the user cancelled. Audited.
+    #[tauri::command(async)]
+    fn save_register_record(
+        app: AppHandle,
+        state: State<'_, AppState>,
+        language: Language,
+        pdf: bool,
+    ) -> Res<Option<String>> in statement;
 }

@@ -4,7 +4,10 @@
 
 use std::path::Path;
 
-use crate::domain::statement::privacy::{self, Format};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::statement::privacy::{self, StatementFormat};
 use crate::domain::statement::record;
 use crate::domain::statement::versions::StatementVersion;
 use crate::kernel::error::Result;
@@ -13,12 +16,19 @@ use crate::kernel::language::Language;
 use crate::vault::settings::Settings;
 use crate::vault::Vault;
 
+/// A statement saved from the app: where, and which version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SavedStatement {
+    pub path: String,
+    pub version: StatementVersion,
+}
+
 /// Writes the privacy statement in `language` and `format` to `path` (privately, atomically)
 /// and returns its version.
 pub fn write_privacy_statement(
     vault: &mut Vault,
     language: Language,
-    format: Format,
+    format: StatementFormat,
     path: &Path,
 ) -> Result<StatementVersion> {
     vault.write(|tx, c| {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use kluis::app;
-use kluis::domain::statement::privacy::{self, Format};
+use kluis::domain::statement::privacy::{self, StatementFormat};
 use kluis::domain::statement::versions;
 use kluis::kernel::language::Language;
 use kluis::Error;
@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
             let out = out.ok_or_else(|| {
                 Error::invalid("out", "give --out F.html, F.md or F.pdf (or `versions`)")
             })?;
-            let format = Format::from_path(&out)?;
+            let format = StatementFormat::from_path(&out)?;
             let language = Language::from_tag(&lang);
             let mut v = open(ctx)?;
             let version = app::statement::write_privacy_statement(&mut v, language, format, &out)?;

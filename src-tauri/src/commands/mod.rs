@@ -11,6 +11,7 @@ pub mod register;
 pub mod requests;
 pub mod retention;
 pub mod settings;
+pub mod statement;
 pub mod unsubscribes;
 pub mod vault;
 

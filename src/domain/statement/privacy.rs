@@ -23,21 +23,21 @@ use crate::kernel::language::Language;
 
 crate::kernel::str_enum! {
     /// The formats the statement is written in.
-    pub enum Format("format") {
+    pub enum StatementFormat("format") {
         Html => "html",
         Markdown => "md",
         Pdf => "pdf",
     }
 }
 
-impl Format {
+impl StatementFormat {
     /// The format a file name asks for by its extension (`.html`/`.htm`, `.md`, `.pdf`).
-    pub fn from_path(path: &Path) -> Result<Format> {
+    pub fn from_path(path: &Path) -> Result<StatementFormat> {
         let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
         match ext.as_str() {
-            "html" | "htm" => Ok(Format::Html),
-            "md" => Ok(Format::Markdown),
-            "pdf" => Ok(Format::Pdf),
+            "html" | "htm" => Ok(StatementFormat::Html),
+            "md" => Ok(StatementFormat::Markdown),
+            "pdf" => Ok(StatementFormat::Pdf),
             _ => Err(Error::invalid("out", "the file must end in .html, .md or .pdf")),
         }
     }
@@ -382,7 +382,7 @@ pub fn generate(
     conn: &Connection,
     ctx: &Ctx<'_>,
     language: Language,
-    format: Format,
+    format: StatementFormat,
 ) -> Result<Generated> {
     let (title, blocks) = body(conn, ctx, language)?;
     let text = doc::markdown(&title, &blocks);
@@ -391,11 +391,13 @@ pub fn generate(
     let line = version_line(&version, language);
     let nl = language.is_dutch();
     let bytes = match format {
-        Format::Markdown => format!("{text}---\n\n{}\n", doc::markdown_escape(&line)).into_bytes(),
-        Format::Html => {
+        StatementFormat::Markdown => {
+            format!("{text}---\n\n{}\n", doc::markdown_escape(&line)).into_bytes()
+        }
+        StatementFormat::Html => {
             doc::html(if nl { "nl" } else { "en" }, &title, &blocks, &line).into_bytes()
         }
-        Format::Pdf => {
+        StatementFormat::Pdf => {
             let c = controller::get(conn)?;
             let mut sender = vec![c.name.clone()];
             sender.extend(c.address.lines().map(str::to_owned));

@@ -24,6 +24,7 @@ export const queryKeys = {
   fields: ["register", "fields"] as const,
   triage: ["register", "triage"] as const,
   repermission: (months: number) => ["register", "repermission", months] as const,
+  statementVersions: ["register", "statement-versions"] as const,
   retention: ["retention"] as const,
   retentionRules: (language: Language) => ["retention", "rules", language] as const,
   purgePlan: ["retention", "plan"] as const,

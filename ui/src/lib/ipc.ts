@@ -45,6 +45,9 @@ import type { PurgeItem } from "../bindings/PurgeItem";
 import type { PurgeReport } from "../bindings/PurgeReport";
 import type { Purpose } from "../bindings/Purpose";
 import type { PurposeInput } from "../bindings/PurposeInput";
+import type { SavedStatement } from "../bindings/SavedStatement";
+import type { StatementFormat } from "../bindings/StatementFormat";
+import type { StatementVersion } from "../bindings/StatementVersion";
 import type { Request } from "../bindings/Request";
 import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { RestoreReport } from "../bindings/RestoreReport";
@@ -787,4 +790,25 @@ export type ImportProgress = { done: number; total: number };
 /** Calls `handler` with the rows done of a running import. Resolves to a function that stops listening. */
 export async function onImportProgress(handler: (progress: ImportProgress) => void): Promise<() => void> {
   return listen<ImportProgress>(IMPORT_PROGRESS_EVENT, (event) => handler(event.payload));
+}
+
+/**
+ * Writes the privacy statement made from the register (HTML, Markdown or PDF) to a file chosen
+ * in the save dialog and records its version: the file and the version, null when cancelled.
+ */
+export function savePrivacyStatement(
+  language: Language,
+  format: StatementFormat,
+): Promise<SavedStatement | null> {
+  return call("save_privacy_statement", { language, format });
+}
+
+/** The versions of the privacy statement generated, newest first. */
+export function privacyStatementVersions(): Promise<StatementVersion[]> {
+  return call("privacy_statement_versions");
+}
+
+/** Writes the Art. 30 record (PDF when `pdf`, else CSV) where the save dialog says; null when cancelled. */
+export function saveRegisterRecord(language: Language, pdf: boolean): Promise<string | null> {
+  return call("save_register_record", { language, pdf });
 }

@@ -17,6 +17,7 @@ import { useState, type FormEvent } from "react";
 import type { Basis } from "../../bindings/Basis";
 import type { Purpose } from "../../bindings/Purpose";
 import type { PurposeInput } from "../../bindings/PurposeInput";
+import type { Requirement } from "../../bindings/Requirement";
 import { DataTable } from "../../components/DataTable";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { QueryState } from "../../components/QueryState";
@@ -152,7 +153,20 @@ export function PurposesTab() {
   );
 }
 
-type FormErrors = Partial<Record<"name" | "description" | "data_categories" | "recipients", string>>;
+type TextField = "description" | "data_categories" | "recipients" | "legitimate_interest" | "consequence" | "source";
+
+const TEXT_FIELDS: readonly string[] = [
+  "description",
+  "data_categories",
+  "recipients",
+  "legitimate_interest",
+  "consequence",
+  "source",
+];
+
+const REQUIREMENTS: readonly Requirement[] = ["none", "contract", "law"];
+
+type FormErrors = Partial<Record<"name" | TextField, string>>;
 
 type FormProps = {
   purpose: Purpose | null;
@@ -170,6 +184,10 @@ function PurposeForm({ purpose, onChange, onSaved, onCancel }: FormProps) {
   const [directMarketing, setDirectMarketing] = useState(purpose?.direct_marketing ?? false);
   const [categories, setCategories] = useState(purpose?.data_categories.join(", ") ?? "");
   const [recipients, setRecipients] = useState(purpose?.recipients.join(", ") ?? "");
+  const [interest, setInterest] = useState(purpose?.legitimate_interest ?? "");
+  const [requirement, setRequirement] = useState<Requirement>(purpose?.requirement ?? "none");
+  const [consequence, setConsequence] = useState(purpose?.consequence ?? "");
+  const [source, setSource] = useState(purpose?.source ?? "");
   const [errors, setErrors] = useState<FormErrors>({});
 
   const save = useMutation({
@@ -187,6 +205,10 @@ function PurposeForm({ purpose, onChange, onSaved, onCancel }: FormProps) {
         setDirectMarketing(false);
         setCategories("");
         setRecipients("");
+        setInterest("");
+        setRequirement("none");
+        setConsequence("");
+        setSource("");
       }
       onSaved(purpose ? t("purposes.saved", { name: saved }) : t("purposes.added", { name: saved }));
     },
@@ -200,8 +222,8 @@ function PurposeForm({ purpose, onChange, onSaved, onCancel }: FormProps) {
             ? t("purposes.nameTaken")
             : stripFieldPrefix(error.message, error.field),
         });
-      } else if (ref.field === "description" || ref.field === "data_categories" || ref.field === "recipients") {
-        setErrors({ [ref.field]: stripFieldPrefix(error.message, error.field) });
+      } else if (TEXT_FIELDS.includes(ref.field)) {
+        setErrors({ [ref.field as TextField]: stripFieldPrefix(error.message, error.field) });
       }
     },
   });
@@ -229,6 +251,11 @@ function PurposeForm({ purpose, onChange, onSaved, onCancel }: FormProps) {
       recipients: splitList(recipients),
       // Not edited here; an existing rule is kept as it is.
       retention_rule: purpose?.retention_rule ?? null,
+      // Only a purpose on legitimate interest pursues one (the backend drops it otherwise).
+      legitimate_interest: basis === "legitimate-interest" ? interest.trim() : "",
+      requirement,
+      consequence: consequence.trim(),
+      source: source.trim(),
     });
   };
 
@@ -272,6 +299,21 @@ function PurposeForm({ purpose, onChange, onSaved, onCancel }: FormProps) {
           }}
           data={basisOptions(t)}
         />
+        {basis === "legitimate-interest" && (
+          <Textarea
+            label={t("purposes.legitimateInterest")}
+            description={t("purposes.legitimateInterestHelp")}
+            value={interest}
+            onChange={(event) => {
+              setInterest(event.currentTarget.value);
+              edited();
+            }}
+            error={errors.legitimate_interest}
+            autosize
+            minRows={2}
+            maxRows={6}
+          />
+        )}
         <Checkbox
           label={t("purposes.dm")}
           description={t("purposes.dmHelp")}
@@ -301,6 +343,40 @@ function PurposeForm({ purpose, onChange, onSaved, onCancel }: FormProps) {
             edited();
           }}
           error={errors.recipients}
+          autoComplete="off"
+        />
+        <NativeSelect
+          label={t("purposes.requirement")}
+          aria-label={t("purposes.requirement")}
+          value={requirement}
+          onChange={(event) => {
+            setRequirement(event.currentTarget.value as Requirement);
+            edited();
+          }}
+          data={REQUIREMENTS.map((value) => ({ value, label: t(`purposes.requirement.${value}`) }))}
+        />
+        <Textarea
+          label={t("purposes.consequence")}
+          description={t("purposes.consequenceHelp")}
+          value={consequence}
+          onChange={(event) => {
+            setConsequence(event.currentTarget.value);
+            edited();
+          }}
+          error={errors.consequence}
+          autosize
+          minRows={1}
+          maxRows={4}
+        />
+        <TextInput
+          label={t("purposes.source")}
+          description={t("purposes.sourceHelp")}
+          value={source}
+          onChange={(event) => {
+            setSource(event.currentTarget.value);
+            edited();
+          }}
+          error={errors.source}
           autoComplete="off"
         />
         {save.isError && !fieldError && <ErrorAlert error={save.error} />}

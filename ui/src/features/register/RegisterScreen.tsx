@@ -2,14 +2,15 @@ import { Stack, Tabs, Text } from "@mantine/core";
 
 import { PageTitle } from "../../components/PageTitle";
 import { useI18n } from "../../i18n";
+import { DocumentsTab } from "./DocumentsTab";
 import { FieldsTab } from "./FieldsTab";
 import { PurposesTab } from "./PurposesTab";
 import { RepermissionTab } from "./RepermissionTab";
 import { TriageTab } from "./TriageTab";
 
-export type RegisterTab = "purposes" | "fields" | "triage" | "repermission";
+export type RegisterTab = "purposes" | "fields" | "triage" | "repermission" | "documents";
 
-const TABS: readonly RegisterTab[] = ["purposes", "fields", "triage", "repermission"];
+const TABS: readonly RegisterTab[] = ["purposes", "fields", "triage", "repermission", "documents"];
 
 function isRegisterTab(value: string | null): value is RegisterTab {
   return value !== null && (TABS as readonly string[]).includes(value);
@@ -30,6 +31,7 @@ export function RegisterScreen({ tab, onTabChange, onOpenContact }: Props) {
     fields: t("register.tabFields"),
     triage: t("register.tabTriage"),
     repermission: t("register.tabRepermission"),
+    documents: t("register.tabDocuments"),
   };
   return (
     <Stack gap="lg">
@@ -56,6 +58,9 @@ export function RegisterScreen({ tab, onTabChange, onOpenContact }: Props) {
         </Tabs.Panel>
         <Tabs.Panel value="repermission" pt="lg">
           <RepermissionTab onOpenContact={onOpenContact} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="lg">
+          <DocumentsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
