@@ -81,6 +81,9 @@ try {
   await app.click("Register");
   await app.waitForHeading("Verwerkingsregister");
   await shot("08a-register");
+  await app.click("Documenten");
+  await app.button("Privacyverklaring opslaan");
+  await shot("25-documents");
   await app.click("Verzoeken");
   await app.waitForHeading("Verzoeken van betrokkenen");
   await shot("14-requests");

@@ -47,8 +47,11 @@ import type { ReviewItem } from "./ReviewItem";
 import type { RotatedKey } from "./RotatedKey";
 import type { Rule } from "./Rule";
 import type { RuleKey } from "./RuleKey";
+import type { SavedStatement } from "./SavedStatement";
 import type { Settings } from "./Settings";
 import type { Source } from "./Source";
+import type { StatementFormat } from "./StatementFormat";
+import type { StatementVersion } from "./StatementVersion";
 import type { Strength } from "./Strength";
 import type { UnsubscribeReport } from "./UnsubscribeReport";
 import type { VaultStatus } from "./VaultStatus";
@@ -470,6 +473,21 @@ export type Commands = {
    * how many, null when the user cancelled. Audited.
    */
   export_address_book: { args: { format: AddressBookFormat; search: string | null; includeRestricted: boolean }; result: number | null };
+  /**
+   * Writes the privacy statement made from the register (HTML, Markdown or PDF, in
+   * `language`) to a file chosen in the save dialog and records its version (a changed text
+   * gets the next one); the file and the version, null when the user cancelled.
+   */
+  save_privacy_statement: { args: { language: Language; format: StatementFormat }; result: SavedStatement | null };
+  /**
+   * The versions of the privacy statement generated, newest first.
+   */
+  privacy_statement_versions: { args: Record<string, never>; result: Array<StatementVersion> };
+  /**
+   * Writes the record of processing activities (Art. 30; a PDF when `pdf`, else CSV) to a
+   * file chosen in the save dialog; the file written, null when the user cancelled. Audited.
+   */
+  save_register_record: { args: { language: Language; pdf: boolean }; result: string | null };
 };
 
 export type Command = keyof Commands;

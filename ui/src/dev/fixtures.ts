@@ -35,7 +35,9 @@ import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { RestoreReport } from "../bindings/RestoreReport";
 import type { ReviewItem } from "../bindings/ReviewItem";
 import type { Rule } from "../bindings/Rule";
+import type { SavedStatement } from "../bindings/SavedStatement";
 import type { Settings } from "../bindings/Settings";
+import type { StatementVersion } from "../bindings/StatementVersion";
 import type { Strength } from "../bindings/Strength";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import type { Written } from "../bindings/Written";
@@ -95,6 +97,10 @@ const proposal = (name: string, patch: Partial<PurposeInput>): PurposeInput => (
   data_categories: ["naam", "e-mail"],
   recipients: [],
   retention_rule: null,
+  legitimate_interest: "",
+  requirement: "none",
+  consequence: "",
+  source: "",
   ...patch,
 });
 
@@ -525,8 +531,26 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     undo_import: (): number => IMPORT_REPORT.added,
     import_purposes: (): Purpose[] => purposes.filter((p) => p.basis !== "consent" && !p.direct_marketing),
     export_address_book: (): number | null => contacts.length,
+    save_privacy_statement: ({ language, format }): SavedStatement | null => {
+      const next: StatementVersion = {
+        id: statementVersions.length + 1,
+        language,
+        version: statementVersions.filter((v) => v.language === language).length + 1,
+        sha256: "3f".repeat(32),
+        created_at: AT,
+        last_generated_at: AT,
+      };
+      statementVersions.unshift(next);
+      return { path: `/home/demo/privacyverklaring.${format}`, version: next };
+    },
+    privacy_statement_versions: (): StatementVersion[] => statementVersions,
+    save_register_record: ({ pdf }): string | null => `/home/demo/verwerkingsregister.${pdf ? "pdf" : "csv"}`,
   };
 }
+
+/** The privacy statement versions the dev backend made this session (not rules: every save is
+ * a new version here). */
+const statementVersions: StatementVersion[] = [];
 
 const UNSUBSCRIBES: UnsubscribeReport = {
   file_name: "unsubscribed_members_export_8f3c2a1b.csv",

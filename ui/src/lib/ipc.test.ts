@@ -33,6 +33,10 @@ const purposeInput: PurposeInput = {
   data_categories: ["naam", "e-mail"],
   recipients: [],
   retention_rule: null,
+  legitimate_interest: "",
+  requirement: "none",
+  consequence: "",
+  source: "",
 };
 
 const fieldInput: FieldDefInput = {

@@ -76,6 +76,10 @@ export function purpose(patch: Partial<Purpose> = {}): Purpose {
     data_categories: ["naam", "e-mail"],
     recipients: [],
     retention_rule: null,
+    legitimate_interest: "",
+    requirement: "none",
+    consequence: "",
+    source: "",
     ...patch,
   };
 }

@@ -82,10 +82,15 @@ describe("processing register", () => {
     const form = within(screen.getByRole("region", { name: "Doel toevoegen" }));
     await user.type(form.getByLabelText("Naam"), "  Evenementen ");
     await user.type(form.getByLabelText("Omschrijving"), "Uitnodigingen voor evenementen");
+    // The legitimate interest is asked for only on that basis.
+    expect(form.queryByLabelText("Gerechtvaardigd belang")).not.toBeInTheDocument();
     await user.selectOptions(form.getByLabelText("Grondslag"), "Gerechtvaardigd belang");
+    await user.type(form.getByLabelText("Gerechtvaardigd belang"), "Klanten uitnodigen");
     await user.click(form.getByRole("checkbox", { name: "Direct marketing" }));
     await user.type(form.getByLabelText("Gegevenscategorieën"), "naam, e-mail,, ");
     await user.type(form.getByLabelText("Ontvangers"), "drukker");
+    await user.selectOptions(form.getByLabelText("Moeten mensen deze gegevens geven?"), "Nee, het is vrijwillig");
+    await user.type(form.getByLabelText("Waar de gegevens vandaan komen"), "Beurs");
     await user.click(form.getByRole("button", { name: "Doel toevoegen" }));
 
     expect(await screen.findByText("Doel “Evenementen” toegevoegd.")).toBeInTheDocument();
@@ -99,6 +104,10 @@ describe("processing register", () => {
           data_categories: ["naam", "e-mail"],
           recipients: ["drukker"],
           retention_rule: null,
+          legitimate_interest: "Klanten uitnodigen",
+          requirement: "none",
+          consequence: "",
+          source: "Beurs",
         },
       },
     ]);
@@ -109,6 +118,8 @@ describe("processing register", () => {
     expect(edit.getByLabelText("Naam")).toHaveFocus();
     expect(edit.getByLabelText("Gegevenscategorieën")).toHaveValue("naam, adres");
     await user.type(edit.getByLabelText("Ontvangers"), ", administratiekantoor");
+    await user.selectOptions(edit.getByLabelText("Moeten mensen deze gegevens geven?"), "Ja, voor de overeenkomst");
+    await user.type(edit.getByLabelText("Wat er gebeurt als ze dat niet doen"), "Geen offerte");
     await user.click(edit.getByRole("button", { name: "Wijzigingen opslaan" }));
 
     expect(await screen.findByText("Doel “Klantadministratie” opgeslagen.")).toBeInTheDocument();
@@ -123,6 +134,10 @@ describe("processing register", () => {
           data_categories: ["naam", "adres"],
           recipients: ["boekhouder", "administratiekantoor"],
           retention_rule: null,
+          legitimate_interest: "",
+          requirement: "contract",
+          consequence: "Geen offerte",
+          source: "",
         },
       },
     ]);

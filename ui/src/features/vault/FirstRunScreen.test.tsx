@@ -23,6 +23,10 @@ function proposal(name: string, basis: PurposeInput["basis"], directMarketing = 
     data_categories: ["naam", "e-mail"],
     recipients: [],
     retention_rule: null,
+    legitimate_interest: "",
+    requirement: "none",
+    consequence: "",
+    source: "",
   };
 }
 
