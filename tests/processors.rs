@@ -226,10 +226,12 @@ fn the_migration_moves_free_text_recipients_into_the_register() {
     let a = purpose(&mut v, "Facturatie", &[]);
     let b = purpose(&mut v, "Nieuwsbrief", &[]);
     let c = purpose(&mut v, "Relatiebeheer", &[]);
-    // The vault as schema 12 left it: recipients as free text on the purposes, no register.
+    // The vault as schema 12 left it: recipients as free text on the purposes, no register
+    // (and none of the later tables that refer to it).
     v.conn()
         .execute_batch(&format!(
-            "DROP TABLE processor_purposes; DROP TABLE processors;
+            "DROP TABLE recipient_notices;
+             DROP TABLE processor_purposes; DROP TABLE processors;
              UPDATE purposes SET recipients = '[\"Boekhouder Jansen\", \"Mailer\"]' WHERE id = {a};
              UPDATE purposes SET recipients = '[\"mailer\", \"  \"]' WHERE id = {b};
              UPDATE purposes SET recipients = 'not json' WHERE id = {c};
