@@ -138,7 +138,7 @@ export function request(patch: Partial<Request> = {}): Request {
 }
 
 export function privacy(patch: Partial<ContactPrivacy> = {}): ContactPrivacy {
-  return { links: [], history: [], fields: [], undeliverable: [], ...patch };
+  return { links: [], history: [], fields: [], undeliverable: [], recipient_notices: [], ...patch };
 }
 
 /** Answers a test need not give: no namesakes, no letter counts, no proposed link. */
