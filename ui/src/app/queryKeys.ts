@@ -24,6 +24,10 @@ export const queryKeys = {
   fields: ["register", "fields"] as const,
   triage: ["register", "triage"] as const,
   repermission: (months: number) => ["register", "repermission", months] as const,
+  processors: ["register", "processors"] as const,
+  processorServices: ["register", "processor-services"] as const,
+  /** The recipients to tell of a request (Art. 19). */
+  requestRecipients: (id: number) => ["requests", "recipients", id] as const,
   retention: ["retention"] as const,
   retentionRules: (language: Language) => ["retention", "rules", language] as const,
   purgePlan: ["retention", "plan"] as const,

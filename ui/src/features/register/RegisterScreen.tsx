@@ -3,13 +3,14 @@ import { Stack, Tabs, Text } from "@mantine/core";
 import { PageTitle } from "../../components/PageTitle";
 import { useI18n } from "../../i18n";
 import { FieldsTab } from "./FieldsTab";
+import { ProcessorsTab } from "./ProcessorsTab";
 import { PurposesTab } from "./PurposesTab";
 import { RepermissionTab } from "./RepermissionTab";
 import { TriageTab } from "./TriageTab";
 
-export type RegisterTab = "purposes" | "fields" | "triage" | "repermission";
+export type RegisterTab = "purposes" | "processors" | "fields" | "triage" | "repermission";
 
-const TABS: readonly RegisterTab[] = ["purposes", "fields", "triage", "repermission"];
+const TABS: readonly RegisterTab[] = ["purposes", "processors", "fields", "triage", "repermission"];
 
 function isRegisterTab(value: string | null): value is RegisterTab {
   return value !== null && (TABS as readonly string[]).includes(value);
@@ -27,6 +28,7 @@ export function RegisterScreen({ tab, onTabChange, onOpenContact }: Props) {
   const { t } = useI18n();
   const labels: Record<RegisterTab, string> = {
     purposes: t("register.tabPurposes"),
+    processors: t("register.tabProcessors"),
     fields: t("register.tabFields"),
     triage: t("register.tabTriage"),
     repermission: t("register.tabRepermission"),
@@ -47,6 +49,9 @@ export function RegisterScreen({ tab, onTabChange, onOpenContact }: Props) {
         </Tabs.List>
         <Tabs.Panel value="purposes" pt="lg">
           <PurposesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="processors" pt="lg">
+          <ProcessorsTab />
         </Tabs.Panel>
         <Tabs.Panel value="fields" pt="lg">
           <FieldsTab />
