@@ -37,7 +37,11 @@ use crate::domain::import::run::{
 use crate::domain::import::unsubscribes::{
     UnsubscribeLayout, UnsubscribeReport, UnsubscribeWarning,
 };
+use crate::domain::register::processors::{
+    AgreementFile, Flag as ProcessorFlag, Processor, ProcessorInput, PurposeRef, Safeguard, Service,
+};
 use crate::domain::register::purposes::{Basis, Purpose, PurposeInput, Requirement};
+use crate::domain::requests::recipients::{NoticeAction, RecipientNotice};
 use crate::domain::requests::{IdentityMethod, Request, RequestFile, RequestKind};
 use crate::domain::retention::documents::{DocumentKind, FiscalDocument};
 use crate::domain::retention::purge::{PurgeItem, PurgeReport};
@@ -157,5 +161,15 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<StatementFormat>()?,
         file::<StatementVersion>()?,
         file::<SavedStatement>()?,
+        // The processor register and telling recipients (Art. 28, 19).
+        file::<AgreementFile>()?,
+        file::<Processor>()?,
+        file::<ProcessorFlag>()?,
+        file::<ProcessorInput>()?,
+        file::<PurposeRef>()?,
+        file::<Safeguard>()?,
+        file::<Service>()?,
+        file::<NoticeAction>()?,
+        file::<RecipientNotice>()?,
     ])
 }

@@ -227,10 +227,11 @@ fn the_migration_moves_free_text_recipients_into_the_register() {
     let b = purpose(&mut v, "Nieuwsbrief", &[]);
     let c = purpose(&mut v, "Relatiebeheer", &[]);
     // The vault as schema 12 left it: recipients as free text on the purposes, no register
-    // (and none of what schema 14 adds).
+    // (and none of what schemas 14 and 15 add).
     v.conn()
         .execute_batch(&format!(
-            "DROP TABLE processor_purposes; DROP TABLE processors; DROP TABLE privacy_statements;
+            "DROP TABLE recipient_notices;
+             DROP TABLE processor_purposes; DROP TABLE processors; DROP TABLE privacy_statements;
              ALTER TABLE purposes DROP COLUMN legitimate_interest;
              ALTER TABLE purposes DROP COLUMN requirement;
              ALTER TABLE purposes DROP COLUMN consequence;

@@ -203,6 +203,20 @@ pub fn open_address_book(app: &AppHandle, language: Language) -> Option<PathBuf>
     )
 }
 
+/// Asks for a processing agreement's file (any kind: only its SHA-256 and name are kept);
+/// None when the user cancelled.
+pub fn open_agreement(app: &AppHandle, language: Language) -> Option<PathBuf> {
+    let nl = language == Language::Nl;
+    open_file(
+        app,
+        if nl { "Verwerkersovereenkomst kiezen" } else { "Choose the processing agreement" },
+        &[
+            (if nl { "PDF-document" } else { "PDF document" }, &["pdf"]),
+            (if nl { "Alle bestanden" } else { "All files" }, &["*"]),
+        ],
+    )
+}
+
 /// The open dialog with a title and file-type filters (or the test's answer).
 fn open_file(app: &AppHandle, title: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf> {
     if let Some(answer) = test_hook::open() {

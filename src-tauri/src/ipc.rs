@@ -44,7 +44,9 @@ use kluis::domain::export::contacts::AddressBookFormat;
 use kluis::domain::fields::{FieldDef, FieldDefInput};
 use kluis::domain::import::run::{Format, Report as ImportReport};
 use kluis::domain::import::unsubscribes::UnsubscribeReport;
+use kluis::domain::register::processors::{AgreementFile, Processor, ProcessorInput, Service};
 use kluis::domain::register::purposes::{Basis, Purpose, PurposeInput};
+use kluis::domain::requests::recipients::RecipientNotice;
 use kluis::domain::requests::{IdentityMethod, Request, RequestKind};
 use kluis::domain::retention::documents::{DocumentKind, FiscalDocument};
 use kluis::domain::retention::purge::{PurgeItem, PurgeReport};
@@ -295,6 +297,50 @@ commands! {
     #[tauri::command(async)]
     fn export_mailing_list(app: AppHandle, state: State<'_, AppState>, purpose_id: i64)
         -> Res<Option<usize>> in register;
+
+    // --- processor register (Art. 28) and telling recipients (Art. 19) -----------------
+
+    /// The processors, by name, with their flags (`no-agreement`, `review-overdue`) today.
+    #[tauri::command(async)]
+    fn list_processors(state: State<'_, AppState>) -> Res<Vec<Processor>> in processors;
+
+    #[tauri::command(async)]
+    fn get_processor(state: State<'_, AppState>, id: i64) -> Res<Processor> in processors;
+
+    /// What a processor can do for the business, in the core's order.
+    #[tauri::command]
+    fn processor_services() -> Vec<Service> in processors;
+
+    /// The new id; `invalid_input` (`name`) when the name is taken, (`safeguard`) when a
+    /// transfer outside the EU/EEA has none.
+    #[tauri::command(async)]
+    fn create_processor(state: State<'_, AppState>, input: ProcessorInput) -> Res<i64>
+        in processors;
+
+    /// Without `dpa_sha256` the stored hash stays unless the reference changed.
+    #[tauri::command(async)]
+    fn update_processor(state: State<'_, AppState>, id: i64, input: ProcessorInput) -> Res<()>
+        in processors;
+
+    #[tauri::command(async)]
+    fn remove_processor(state: State<'_, AppState>, id: i64) -> Res<()> in processors;
+
+    /// Opens the dialog for the processing agreement's file and hashes it: its name and
+    /// SHA-256 (the file is not stored), null when the user cancelled.
+    #[tauri::command(async)]
+    fn pick_processing_agreement(app: AppHandle, state: State<'_, AppState>)
+        -> Res<Option<AgreementFile>> in processors;
+
+    /// The recipients to tell of a request's rectification, erasure or restriction, told or
+    /// not (the contact's own list, for a restriction without a request, is on its Privacy tab).
+    #[tauri::command(async)]
+    fn request_recipients(state: State<'_, AppState>, request_id: i64)
+        -> Res<Vec<RecipientNotice>> in processors;
+
+    /// Records the day (YYYY-MM-DD, not in the future) the recipient of a line was told.
+    #[tauri::command(async)]
+    fn recipient_told(state: State<'_, AppState>, notice_id: i64, on: String) -> Res<()>
+        in processors;
 
     // --- privacy of one contact --------------------------------------------------------
 

@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 use crate::domain::consent;
 use crate::domain::contacts::{read, search, write};
-use crate::domain::requests;
+use crate::domain::requests::{self, recipients, recipients::NoticeAction};
 use crate::domain::retention::period::end_of_financial_year;
 use crate::domain::retention::{purge, rules};
 use crate::domain::suppression;
@@ -179,6 +179,15 @@ pub(crate) fn erase_in(
     // The organisation goes in this same transaction (below), so the note can say so.
     p.organisation_removed = organisation.is_some();
     let note = request_note(&p, &ctx.now.date_naive().to_string());
+    // Art. 19: the recipients are told, on the request (it stays); without one on the open
+    // erasure request of the person, if any. A list on the contact would go with it.
+    let on = match request_id {
+        Some(r) => Some(r),
+        None => requests::open_of(conn, id, requests::RequestKind::Erasure)?,
+    };
+    if let Some(r) = on {
+        recipients::list_for(conn, ctx, id, recipients::Target::Request(r), NoticeAction::Erasure)?;
+    }
     // Before the contact goes: its requests still point to it.
     p.requests_redacted =
         requests::redact_for_erasure(conn, ctx, id, request_id, &note)?.len() as i64;

@@ -381,7 +381,10 @@ fn contact(ctx: &Ctx, cmd: ContactCmd) -> Out {
             Ok(())
         }
         ContactCmd::Restrict { id, reason } => {
-            open(ctx)?.write(|tx, c| privacy::restrict(tx, c, id, &reason))?;
+            let listed = app::privacy::restrict(&mut open(ctx)?, id, &reason)?;
+            if listed > 0 && !ctx.json {
+                println!("Tell the recipients: kluis request recipients --contact {id}");
+            }
             done(ctx, "Processing restricted.")
         }
         ContactCmd::Unrestrict { id } => {

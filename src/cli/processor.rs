@@ -142,6 +142,7 @@ pub fn run(ctx: &Ctx, cmd: ProcessorCmd) -> Out {
                     dpa_signed_on: v.dpa_signed,
                     dpa_reference: v.dpa_reference,
                     dpa_file: v.dpa_file,
+                    dpa_sha256: None,
                     review_on: v.review,
                     location: v.location.unwrap_or_default(),
                     outside_eu: v.outside_eu,

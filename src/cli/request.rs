@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 use kluis::app;
-use kluis::domain::requests;
+use kluis::domain::requests::{self, recipients};
 
 use super::common::{done, open, print_json, print_rows, Ctx, Out};
 
@@ -51,6 +51,35 @@ pub enum RequestCmd {
         #[arg(long)]
         outcome: String,
     },
+    /// The recipients to tell of a rectification, erasure or restriction (Art. 19), told or
+    /// not: of request ID, or of a contact restricted without a request (`--contact`).
+    Recipients {
+        #[arg(required_unless_present = "contact", conflicts_with = "contact")]
+        id: Option<i64>,
+        #[arg(long)]
+        contact: Option<i64>,
+    },
+    /// Record that a recipient on the checklist of request ID (or `--contact`) was told.
+    Told {
+        #[arg(required_unless_present = "contact", conflicts_with = "contact")]
+        id: Option<i64>,
+        #[arg(long)]
+        contact: Option<i64>,
+        /// The processor's id (`kluis processor list`).
+        #[arg(long)]
+        processor: i64,
+        /// When it was told; today when left out.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        at: Option<String>,
+    },
+}
+
+fn target(id: Option<i64>, contact: Option<i64>) -> kluis::Result<recipients::Target> {
+    match (id, contact) {
+        (Some(id), _) => Ok(recipients::Target::Request(id)),
+        (None, Some(c)) => Ok(recipients::Target::Contact(c)),
+        (None, None) => Err(kluis::Error::invalid("id", "give a request id or --contact")),
+    }
 }
 
 pub fn run(ctx: &Ctx, Cmd::Request(cmd): Cmd) -> Out {
@@ -103,8 +132,48 @@ pub fn run(ctx: &Ctx, Cmd::Request(cmd): Cmd) -> Out {
             })
         }
         RequestCmd::Close { id, outcome } => {
-            open(ctx)?.write(|tx, c| requests::close(tx, c, id, &outcome))?;
+            let mut v = open(ctx)?;
+            v.write(|tx, c| requests::close(tx, c, id, &outcome))?;
+            if !ctx.json && !recipients::of_request(v.conn(), id)?.is_empty() {
+                println!("Tell the recipients: kluis request recipients {id}");
+            }
             done(ctx, "Request closed.")
+        }
+        RequestCmd::Recipients { id, contact } => {
+            let v = open(ctx)?;
+            let list = match target(id, contact)? {
+                recipients::Target::Request(id) => {
+                    requests::get(v.conn(), id, v.now().date_naive())?;
+                    recipients::of_request(v.conn(), id)?
+                }
+                recipients::Target::Contact(c) => {
+                    kluis::domain::contacts::read::contact(v.conn(), c)?;
+                    recipients::of_contact(v.conn(), c)?
+                }
+            };
+            if list.is_empty() && !ctx.json {
+                println!("No recipients to tell.");
+                return Ok(());
+            }
+            print_rows(ctx, &list, |n| {
+                format!(
+                    "{:>6}  {:<30} {:<14} {}",
+                    n.processor_id.map_or("-".into(), |p| p.to_string()),
+                    n.processor_name,
+                    n.action.as_str(),
+                    n.told_at.as_deref().map_or("NOT TOLD".into(), |d| format!("told {d}"))
+                )
+            })
+        }
+        RequestCmd::Told { id, contact, processor, at } => {
+            let mut v = open(ctx)?;
+            let on = at.unwrap_or_else(|| v.now().date_naive().to_string());
+            let target = target(id, contact)?;
+            v.write(|tx, c| {
+                let notice = recipients::find(tx, target, processor)?;
+                recipients::told(tx, c, notice, &on)
+            })?;
+            done(ctx, "Recorded when the recipient was told.")
         }
     }
 }

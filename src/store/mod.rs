@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_breaches.sql"),
     include_str!("migrations/0013_processors.sql"),
     include_str!("migrations/0014_privacy_statement.sql"),
+    include_str!("migrations/0015_recipient_notices.sql"),
 ];
 
 pub fn schema_version() -> i64 {

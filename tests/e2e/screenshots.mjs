@@ -50,6 +50,11 @@ try {
     "--evidence", "Aangemeld via het formulier op de website"]);
   app.cli(["field", "add", "--label", "Voorkeur contactmoment", "--purpose", "Relatiebeheer"]);
   app.cli(["settings", "set", "controller.name", "Bakker Bouw"]);
+  app.cli(["processor", "add", "--name", "Administratiekantoor Jansen", "--service", "accounting",
+    "--contact", "info@jansen-administratie.nl", "--purpose", "Klantadministratie", "--location", "Utrecht",
+    "--dpa-signed", "15-01-2026", "--review", "15-01-2027"]);
+  app.cli(["processor", "add", "--name", "Nieuwsbriefdienst", "--service", "newsletter", "--purpose", "Nieuwsbrief",
+    "--location", "Verenigde Staten", "--outside-eu", "--safeguard", "scc", "--review", "01-06-2026"]);
   const today = new Date().toISOString().slice(0, 10);
   app.cli(["request", "add", "--contact", jan, "--type", "access", "--received", today]);
   app.cli(["field", "set", "--contact", jan, "--field", "Voorkeur contactmoment", "--value", "Ochtend"]);
@@ -81,6 +86,9 @@ try {
   await app.click("Register");
   await app.waitForHeading("Verwerkingsregister");
   await shot("08a-register");
+  await app.click("Verwerkers");
+  await app.browser.waitUntil(async () => (await app.text()).includes("Nieuwsbriefdienst"));
+  await shot("24-processors");
   await app.click("Documenten");
   await app.button("Privacyverklaring opslaan");
   await shot("25-documents");

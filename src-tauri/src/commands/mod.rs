@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod contacts;
 pub mod import;
 pub mod privacy;
+pub mod processors;
 pub mod register;
 pub mod requests;
 pub mod retention;

@@ -60,7 +60,7 @@ pub fn set_field(
 }
 
 pub fn restrict_contact(state: State<'_, AppState>, id: i64, reason: String) -> Res<()> {
-    state.with_vault(|v| v.write(|tx, c| privacy::restrict(tx, c, id, &reason)))
+    state.with_vault(|v| app::privacy::restrict(v, id, &reason).map(|_| ()))
 }
 
 pub fn unrestrict_contact(state: State<'_, AppState>, id: i64) -> Res<()> {

@@ -18,6 +18,7 @@ use crate::domain::controller::{self, Controller};
 use crate::domain::fields::{self, FieldValue};
 use crate::domain::register::processors::{self, Safeguard, Service};
 use crate::domain::register::purposes::{self, Basis};
+use crate::domain::requests::recipients::{self as notices, NoticeAction, RecipientNotice};
 use crate::domain::requests::{self, Request};
 use crate::domain::retention::documents::{self, FiscalDocument};
 use crate::domain::retention::rules;
@@ -48,6 +49,9 @@ pub struct SubjectData {
     /// The recipients and processors of the person's purposes (Art. 15(1)(c)), from the
     /// processor register; empty when no one receives their data.
     pub recipients: Vec<RecipientInfo>,
+    /// The recipients told (or still to tell) of a rectification, erasure or restriction of
+    /// the person's data (Art. 19).
+    pub recipients_told: Vec<RecipientNotice>,
 }
 
 /// A recipient of the person's data: who, what they do, for which of the person's purposes,
@@ -109,6 +113,7 @@ pub fn collect(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<SubjectData>
         imported: crate::domain::import::run::source_of(conn, id)?,
         undeliverable: crate::domain::contacts::undeliverable::of_contact(conn, id)?,
         breaches: crate::domain::breaches::for_contact(conn, id)?,
+        recipients_told: notices::of_person(conn, id)?,
     })
 }
 
@@ -438,6 +443,47 @@ pub fn pdf(
         );
     }
 
+    if !d.recipients_told.is_empty() {
+        doc.heading(&numbered(
+            &mut section,
+            t.s("Ontvangers ingelicht over wijzigingen", "Recipients told of changes"),
+        ));
+        doc.paragraph(t.s(
+            "Na een correctie, wissing of beperking van uw gegevens lichten wij de ontvangers \
+             in (art. 19 AVG).",
+            "After a rectification, erasure or restriction of your data we tell the recipients \
+             (Art. 19 GDPR).",
+        ));
+        let rows: Vec<Vec<String>> = d
+            .recipients_told
+            .iter()
+            .map(|n| {
+                vec![
+                    n.processor_name.clone(),
+                    match n.action {
+                        NoticeAction::Rectification => t.s("Correctie", "Rectification"),
+                        NoticeAction::Erasure => t.s("Wissing", "Erasure"),
+                        NoticeAction::Restriction => t.s("Beperking", "Restriction"),
+                    }
+                    .to_owned(),
+                    n.told_at.as_deref().map_or_else(
+                        || t.s("Nog niet", "Not yet").to_owned(),
+                        |d| short_date(d, language),
+                    ),
+                ]
+            })
+            .collect();
+        doc.table(
+            &[
+                t.s("Ontvanger", "Recipient"),
+                t.s("Wijziging", "Change"),
+                t.s("Ingelicht op", "Told on"),
+            ],
+            &[3.0, 1.6, 1.6],
+            &rows,
+        );
+    }
+
     doc.heading(&numbered(
         &mut section,
         t.s("Wat de wet u nog meer laat weten", "What the law also tells you"),
@@ -633,7 +679,9 @@ pub fn portability_zip(
         \u{20}                 newsletter tool could not deliver to; recipients: the processors\r\n\
         \u{20}                 and other recipients of your purposes, and a transfer outside\r\n\
         \u{20}                 the EU/EEA with its safeguard; breaches: entries of the breach\r\n\
-        \u{20}                 register that concern you: reference, dates, nature)\r\n\
+        \u{20}                 register that concern you: reference, dates, nature;\r\n\
+        \u{20}                 recipients_told: the recipients told of a rectification,\r\n\
+        \u{20}                 erasure or restriction of your data, and when)\r\n\
         contact.csv       your details, one field per row\r\n\
         interactions.csv  calls, e-mails, meetings and notes\r\n\
         contact.vcf       your contact details as a vCard 4.0\r\n";

@@ -132,6 +132,10 @@ pub struct ProcessorInput {
     #[serde(default, skip_serializing)]
     #[ts(skip)]
     pub dpa_file: Option<PathBuf>,
+    /// The SHA-256 of the agreement's file as `agreement_file` computed it (the app's open
+    /// dialog), when no `dpa_file` is given; None keeps the stored one (see `update`).
+    #[serde(default)]
+    pub dpa_sha256: Option<String>,
     pub review_on: Option<String>,
     pub location: String,
     pub outside_eu: bool,
@@ -150,6 +154,7 @@ impl ProcessorInput {
             dpa_signed_on: None,
             dpa_reference: None,
             dpa_file: None,
+            dpa_sha256: None,
             review_on: None,
             location: String::new(),
             outside_eu: false,
@@ -169,6 +174,7 @@ impl ProcessorInput {
             dpa_signed_on: p.dpa_signed_on.clone(),
             dpa_reference: p.dpa_reference.clone(),
             dpa_file: None,
+            dpa_sha256: None,
             review_on: p.review_on.clone(),
             location: p.location.clone(),
             outside_eu: p.outside_eu,
@@ -176,6 +182,26 @@ impl ProcessorInput {
             safeguard_note: p.safeguard_note.clone(),
         }
     }
+}
+
+/// A processing agreement's file as recorded: its name and SHA-256 (the file is not stored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AgreementFile {
+    pub file_name: String,
+    pub sha256: String,
+}
+
+/// Hashes the agreement's file; `invalid_input` (`dpa_file`) when it cannot be read.
+pub fn agreement_file(path: &std::path::Path) -> Result<AgreementFile> {
+    let mut file = std::fs::File::open(path)
+        .map_err(|_| Error::invalid("dpa_file", "the file cannot be read"))?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut file, &mut hasher)
+        .map_err(|_| Error::invalid("dpa_file", "the file cannot be read"))?;
+    Ok(AgreementFile {
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        sha256: hex::encode(hasher.finalize()),
+    })
 }
 
 /// The validated values as stored.
@@ -242,14 +268,19 @@ fn validate(conn: &Connection, input: &ProcessorInput) -> Result<Clean> {
     }
     let mut dpa_reference = opt_text("dpa_reference", input.dpa_reference.as_deref(), 200)?;
     let dpa_sha256 = match &input.dpa_file {
-        None => None,
-        Some(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|_| Error::invalid("dpa_file", "the file cannot be read"))?;
-            if dpa_reference.is_none() {
-                dpa_reference = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        None => match input.dpa_sha256.as_deref().map(str::trim) {
+            None => None,
+            Some(h) if h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                Some(h.to_ascii_lowercase())
             }
-            Some(hex::encode(Sha256::digest(&bytes)))
+            Some(_) => return Err(Error::invalid("dpa_sha256", "not a SHA-256 in hex")),
+        },
+        Some(path) => {
+            let file = agreement_file(path)?;
+            if dpa_reference.is_none() {
+                dpa_reference = Some(file.file_name);
+            }
+            Some(file.sha256)
         }
     };
     let safeguard_note = text("safeguard_note", &input.safeguard_note, 500)?;

@@ -3,6 +3,7 @@
 //! a copy of an ID document), the handler, status, outcome and the files produced (by hash).
 
 pub mod deadline;
+pub mod recipients;
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -292,7 +293,30 @@ pub fn close(conn: &Connection, ctx: &Ctx<'_>, id: i64, outcome: &str) -> Result
         "UPDATE requests SET status = 'closed', outcome = ?2, closed_at = ?3 WHERE id = ?1",
         params![id, outcome, format_instant(ctx.now)],
     )?;
-    ctx.audit(conn, "request.close", "request", Some(id), &["outcome"])
+    ctx.audit(conn, "request.close", "request", Some(id), &["outcome"])?;
+    // A closed rectification request: the rectification is done, its recipients are told.
+    if let (RequestKind::Rectification, Some(contact)) = (r.kind, r.contact_id) {
+        recipients::list_for(
+            conn,
+            ctx,
+            contact,
+            recipients::Target::Request(id),
+            recipients::NoticeAction::Rectification,
+        )?;
+    }
+    Ok(())
+}
+
+/// The newest open request of `kind` of the contact, if any (the one a change answers).
+pub fn open_of(conn: &Connection, contact_id: i64, kind: RequestKind) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM requests WHERE contact_id = ?1 AND kind = ?2 AND status = 'open'
+             ORDER BY id DESC LIMIT 1",
+            params![contact_id, kind.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// Records a file produced for a request, by its SHA-256.

@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use super::period::end_of_financial_year;
 use super::rules::{self, Action, RuleKey};
+use crate::domain::requests::recipients;
 use crate::kernel::clock::Ctx;
 use crate::kernel::date::format_instant;
 use crate::kernel::error::Result;
@@ -156,8 +157,8 @@ pub fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<PurgeItem>> {
             "SELECT (SELECT count(*) FROM deletion_log WHERE at < ?1)
                   + (SELECT count(*) FROM requests WHERE status = 'closed' AND closed_at < ?1)",
             [format_instant(cut)],
-            |r| r.get(0),
-        )?;
+            |r| r.get::<_, i64>(0),
+        )? + recipients::count_told_before(conn, &format_instant(cut))?;
         if n > 0 {
             out.push(item(RuleKey::Records, action, None, n));
         }
@@ -431,7 +432,8 @@ pub fn run(
                         + conn.execute(
                             "DELETE FROM requests WHERE status = 'closed' AND closed_at < ?1",
                             [&cut],
-                        )? as i64;
+                        )? as i64
+                        + recipients::purge_told(conn, &cut)? as i64;
                     count += n;
                     report.records_deleted += n;
                     if n > 0 {

@@ -25,6 +25,10 @@ export const queryKeys = {
   triage: ["register", "triage"] as const,
   repermission: (months: number) => ["register", "repermission", months] as const,
   statementVersions: ["register", "statement-versions"] as const,
+  processors: ["register", "processors"] as const,
+  processorServices: ["register", "processor-services"] as const,
+  /** The recipients to tell of a request (Art. 19). */
+  requestRecipients: (id: number) => ["requests", "recipients", id] as const,
   retention: ["retention"] as const,
   retentionRules: (language: Language) => ["retention", "rules", language] as const,
   purgePlan: ["retention", "plan"] as const,

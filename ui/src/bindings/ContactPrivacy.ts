@@ -2,6 +2,7 @@
 import type { ConsentEvent } from "./ConsentEvent";
 import type { FieldValue } from "./FieldValue";
 import type { PurposeLink } from "./PurposeLink";
+import type { RecipientNotice } from "./RecipientNotice";
 import type { UndeliverableAddress } from "./UndeliverableAddress";
 
 /**
@@ -15,4 +16,8 @@ history: Array<ConsentEvent>, fields: Array<FieldValue>,
 /**
  * Addresses a newsletter tool found undeliverable ("cleaned").
  */
-undeliverable: Array<UndeliverableAddress>, };
+undeliverable: Array<UndeliverableAddress>, 
+/**
+ * The recipients to tell of a restriction made without a request (Art. 19).
+ */
+recipient_notices: Array<RecipientNotice>, };

@@ -1,6 +1,7 @@
 // Generated from the command list in src-tauri/src/ipc.rs (its tests fail when this is stale and rewrite it with UPDATE_BINDINGS=1). Do not edit.
 import type { Action } from "./Action";
 import type { AddressBookFormat } from "./AddressBookFormat";
+import type { AgreementFile } from "./AgreementFile";
 import type { BackupStatus } from "./BackupStatus";
 import type { Basis } from "./Basis";
 import type { BulkList } from "./BulkList";
@@ -33,10 +34,13 @@ import type { LikelyDuplicate } from "./LikelyDuplicate";
 import type { LinkRef } from "./LinkRef";
 import type { Method } from "./Method";
 import type { ObjectionReport } from "./ObjectionReport";
+import type { Processor } from "./Processor";
+import type { ProcessorInput } from "./ProcessorInput";
 import type { PurgeItem } from "./PurgeItem";
 import type { PurgeReport } from "./PurgeReport";
 import type { Purpose } from "./Purpose";
 import type { PurposeInput } from "./PurposeInput";
+import type { RecipientNotice } from "./RecipientNotice";
 import type { Relationship } from "./Relationship";
 import type { Request } from "./Request";
 import type { RequestKind } from "./RequestKind";
@@ -48,6 +52,7 @@ import type { RotatedKey } from "./RotatedKey";
 import type { Rule } from "./Rule";
 import type { RuleKey } from "./RuleKey";
 import type { SavedStatement } from "./SavedStatement";
+import type { Service } from "./Service";
 import type { Settings } from "./Settings";
 import type { Source } from "./Source";
 import type { StatementFormat } from "./StatementFormat";
@@ -183,6 +188,39 @@ export type Commands = {
    * dialog; the number of people in it, null when the user cancelled.
    */
   export_mailing_list: { args: { purposeId: number }; result: number | null };
+  /**
+   * The processors, by name, with their flags (`no-agreement`, `review-overdue`) today.
+   */
+  list_processors: { args: Record<string, never>; result: Array<Processor> };
+  get_processor: { args: { id: number }; result: Processor };
+  /**
+   * What a processor can do for the business, in the core's order.
+   */
+  processor_services: { args: Record<string, never>; result: Array<Service> };
+  /**
+   * The new id; `invalid_input` (`name`) when the name is taken, (`safeguard`) when a
+   * transfer outside the EU/EEA has none.
+   */
+  create_processor: { args: { input: ProcessorInput }; result: number };
+  /**
+   * Without `dpa_sha256` the stored hash stays unless the reference changed.
+   */
+  update_processor: { args: { id: number; input: ProcessorInput }; result: null };
+  remove_processor: { args: { id: number }; result: null };
+  /**
+   * Opens the dialog for the processing agreement's file and hashes it: its name and
+   * SHA-256 (the file is not stored), null when the user cancelled.
+   */
+  pick_processing_agreement: { args: Record<string, never>; result: AgreementFile | null };
+  /**
+   * The recipients to tell of a request's rectification, erasure or restriction, told or
+   * not (the contact's own list, for a restriction without a request, is on its Privacy tab).
+   */
+  request_recipients: { args: { requestId: number }; result: Array<RecipientNotice> };
+  /**
+   * Records the day (YYYY-MM-DD, not in the future) the recipient of a line was told.
+   */
+  recipient_told: { args: { noticeId: number; on: string }; result: null };
   /**
    * The Privacy tab: purpose links with basis and consent state, the consent ledger (oldest
    * first, with texts), flexible field values (special-category values null unless

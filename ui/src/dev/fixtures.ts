@@ -27,7 +27,11 @@ import type { Interaction } from "../bindings/Interaction";
 import type { ObjectionReport } from "../bindings/ObjectionReport";
 import type { PurgeItem } from "../bindings/PurgeItem";
 import type { PurgeReport } from "../bindings/PurgeReport";
+import type { AgreementFile } from "../bindings/AgreementFile";
+import type { Processor } from "../bindings/Processor";
 import type { Purpose } from "../bindings/Purpose";
+import type { RecipientNotice } from "../bindings/RecipientNotice";
+import type { Service } from "../bindings/Service";
 import type { PurposeInput } from "../bindings/PurposeInput";
 import type { Request } from "../bindings/Request";
 import type { RequestKind } from "../bindings/RequestKind";
@@ -142,7 +146,49 @@ const PRIVACY: ContactPrivacy = {
     { field: FIELDS[1]!, value: "2024-04-20", filled: true },
   ],
   undeliverable: [],
+  recipient_notices: [],
 };
+
+const PROCESSORS: Processor[] = [
+  {
+    id: 1,
+    name: "Boekhouder Jansen",
+    service: "accounting",
+    contact: "info@jansen-boekhouding.nl",
+    purposes: [{ id: 1, name: "Klantadministratie" }],
+    data_categories: ["naam", "facturen"],
+    dpa_signed_on: "2025-01-15",
+    dpa_reference: "verwerkersovereenkomst-jansen.pdf",
+    dpa_sha256: HASH,
+    review_on: "2027-01-15",
+    location: "Utrecht",
+    outside_eu: false,
+    safeguard: null,
+    safeguard_note: "",
+    flags: [],
+  },
+  {
+    id: 2,
+    name: "Nieuwsbriefdienst",
+    service: "newsletter",
+    contact: "",
+    purposes: [{ id: 3, name: "Nieuwsbrief" }],
+    data_categories: ["naam", "e-mailadres"],
+    dpa_signed_on: null,
+    dpa_reference: null,
+    dpa_sha256: null,
+    review_on: "2025-06-01",
+    location: "Verenigde Staten",
+    outside_eu: true,
+    safeguard: "scc",
+    safeguard_note: "",
+    flags: ["no-agreement", "review-overdue"],
+  },
+];
+
+const NOTICES: RecipientNotice[] = [
+  { id: 1, request_id: 2, contact_id: null, processor_id: 1, processor_name: "Boekhouder Jansen", action: "erasure", created_at: AT, told_at: null },
+];
 
 const FLAGS: ContactFlag[] = [
   { contact_id: 2, name: "Bram Visser", purpose: "Nieuwsbrief", purpose_id: 1, since: null, marked_at: null },
@@ -310,6 +356,8 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
   const fields = [...FIELDS];
   const documents = [DOCUMENT];
   const requests = [...REQUESTS];
+  const processors = [...PROCESSORS];
+  const notices = NOTICES.map((n) => ({ ...n }));
   const nextId = (list: { id: number }[]) => Math.max(0, ...list.map((x) => x.id)) + 1;
   const opened = (): PurgeReport | null => {
     vault.exists = vault.unlocked = true;
@@ -400,6 +448,33 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     update_purpose: ({ id, input }): null => {
       const i = purposes.findIndex((p) => p.id === Number(id));
       if (i >= 0) purposes[i] = { ...(input), id: Number(id) };
+      return null;
+    },
+    list_processors: (): Processor[] => processors,
+    get_processor: ({ id }): Processor => processors.find((p) => p.id === Number(id)) ?? PROCESSORS[0]!,
+    processor_services: (): Service[] => ["accounting", "payroll", "hosting", "newsletter", "it-support", "other"],
+    create_processor: ({ input }): number => {
+      const id = nextId(processors);
+      const linked = purposes.filter((p) => input.purposes.includes(p.id)).map((p) => ({ id: p.id, name: p.name }));
+      processors.push({ ...input, id, purposes: linked, flags: [] });
+      return id;
+    },
+    update_processor: ({ id, input }): null => {
+      const i = processors.findIndex((p) => p.id === Number(id));
+      const linked = purposes.filter((p) => input.purposes.includes(p.id)).map((p) => ({ id: p.id, name: p.name }));
+      if (i >= 0) processors[i] = { ...processors[i]!, ...input, dpa_sha256: input.dpa_sha256 ?? processors[i]!.dpa_sha256, purposes: linked };
+      return null;
+    },
+    remove_processor: ({ id }): null => {
+      const i = processors.findIndex((p) => p.id === Number(id));
+      if (i >= 0) processors.splice(i, 1);
+      return null;
+    },
+    pick_processing_agreement: (): AgreementFile | null => ({ file_name: "verwerkersovereenkomst.pdf", sha256: HASH }),
+    request_recipients: ({ requestId }): RecipientNotice[] => notices.filter((n) => n.request_id === Number(requestId)),
+    recipient_told: ({ noticeId, on }): null => {
+      const n = notices.find((x) => x.id === Number(noticeId));
+      if (n) n.told_at = String(on);
       return null;
     },
     list_fields: (): FieldDef[] => fields,

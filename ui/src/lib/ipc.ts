@@ -43,7 +43,12 @@ import type { ObjectionReport } from "../bindings/ObjectionReport";
 import type { Progress } from "../bindings/Progress";
 import type { PurgeItem } from "../bindings/PurgeItem";
 import type { PurgeReport } from "../bindings/PurgeReport";
+import type { AgreementFile } from "../bindings/AgreementFile";
+import type { Processor } from "../bindings/Processor";
+import type { ProcessorInput } from "../bindings/ProcessorInput";
 import type { Purpose } from "../bindings/Purpose";
+import type { RecipientNotice } from "../bindings/RecipientNotice";
+import type { Service } from "../bindings/Service";
 import type { PurposeInput } from "../bindings/PurposeInput";
 import type { SavedStatement } from "../bindings/SavedStatement";
 import type { StatementFormat } from "../bindings/StatementFormat";
@@ -351,6 +356,51 @@ export function triageList(): Promise<ContactFlag[]> {
 
 export function repermissionList(months: number): Promise<ContactFlag[]> {
   return call("repermission_list", { months });
+}
+
+// --- processor register (Art. 28) and telling recipients (Art. 19) -------
+
+export function listProcessors(): Promise<Processor[]> {
+  return call("list_processors");
+}
+
+export function getProcessor(id: number): Promise<Processor> {
+  return call("get_processor", { id });
+}
+
+/** What a processor can do for the business, in the core's order. */
+export function processorServices(): Promise<Service[]> {
+  return call("processor_services");
+}
+
+export function createProcessor(input: ProcessorInput): Promise<number> {
+  return call("create_processor", { input });
+}
+
+export function updateProcessor(id: number, input: ProcessorInput): Promise<null> {
+  return call("update_processor", { id, input });
+}
+
+export function removeProcessor(id: number): Promise<null> {
+  return call("remove_processor", { id });
+}
+
+/**
+ * The backend opens the dialog for the processing agreement's file and hashes it: its name
+ * and SHA-256 (the file is not stored), or null when the user cancelled.
+ */
+export function pickProcessingAgreement(): Promise<AgreementFile | null> {
+  return call("pick_processing_agreement");
+}
+
+/** The recipients to tell of a request's rectification, erasure or restriction. */
+export function requestRecipients(requestId: number): Promise<RecipientNotice[]> {
+  return call("request_recipients", { requestId });
+}
+
+/** Records the day (YYYY-MM-DD) the recipient of a checklist line was told. */
+export function recipientTold(noticeId: number, on: string): Promise<null> {
+  return call("recipient_told", { noticeId, on });
 }
 
 /**

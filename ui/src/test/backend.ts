@@ -142,14 +142,16 @@ export function request(patch: Partial<Request> = {}): Request {
 }
 
 export function privacy(patch: Partial<ContactPrivacy> = {}): ContactPrivacy {
-  return { links: [], history: [], fields: [], undeliverable: [], ...patch };
+  return { links: [], history: [], fields: [], undeliverable: [], recipient_notices: [], ...patch };
 }
 
-/** Answers a test need not give: no namesakes, no letter counts, no proposed link. */
+/** Answers a test need not give: no namesakes, no letter counts, no proposed link, no
+ * recipients to tell. */
 const DEFAULTS: Handlers = {
   likely_duplicates: () => [],
   contact_initials: () => [],
   proposed_purpose: () => null,
+  request_recipients: () => [],
 };
 
 /**

@@ -1,4 +1,5 @@
 import { Center, Group, Loader, Stack, Text } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
 import type { Contact } from "../../bindings/Contact";
@@ -7,7 +8,8 @@ import { StatusNote } from "../../components/StatusNote";
 import { TitledSection } from "../../components/TitledSection";
 import { useI18n } from "../../i18n";
 import { formatInstantDate } from "../../lib/format";
-import { usePurposes } from "../register/queries";
+import { invalidatePrivacyData, usePurposes } from "../register/queries";
+import { RecipientsChecklist } from "../requests/RecipientsChecklist";
 import { ConsentForm } from "./ConsentForm";
 import { ConsentHistory } from "./ConsentHistory";
 import { FieldValues } from "./FieldValues";
@@ -26,6 +28,7 @@ export function PrivacyTab({ contact }: { contact: Contact }) {
   const [reveal, setReveal] = useState(false);
   const privacy = useContactPrivacy(contact.id, reveal);
   const purposes = usePurposes();
+  const queryClient = useQueryClient();
   const restricted = contact.restricted_reason !== null;
 
   if (privacy.isPending) {
@@ -93,7 +96,13 @@ export function PrivacyTab({ contact }: { contact: Contact }) {
       </TitledSection>
 
       <TitledSection id="privacy-restriction" title={t("restriction.heading")}>
-        <RestrictionSection contact={contact} />
+        <Stack gap="lg">
+          <RestrictionSection contact={contact} />
+          <RecipientsChecklist
+            notices={data.recipient_notices}
+            onChanged={() => invalidatePrivacyData(queryClient)}
+          />
+        </Stack>
       </TitledSection>
     </Stack>
   );

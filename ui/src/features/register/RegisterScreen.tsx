@@ -4,13 +4,14 @@ import { PageTitle } from "../../components/PageTitle";
 import { useI18n } from "../../i18n";
 import { DocumentsTab } from "./DocumentsTab";
 import { FieldsTab } from "./FieldsTab";
+import { ProcessorsTab } from "./ProcessorsTab";
 import { PurposesTab } from "./PurposesTab";
 import { RepermissionTab } from "./RepermissionTab";
 import { TriageTab } from "./TriageTab";
 
-export type RegisterTab = "purposes" | "fields" | "triage" | "repermission" | "documents";
+export type RegisterTab = "purposes" | "processors" | "fields" | "triage" | "repermission" | "documents";
 
-const TABS: readonly RegisterTab[] = ["purposes", "fields", "triage", "repermission", "documents"];
+const TABS: readonly RegisterTab[] = ["purposes", "processors", "fields", "triage", "repermission", "documents"];
 
 function isRegisterTab(value: string | null): value is RegisterTab {
   return value !== null && (TABS as readonly string[]).includes(value);
@@ -28,6 +29,7 @@ export function RegisterScreen({ tab, onTabChange, onOpenContact }: Props) {
   const { t } = useI18n();
   const labels: Record<RegisterTab, string> = {
     purposes: t("register.tabPurposes"),
+    processors: t("register.tabProcessors"),
     fields: t("register.tabFields"),
     triage: t("register.tabTriage"),
     repermission: t("register.tabRepermission"),
@@ -49,6 +51,9 @@ export function RegisterScreen({ tab, onTabChange, onOpenContact }: Props) {
         </Tabs.List>
         <Tabs.Panel value="purposes" pt="lg">
           <PurposesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="processors" pt="lg">
+          <ProcessorsTab />
         </Tabs.Panel>
         <Tabs.Panel value="fields" pt="lg">
           <FieldsTab />

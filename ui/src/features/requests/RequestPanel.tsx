@@ -1,6 +1,6 @@
 import { Button, Divider, Group, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { IconCalendarPlus, IconCheck, IconFileText, IconUser } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 
 import type { Request } from "../../bindings/Request";
@@ -10,8 +10,10 @@ import { StatusNote } from "../../components/StatusNote";
 import { useI18n } from "../../i18n";
 import { DateField, dateErrorText, shownDate } from "../../components/DateField";
 import { formatDate, formatInstantDate, toYmd } from "../../lib/format";
-import { closeRequest, extendRequest, isIpcError } from "../../lib/ipc";
+import { queryKeys } from "../../app/queryKeys";
+import { closeRequest, extendRequest, isIpcError, requestRecipients } from "../../lib/ipc";
 import { IdentityForm } from "./IdentityForm";
+import { RecipientsChecklist } from "./RecipientsChecklist";
 import { answeredByExport, identityMethodLabel } from "./labels";
 import { invalidateRequests } from "./queries";
 
@@ -31,6 +33,14 @@ export function RequestPanel({ request, name, rowName, onOpenContact, onPrepareA
   const [notice, setNotice] = useState<string | null>(null);
   const headingId = `request-${request.id}-heading`;
   const contactId = request.contact_id;
+  const queryClient = useQueryClient();
+  // Art. 19: the core lists the recipients after a rectification, erasure or restriction.
+  const tellsRecipients = ["rectification", "erasure", "restriction"].includes(request.kind);
+  const recipients = useQuery({
+    queryKey: queryKeys.requestRecipients(request.id),
+    queryFn: () => requestRecipients(request.id),
+    enabled: tellsRecipients,
+  });
 
   return (
     <Stack gap="md" component="section" aria-labelledby={headingId}>
@@ -99,6 +109,14 @@ export function RequestPanel({ request, name, rowName, onOpenContact, onPrepareA
         <Text size="sm" c="dimmed">
           {t("requests.eraseHint")}
         </Text>
+      )}
+
+      {recipients.isError && <ErrorAlert error={recipients.error} />}
+      {recipients.data && (
+        <RecipientsChecklist
+          notices={recipients.data}
+          onChanged={() => queryClient.invalidateQueries({ queryKey: queryKeys.requestRecipients(request.id) })}
+        />
       )}
 
       {notice && <StatusNote>{notice}</StatusNote>}
