@@ -129,7 +129,7 @@ impl Save<'_> {
                     "md" => pick("Markdown-bestand", "Markdown file"),
                     _ => pick("Webpagina (HTML)", "Web page (HTML)"),
                 },
-                extension: *extension,
+                extension,
                 name: format!("{}.{extension}", pick("privacyverklaring", "privacy-statement")),
             },
             Save::RegisterRecord { pdf: as_pdf } => Texts {
