@@ -37,7 +37,7 @@ use crate::domain::import::unsubscribes::{
     UnsubscribeLayout, UnsubscribeReport, UnsubscribeWarning,
 };
 use crate::domain::register::purposes::{Basis, Purpose, PurposeInput};
-use crate::domain::requests::{IdentityMethod, Request, RequestFile, RequestKind};
+use crate::domain::requests::{Delivery, IdentityMethod, Request, RequestFile, RequestKind};
 use crate::domain::retention::documents::{DocumentKind, FiscalDocument};
 use crate::domain::retention::purge::{PurgeItem, PurgeReport};
 use crate::domain::retention::rules::{Action, Rule, RuleKey};
@@ -118,6 +118,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Request>()?,
         file::<RestoreReport>()?,
         file::<RequestFile>()?,
+        file::<Delivery>()?,
         file::<RequestKind>()?,
         file::<ReviewItem>()?,
         file::<Rule>()?,

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_unsubscribes.sql"),
     include_str!("migrations/0012_breaches.sql"),
     include_str!("migrations/0013_processors.sql"),
+    include_str!("migrations/0014_deliveries.sql"),
 ];
 
 pub fn schema_version() -> i64 {
