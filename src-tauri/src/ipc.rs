@@ -72,6 +72,8 @@ macro_rules! commands {
         $(
             $(#[doc = $doc])*
             #[tauri::command $(($mode))?]
+            // The adapter takes what its command takes (export_subject_access: ten arguments).
+            #[allow(clippy::too_many_arguments)]
             fn $name($($param: $ty),*) $(-> $ret $(<$($ret_arg),+>)?)? {
                 crate::commands::$module::$name($($param),*)
             }
