@@ -42,7 +42,7 @@ use crate::domain::register::processors::{
 };
 use crate::domain::register::purposes::{Basis, Purpose, PurposeInput, Requirement};
 use crate::domain::requests::recipients::{NoticeAction, RecipientNotice};
-use crate::domain::requests::{IdentityMethod, Request, RequestFile, RequestKind};
+use crate::domain::requests::{Delivery, IdentityMethod, Request, RequestFile, RequestKind};
 use crate::domain::retention::documents::{DocumentKind, FiscalDocument};
 use crate::domain::retention::purge::{PurgeItem, PurgeReport};
 use crate::domain::retention::rules::{Action, Rule, RuleKey};
@@ -125,6 +125,7 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Request>()?,
         file::<RestoreReport>()?,
         file::<RequestFile>()?,
+        file::<Delivery>()?,
         file::<RequestKind>()?,
         file::<ReviewItem>()?,
         file::<Rule>()?,

@@ -77,6 +77,8 @@ macro_rules! commands {
         $(
             $(#[doc = $doc])*
             #[tauri::command $(($mode))?]
+            // The adapter takes what its command takes (export_subject_access: ten arguments).
+            #[allow(clippy::too_many_arguments)]
             fn $name($($param: $ty),*) $(-> $ret $(<$($ret_arg),+>)?)? {
                 crate::commands::$module::$name($($param),*)
             }
@@ -520,6 +522,9 @@ commands! {
     /// Writes the subject-access PDF (and the portability ZIP when `portability`) to files
     /// chosen in save dialogs; where each was saved and its SHA-256 (recorded on the request
     /// and in the audit trail); null when the user cancelled a dialog (nothing written).
+    /// `protect`: both encrypted with a one-time password, returned once and never kept;
+    /// `redactInteractions`: interaction ids withheld as concerning someone else; `sendTo`:
+    /// the address the answer goes to, recorded on the request.
     #[tauri::command(async)]
     fn export_subject_access(
         app: AppHandle,
@@ -529,6 +534,9 @@ commands! {
         language: Language,
         portability: bool,
         include_special: bool,
+        protect: bool,
+        redact_interactions: Vec<i64>,
+        send_to: Option<String>,
     ) -> Res<Option<Written>> in requests;
 
     /// What erasing the contact removes and what the legal hold keeps. Changes nothing.

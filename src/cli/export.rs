@@ -6,10 +6,11 @@ use clap::Subcommand;
 use kluis::app;
 use kluis::app::subject_access::SubjectAccess;
 use kluis::domain::export::contacts::Selection;
+use kluis::domain::export::sar::Redactions;
 use kluis::domain::register::purposes;
 use kluis::kernel::language::Language;
 
-use super::common::{open, print_json, Ctx, Out};
+use super::common::{open, print_json, Ctx, Failure, Out};
 
 #[derive(Subcommand)]
 pub enum Cmd {
@@ -33,6 +34,17 @@ pub enum Cmd {
         /// Put special-category fields in the portability export too (the PDF always has them).
         #[arg(long)]
         include_special: bool,
+        /// A protected copy: the PDF (AES-256) and the ZIP entries (AES-256) encrypted with a
+        /// one-time password, printed once; pass it on by phone or SMS, never in the same e-mail.
+        #[arg(long)]
+        protect: bool,
+        /// Withhold a line that concerns someone else (Art. 15(4)): interaction:ID (note:ID is
+        /// the same); repeatable. The report shows a neutral marker instead.
+        #[arg(long, value_name = "interaction:ID")]
+        redact: Vec<String>,
+        /// The e-mail address the answer goes to, recorded on --request.
+        #[arg(long, value_name = "ADDRESS", requires = "request")]
+        send_to: Option<String>,
     },
 }
 
@@ -87,7 +99,18 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
             println!("{n} contacts written to {}.", out.display());
             Ok(())
         }
-        Cmd::Sar { contact, out, zip, lang, request, include_special } => {
+        Cmd::Sar {
+            contact,
+            out,
+            zip,
+            lang,
+            request,
+            include_special,
+            protect,
+            redact,
+            send_to,
+        } => {
+            let redactions = redactions(&redact)?;
             let mut v = open(ctx)?;
             let written = app::subject_access::export(
                 &mut v,
@@ -98,16 +121,54 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
                     pdf_path: &out,
                     zip_path: zip.as_deref(),
                     include_special,
+                    protect,
+                    redactions,
+                    send_to: send_to.as_deref(),
                 },
             )?;
+            if written.address_known == Some(false) {
+                eprintln!(
+                    "warning: the address is not one of the contact's; check that it is theirs \
+                     before sending."
+                );
+            }
             if ctx.json {
                 return print_json(&serde_json::json!({
                     "pdf": out, "pdf_sha256": written.pdf_sha256,
                     "zip": zip, "zip_sha256": written.zip_sha256,
+                    "password": written.password,
+                    "redactions": written.redactions,
+                    "address_known": written.address_known,
                 }));
             }
             println!("Subject-access report written to {}.", out.display());
+            if written.redactions > 0 {
+                println!("{} line(s) withheld as concerning someone else.", written.redactions);
+            }
+            if let Some(pw) = &written.password {
+                println!("Password: {}", pw.expose());
+                println!(
+                    "Shown once and not kept. Pass it on by phone or SMS, never in the same \
+                     e-mail as the files."
+                );
+            }
             Ok(())
         }
     }
+}
+
+/// `--redact interaction:ID` (or `note:ID`) values as the set of ids to withhold.
+fn redactions(values: &[String]) -> Result<Redactions, Failure> {
+    let mut r = Redactions::default();
+    for v in values {
+        let id = v
+            .strip_prefix("interaction:")
+            .or_else(|| v.strip_prefix("note:"))
+            .and_then(|id| id.parse::<i64>().ok())
+            .ok_or_else(|| {
+                Failure::Usage(format!("--redact: expected interaction:ID or note:ID, got {v:?}"))
+            })?;
+        r.interactions.insert(id);
+    }
+    Ok(r)
 }

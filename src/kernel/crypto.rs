@@ -193,6 +193,34 @@ pub fn parse_recovery(s: &str) -> Result<Zeroizing<[u8; RECOVERY_LEN]>> {
     Ok(out)
 }
 
+/// The letters and digits of a one-time password: lower case, without the look-alikes
+/// (0/o, 1/l/i), so it can be read out over the phone.
+pub const OTP_ALPHABET: &[u8; 31] = b"abcdefghjkmnpqrstuvwxyz23456789";
+/// Four groups of four characters, joined by dashes: about 79 bits of randomness.
+pub const OTP_GROUPS: usize = 4;
+pub const OTP_GROUP_LEN: usize = 4;
+
+/// A one-time password for a protected copy (`kfmw-7rhx-q3pt-a9ne`), from the kernel's
+/// randomness (rejection sampling, so every character is equally likely). The dashes are part
+/// of it. Kept in memory only and wiped when dropped.
+pub fn one_time_password() -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::with_capacity(OTP_GROUPS * (OTP_GROUP_LEN + 1)));
+    let mut n = 0;
+    while n < OTP_GROUPS * OTP_GROUP_LEN {
+        let [b] = random_bytes::<1>();
+        // 248 = 8 × 31: bytes above it would favour the first characters.
+        if b >= 248 {
+            continue;
+        }
+        if n > 0 && n % OTP_GROUP_LEN == 0 {
+            out.push('-');
+        }
+        out.push(char::from(OTP_ALPHABET[usize::from(b % 31)]));
+        n += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -361,3 +361,46 @@ impl Doc {
         self.doc.save_to_bytes().map_err(|e| Error::Internal(format!("pdf: {e}")))
     }
 }
+
+/// Encrypts a finished PDF with a user password: the standard security handler, V 5 R 6
+/// (AES-256, ISO 32000-2), which every common reader opens after asking for the password.
+/// The owner password is random and forgotten, the file encryption key too; printing and
+/// copying stay allowed (the document is the person's own). Works in memory only.
+pub fn encrypt(pdf: &[u8], password: &str) -> Result<Vec<u8>> {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    use lopdf::encryption::crypt_filters::{Aes256CryptFilter, CryptFilter};
+    use lopdf::{Dictionary, EncryptionState, EncryptionVersion, Object, Permissions};
+
+    let err = |e: lopdf::Error| Error::Internal(format!("pdf encryption: {e}"));
+    let mut doc = lopdf::Document::load_mem(pdf).map_err(err)?;
+    // R 6 belongs to PDF 2.0 and to Adobe's extension level 8 of PDF 1.7; naming the extension
+    // keeps 1.7 readers content.
+    doc.version = "1.7".into();
+    let mut adbe = Dictionary::new();
+    adbe.set("BaseVersion", Object::Name(b"1.7".to_vec()));
+    adbe.set("ExtensionLevel", Object::Integer(8));
+    let mut extensions = Dictionary::new();
+    extensions.set("ADBE", Object::Dictionary(adbe));
+    doc.catalog_mut().map_err(err)?.set("Extensions", Object::Dictionary(extensions));
+
+    let key = zeroize::Zeroizing::new(crate::kernel::crypto::random_bytes::<32>());
+    let owner = hex::encode(crate::kernel::crypto::random_bytes::<24>());
+    let filter: Arc<dyn CryptFilter> = Arc::new(Aes256CryptFilter);
+    let state = EncryptionState::try_from(EncryptionVersion::V5 {
+        encrypt_metadata: true,
+        crypt_filters: BTreeMap::from([(b"StdCF".to_vec(), filter)]),
+        file_encryption_key: key.as_ref(),
+        stream_filter: b"StdCF".to_vec(),
+        string_filter: b"StdCF".to_vec(),
+        owner_password: &owner,
+        user_password: password,
+        permissions: Permissions::all(),
+    })
+    .map_err(err)?;
+    doc.encrypt(&state).map_err(err)?;
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| Error::Internal(format!("pdf encryption: {e}")))?;
+    Ok(out)
+}

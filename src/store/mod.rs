@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_processors.sql"),
     include_str!("migrations/0014_privacy_statement.sql"),
     include_str!("migrations/0015_recipient_notices.sql"),
+    include_str!("migrations/0016_deliveries.sql"),
 ];
 
 pub fn schema_version() -> i64 {

@@ -102,6 +102,18 @@ try {
   await app.click("Inzage en export");
   await app.waitForHeading("Inzage en export");
   await shot("15-export-wizard");
+  // The scope step with a protected copy and the redaction preview (step 1: the request,
+  // step 2: the identity check).
+  await (await app.field("Verzoek")).selectByIndex(1);
+  await app.click("Volgende");
+  await app.selectOption("Methode", "Bekend e-mailadres");
+  await app.click("Identiteit vastleggen");
+  await app.browser.waitUntil(async () => /Identiteit gecontroleerd/.test(await app.text()), { timeout: 10000 });
+  await app.click("Volgende");
+  await app.check("Overdraagbaarheidsbestand (ZIP) meemaken");
+  await app.check("Beveiligde kopie (met wachtwoord)");
+  await app.check("Weglaten: Afspraak op locatie: maten opgenomen, foto's gemaakt.");
+  await shot("27-protected-copy");
   await app.click("Instellingen");
   await app.waitForHeading("Instellingen");
   await shot("09-settings");

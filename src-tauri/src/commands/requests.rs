@@ -3,6 +3,7 @@ use kluis::app::erase::ErasurePreview;
 use kluis::app::subject_access::{SubjectAccess, Written};
 use kluis::domain::contacts::read;
 use kluis::domain::controller::{self, Controller};
+use kluis::domain::export::sar::Redactions;
 use kluis::domain::requests::{self, IdentityMethod, Request, RequestKind};
 use kluis::kernel::language::Language;
 use tauri::{AppHandle, State};
@@ -51,7 +52,10 @@ pub fn close_request(state: State<'_, AppState>, id: i64, outcome: String) -> Re
 /// Writes the subject-access PDF (and the portability ZIP when `portability`) for a contact to
 /// files the user chooses in save dialogs, records them on the request by hash and in the
 /// audit trail; returns where they are and their hashes, None when the user cancelled a dialog
-/// (nothing written).
+/// (nothing written). `protect`: both encrypted with a one-time password, returned once;
+/// `redact_interactions`: the interactions withheld as concerning someone else; `send_to`:
+/// the address the answer goes to, recorded on the request.
+#[allow(clippy::too_many_arguments)] // the IPC arguments of one command
 pub fn export_subject_access(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -60,6 +64,9 @@ pub fn export_subject_access(
     language: Language,
     portability: bool,
     include_special: bool,
+    protect: bool,
+    redact_interactions: Vec<i64>,
+    send_to: Option<String>,
 ) -> Res<Option<Written>> {
     let name = state.with_vault(|v| Ok(read::contact(v.conn(), contact_id)?.name))?;
     let ui = ui_language(&state);
@@ -80,6 +87,9 @@ pub fn export_subject_access(
         pdf_path: &pdf_path,
         zip_path: zip_path.as_deref(),
         include_special,
+        protect,
+        redactions: Redactions { interactions: redact_interactions.into_iter().collect() },
+        send_to: send_to.as_deref(),
     };
     state.with_vault(|v| Ok(Some(app::subject_access::export(v, &export)?)))
 }

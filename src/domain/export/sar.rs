@@ -94,6 +94,46 @@ fn recipients_of(
         .collect())
 }
 
+/// Lines of the report left out because they concern someone else (Art. 15(4)): the
+/// interactions whose text is replaced by a neutral marker, by their ids (never by text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Redactions {
+    pub interactions: BTreeSet<i64>,
+}
+
+impl Redactions {
+    pub fn count(&self) -> usize {
+        self.interactions.len()
+    }
+}
+
+/// What the report says instead of a redacted line.
+pub fn redaction_marker(language: Language) -> &'static str {
+    if language.is_dutch() {
+        "[weggelaten: betreft een ander]"
+    } else {
+        "[withheld: concerns someone else]"
+    }
+}
+
+/// Replaces the redacted lines by the marker; an id that is not one of the person's
+/// interactions is refused (nothing is produced).
+fn redact(d: &mut SubjectData, r: &Redactions, language: Language) -> Result<()> {
+    if let Some(id) = r.interactions.iter().find(|id| !d.interactions.iter().any(|i| i.id == **id))
+    {
+        return Err(Error::invalid(
+            "redact",
+            format!("interaction {id} is not one of this person's interactions"),
+        ));
+    }
+    for i in &mut d.interactions {
+        if r.interactions.contains(&i.id) {
+            redaction_marker(language).clone_into(&mut i.text);
+        }
+    }
+    Ok(())
+}
+
 /// Collects the person's data (revealing special categories, which is audited).
 pub fn collect(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<SubjectData> {
     let today = ctx.now.date_naive();
@@ -193,7 +233,20 @@ pub fn pdf(
     language: Language,
     request_id: Option<i64>,
 ) -> Result<Vec<u8>> {
-    let d = collect(conn, ctx, id)?;
+    pdf_redacted(conn, ctx, id, language, request_id, &Redactions::default())
+}
+
+/// The subject-access report as a PDF, with the lines in `redactions` replaced by the marker.
+pub fn pdf_redacted(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    id: i64,
+    language: Language,
+    request_id: Option<i64>,
+    redactions: &Redactions,
+) -> Result<Vec<u8>> {
+    let mut d = collect(conn, ctx, id)?;
+    redact(&mut d, redactions, language)?;
     let c = controller::get(conn)?;
     let request = match request_id {
         Some(r) => Some(requests::get(conn, r, ctx.now.date_naive())?),
@@ -631,7 +684,37 @@ pub fn portability_zip(
     include_special: bool,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>> {
+    let plain = ZipOptions {
+        include_special,
+        redactions: Redactions::default(),
+        language: Language::Nl,
+        password: None,
+    };
+    portability_zip_with(conn, ctx, id, now, &plain)
+}
+
+/// How the portability ZIP is made beyond the defaults.
+pub struct ZipOptions<'a> {
+    /// Special-category fields too.
+    pub include_special: bool,
+    /// Lines replaced by the marker (in `language`).
+    pub redactions: Redactions,
+    pub language: Language,
+    /// Every entry AES-256 encrypted (WinZip AE-2) with this password.
+    pub password: Option<&'a str>,
+}
+
+/// The portability ZIP with redactions and, with a password, AES-256 encrypted entries.
+pub fn portability_zip_with(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    id: i64,
+    now: DateTime<Utc>,
+    o: &ZipOptions<'_>,
+) -> Result<Vec<u8>> {
+    let include_special = o.include_special;
     let mut d = collect(conn, ctx, id)?;
+    redact(&mut d, &o.redactions, o.language)?;
     if !include_special {
         d.fields.retain(|f| !f.field.special_category);
     }
@@ -686,8 +769,12 @@ pub fn portability_zip(
         interactions.csv  calls, e-mails, meetings and notes\r\n\
         contact.vcf       your contact details as a vCard 4.0\r\n";
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
+    let plain = zip::write::FileOptions::<()>::default()
         .compression_method(zip::CompressionMethod::Deflated);
+    let opts = match o.password {
+        Some(pw) => plain.with_aes_encryption(zip::AesMode::Aes256, pw),
+        None => plain,
+    };
     let zerr = |e: zip::result::ZipError| Error::Internal(format!("zip: {e}"));
     for (name, bytes) in [
         ("data.json", json.as_slice()),

@@ -62,6 +62,41 @@ pub struct Request {
     pub due_soon: bool,
     /// Files produced for the request, by hash.
     pub files: Vec<RequestFile>,
+    /// How the answer was sent: address, protection, number of lines withheld.
+    pub deliveries: Vec<Delivery>,
+}
+
+/// How an access report was sent (R6.4): the address (None when none was given, or after the
+/// person's erasure), whether it was on the contact, whether the copy was password-protected
+/// (the password itself is never kept) and how many lines were withheld as concerning
+/// someone else (Art. 15(4); not which).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Delivery {
+    pub sent_to: Option<String>,
+    pub address_known: bool,
+    pub protected: bool,
+    #[ts(type = "number")]
+    pub redactions: i64,
+    pub created_at: String,
+}
+
+fn deliveries(conn: &Connection, id: i64) -> Result<Vec<Delivery>> {
+    let mut s = conn.prepare(
+        "SELECT sent_to, address_known, protected, redactions, created_at
+         FROM request_deliveries WHERE request_id = ?1 ORDER BY rowid",
+    )?;
+    let v = s
+        .query_map([id], |r| {
+            Ok(Delivery {
+                sent_to: r.get(0)?,
+                address_known: r.get(1)?,
+                protected: r.get(2)?,
+                redactions: r.get(3)?,
+                created_at: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -114,6 +149,7 @@ fn row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<Request> {
         overdue: open && due_date < today,
         due_soon: open && due_date >= today && due_date <= today + Duration::days(7),
         files: Vec::new(),
+        deliveries: Vec::new(),
     })
 }
 
@@ -135,6 +171,7 @@ pub fn list(conn: &Connection, today: NaiveDate) -> Result<Vec<Request>> {
         s.query_map([], |r| row(r, today))?.collect::<rusqlite::Result<_>>()?;
     for r in &mut v {
         r.files = files(conn, r.id)?;
+        r.deliveries = deliveries(conn, r.id)?;
     }
     Ok(v)
 }
@@ -272,12 +309,13 @@ pub fn redact_for_erasure(
              WHERE id = ?1",
             params![id, note],
         )?;
+        conn.execute("UPDATE request_deliveries SET sent_to = NULL WHERE request_id = ?1", [id])?;
         ctx.audit(
             conn,
             "request.redact",
             "request",
             Some(*id),
-            &["identity_note", "outcome", "extension_reason"],
+            &["identity_note", "outcome", "extension_reason", "sent_to"],
         )?;
     }
     Ok(ids)
@@ -317,6 +355,24 @@ pub fn open_of(conn: &Connection, contact_id: i64, kind: RequestKind) -> Result<
             |r| r.get(0),
         )
         .optional()?)
+}
+
+/// Records how an access report was sent; audited by field names only.
+pub fn record_delivery(conn: &Connection, ctx: &Ctx<'_>, id: i64, d: &Delivery) -> Result<()> {
+    get(conn, id, ctx.now.date_naive())?;
+    conn.execute(
+        "INSERT INTO request_deliveries
+             (request_id, sent_to, address_known, protected, redactions, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, d.sent_to, d.address_known, d.protected, d.redactions, d.created_at],
+    )?;
+    ctx.audit(
+        conn,
+        "request.delivery",
+        "request",
+        Some(id),
+        &["sent_to", "address_known", "protected", "redactions"],
+    )
 }
 
 /// Records a file produced for a request, by its SHA-256.

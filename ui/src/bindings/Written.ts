@@ -2,6 +2,11 @@
 
 /**
  * The files written: where, and their SHA-256 (hex), to say where the file is and to show
- * its fingerprint.
+ * its fingerprint; the password of a protected copy (once); how many lines were withheld;
+ * whether the address was one the contact already had.
  */
-export type Written = { pdf_path: string, pdf_sha256: string, zip_path: string | null, zip_sha256: string | null, };
+export type Written = { pdf_path: string, pdf_sha256: string, zip_path: string | null, zip_sha256: string | null, password: string | null, redactions: number, 
+/**
+ * None when no address was given.
+ */
+address_known: boolean | null, };

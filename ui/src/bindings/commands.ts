@@ -327,8 +327,11 @@ export type Commands = {
    * Writes the subject-access PDF (and the portability ZIP when `portability`) to files
    * chosen in save dialogs; where each was saved and its SHA-256 (recorded on the request
    * and in the audit trail); null when the user cancelled a dialog (nothing written).
+   * `protect`: both encrypted with a one-time password, returned once and never kept;
+   * `redactInteractions`: interaction ids withheld as concerning someone else; `sendTo`:
+   * the address the answer goes to, recorded on the request.
    */
-  export_subject_access: { args: { contactId: number; requestId: number | null; language: Language; portability: boolean; includeSpecial: boolean }; result: Written | null };
+  export_subject_access: { args: { contactId: number; requestId: number | null; language: Language; portability: boolean; includeSpecial: boolean; protect: boolean; redactInteractions: Array<number>; sendTo: string | null }; result: Written | null };
   /**
    * What erasing the contact removes and what the legal hold keeps. Changes nothing.
    */

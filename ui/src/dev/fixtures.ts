@@ -294,6 +294,7 @@ const request = (id: number, contactId: number | null, kind: RequestKind, patch:
   overdue: false,
   due_soon: false,
   files: [],
+  deliveries: [],
   ...patch,
 });
 
@@ -517,11 +518,14 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     extend_request: (): null => null,
     record_identity: (): null => null,
     close_request: (): null => null,
-    export_subject_access: ({ portability }): Written | null => ({
+    export_subject_access: ({ portability, protect, redactInteractions, sendTo }): Written | null => ({
       pdf_path: "/home/demo/Documenten/inzage.pdf",
       pdf_sha256: HASH,
       zip_path: portability ? "/home/demo/Documenten/export.zip" : null,
       zip_sha256: portability ? HASH.split("").reverse().join("") : null,
+      password: protect ? "kfmw-7rhx-q3pt-a9ne" : null,
+      redactions: redactInteractions.length,
+      address_known: sendTo === null ? null : sendTo === "anna@example.nl",
     }),
     erasure_preview: ({ id }): ErasurePreview => ({ ...ERASURE, contact_id: Number(id) }),
     erase_contact: ({ id }): ErasurePreview => {

@@ -525,6 +525,12 @@ export type SubjectAccessExport = {
   portability: boolean;
   /** Special-category data in the ZIP too (the PDF always holds everything). */
   includeSpecial: boolean;
+  /** A protected copy: both files encrypted with a one-time password, returned once. */
+  protect: boolean;
+  /** Interactions withheld as concerning someone else (Art. 15(4)), by id. */
+  redactInteractions: number[];
+  /** The e-mail address the answer goes to, recorded on the request; null: not recorded. */
+  sendTo: string | null;
 };
 
 /**
@@ -533,8 +539,17 @@ export type SubjectAccessExport = {
  * request and in the audit trail, or null when the user cancelled (nothing was written).
  */
 export function exportSubjectAccess(options: SubjectAccessExport): Promise<Written | null> {
-  const { contactId, requestId, language, portability, includeSpecial } = options;
-  return call("export_subject_access", { contactId, requestId, language, portability, includeSpecial });
+  const { contactId, requestId, language, portability, includeSpecial, protect, redactInteractions, sendTo } = options;
+  return call("export_subject_access", {
+    contactId,
+    requestId,
+    language,
+    portability,
+    includeSpecial,
+    protect,
+    redactInteractions,
+    sendTo,
+  });
 }
 
 /** What erasing the contact removes and what the legal hold keeps. Changes nothing. */

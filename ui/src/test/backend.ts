@@ -137,6 +137,7 @@ export function request(patch: Partial<Request> = {}): Request {
     overdue: false,
     due_soon: false,
     files: [],
+    deliveries: [],
     ...patch,
   };
 }

@@ -29,7 +29,20 @@ const written = (zip: boolean): Written => ({
   pdf_sha256: PDF_HASH,
   zip_path: zip ? ZIP_PATH : null,
   zip_sha256: zip ? ZIP_HASH : null,
+  password: null,
+  redactions: 0,
+  address_known: null,
 });
+const PLAIN_NO_REQUEST = {
+  contactId: 7,
+  requestId: null,
+  language: "nl",
+  portability: false,
+  includeSpecial: false,
+  protect: false,
+  redactInteractions: [],
+  sendTo: null,
+};
 const BUSINESS: Controller = { name: "Bakkerij Jansen", address: "Dorpsstraat 1", kvk: "12345678", privacy_contact: "privacy@jansen.nl" };
 
 function backend(requests: Request[], handlers: Handlers = {}) {
@@ -120,7 +133,16 @@ describe("access and export wizard", () => {
     expect(await screen.findByText("De documenten zijn gemaakt.")).toBeInTheDocument();
     // The backend asks where to save both files; the window sends no path.
     expect(callsOf("export_subject_access")).toEqual([
-      { contactId: 7, requestId: 4, language: "nl", portability: true, includeSpecial: true },
+      {
+        contactId: 7,
+        requestId: 4,
+        language: "nl",
+        portability: true,
+        includeSpecial: true,
+        protect: false,
+        redactInteractions: [],
+        sendTo: "jan@voorbeeld.nl",
+      },
     ]);
     // Where the files are, step 5 ticked, the button done, a short fingerprint to copy.
     expect(screen.getByText(`Opgeslagen in ${PDF_PATH}`)).toBeInTheDocument();
@@ -189,8 +211,8 @@ describe("access and export wizard", () => {
     await user.click(screen.getByRole("button", { name: "Documenten maken" }));
     expect(await screen.findByText("De documenten zijn gemaakt.")).toBeInTheDocument();
     expect(callsOf("export_subject_access")).toEqual([
-      { contactId: 7, requestId: null, language: "nl", portability: false, includeSpecial: false },
-      { contactId: 7, requestId: null, language: "nl", portability: false, includeSpecial: false },
+      { ...PLAIN_NO_REQUEST },
+      { ...PLAIN_NO_REQUEST },
     ]);
     expect(screen.getByText("Het maken van de inzage is vastgelegd in de audittrail.")).toBeInTheDocument();
 
@@ -213,5 +235,92 @@ describe("access and export wizard", () => {
     // Steps ahead cannot be jumped to.
     await user.click(screen.getByRole("button", { name: "Stap 5 van 5: Maken" }));
     expect(screen.getByRole("heading", { level: 2, name: "Stap 1 van 5: Persoon" })).toBeInTheDocument();
+  });
+
+  it("makes a protected copy to a new address with a line about someone else withheld, and shows the password once", async () => {
+    const password = "kfmw-7rhx-q3pt-a9ne";
+    backend([request({ identity_method: "known-email" })], {
+      get_contact: () => ({
+        contact: contact({ id: 7, name: "Jan Jansen", emails: ["jan@voorbeeld.nl"] }),
+        interactions: [
+          { id: 31, contact_id: 7, kind: "note", at: "2025-03-01T10:00:00Z", text: "Collega Piet is ziek thuis" },
+          { id: 32, contact_id: 7, kind: "call", at: "2025-03-02T10:00:00Z", text: "Offerte besproken" },
+        ],
+      }),
+      export_subject_access: (args) => ({
+        ...written(true),
+        password,
+        redactions: (args.redactInteractions as number[]).length,
+        address_known: false,
+      }),
+    });
+    const { user } = renderApp();
+    await user.click(await screen.findByRole("button", { name: "Jan Jansen" }));
+    await user.click(await screen.findByRole("button", { name: "Inzage en export" }));
+    await user.selectOptions(await screen.findByLabelText("Verzoek"), "Inzage, ontvangen 3 maart 2025 (termijn 3 april 2025)");
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    await stepHeading(2, "Identiteit");
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    await stepHeading(3, "Omvang");
+
+    // The protected copy, and what an AES ZIP needs on the other side.
+    const protect = screen.getByLabelText("Beveiligde kopie (met wachtwoord)");
+    expect(protect).toHaveAccessibleDescription(/AES-256/);
+    await user.click(protect);
+    expect(screen.queryByText(/Windows Verkenner/)).toBeNull();
+    await user.click(screen.getByLabelText("Overdraagbaarheidsbestand (ZIP) meemaken"));
+    expect(screen.getByText(/opent niet in Windows Verkenner.*7-Zip, WinRAR of Keka/)).toBeInTheDocument();
+
+    // The address: the one on the contact, or a new one with a warning.
+    const sendTo = screen.getByLabelText("Verzenden naar");
+    expect(sendTo).toHaveValue("known:jan@voorbeeld.nl");
+    expect(screen.queryByText(/Dit adres staat niet bij de persoon/)).toBeNull();
+    await user.selectOptions(sendTo, "Een ander adres…");
+    expect(screen.getByText(/Dit adres staat niet bij de persoon/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("Vul het nieuwe e-mailadres in");
+    await user.type(screen.getByLabelText("Nieuw e-mailadres"), "jan.prive@example.org");
+
+    // The preview: a note about a colleague is withheld.
+    const preview = screen.getByRole("group", { name: "Voorbeeld: contactmomenten en notities" });
+    const line = within(preview).getByLabelText("Weglaten: Collega Piet is ziek thuis");
+    expect(within(preview).getByLabelText("Weglaten: Offerte besproken")).not.toBeChecked();
+    await user.click(line);
+    expect(line).toBeChecked();
+    expect(within(preview).getByText("In het rapport: [weggelaten: betreft een ander]")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+
+    await stepHeading(4, "Controle");
+    expect(screen.getByText("jan.prive@example.org (nieuw adres, niet bij de persoon)")).toBeInTheDocument();
+    expect(screen.getByText("Weggelaten regels (betreffen een ander)").nextSibling).toHaveTextContent("1");
+    expect(screen.getByText("Beveiligde kopie").nextSibling).toHaveTextContent("Ja");
+    await user.click(screen.getByLabelText("Dit is de juiste persoon"));
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    await stepHeading(5, "Maken");
+    await user.click(screen.getByRole("button", { name: "Documenten maken" }));
+
+    expect(await screen.findByLabelText("Eenmalig wachtwoord")).toHaveTextContent(password);
+    expect(screen.getByText(/telefonisch of per sms door, nooit in dezelfde e-mail/)).toBeInTheDocument();
+    expect(screen.getByText(/toont het maar één keer/)).toBeInTheDocument();
+    expect(screen.getByText(/Weggelaten regels: 1\./)).toBeInTheDocument();
+    expect(callsOf("export_subject_access")).toEqual([
+      {
+        contactId: 7,
+        requestId: 4,
+        language: "nl",
+        portability: true,
+        includeSpecial: false,
+        protect: true,
+        redactInteractions: [31],
+        sendTo: "jan.prive@example.org",
+      },
+    ]);
+
+    // Shown once: away from the step and back, it is gone.
+    await user.click(screen.getByRole("button", { name: "Vorige" }));
+    await stepHeading(4, "Controle");
+    await user.click(screen.getByRole("button", { name: "Volgende" }));
+    await stepHeading(5, "Maken");
+    expect(screen.queryByText(password)).toBeNull();
   });
 });

@@ -27,10 +27,19 @@ import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
 import { copyText, exportSubjectAccess } from "../../lib/ipc";
 import { contactLine } from "../contacts/contactLine";
+import { useContact } from "../contacts/queries";
 import { ContactPicker, type PickedContact } from "./ContactPicker";
 import { IdentityForm } from "./IdentityForm";
 import { identityMethodLabel, requestKindLabel } from "./labels";
 import { invalidateRequests, openRequestsOf, useController, useRequests } from "./queries";
+import {
+  defaultAddress,
+  PasswordNotice,
+  ProtectedCopyOptions,
+  RedactionPreview,
+  sendTo,
+  type AddressChoice,
+} from "./SendSafely";
 
 const STEPS = ["person", "identity", "scope", "review", "produce"] as const;
 type Step = (typeof STEPS)[number];
@@ -63,6 +72,12 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
   const [zipTouched, setZipTouched] = useState(false);
   const [includeSpecial, setIncludeSpecial] = useState(false);
   const [docLanguage, setDocLanguage] = useState<Language>(uiLanguage);
+  // Sending safely (R6.4): a protected copy, and where the answer goes (null: the first
+  // address the contact has); lines about someone else withheld (Art. 15(4)), by id.
+  const [protect, setProtect] = useState(false);
+  const [addressChoice, setAddressChoice] = useState<AddressChoice | null>(null);
+  const [redacted, setRedacted] = useState<ReadonlySet<number>>(new Set());
+  const detail = useContact(contact?.id ?? initialContact.id);
   const [stepError, setStepError] = useState<string | null>(null);
   // Sending someone else's data is itself a breach: the last step before producing asks.
   const [rightPerson, setRightPerson] = useState(false);
@@ -80,6 +95,7 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
   if (request !== null && !openRequests.includes(request)) openRequests.unshift(request);
   // A portability request asks for the ZIP, unless the user decided otherwise.
   const zip = zipTouched ? withZip : withZip || request?.kind === "portability";
+  const address: AddressChoice = request === null ? { kind: "none" } : (addressChoice ?? defaultAddress(detail.data?.contact));
 
   useEffect(() => {
     if (moved.current) stepHeading.current?.focus();
@@ -109,6 +125,7 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
     if (step === "identity" && request !== null && request.identity_method === null) {
       return t("export.identityMissing");
     }
+    if (step === "scope" && address.kind === "new" && address.address.trim() === "") return t("export.newAddressRequired");
     if (step === "review" && !rightPerson) return t("export.rightPersonRequired");
     return null;
   };
@@ -181,6 +198,8 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
                 onChange={(next) => {
                   setContact(next);
                   setChoice("");
+                  setAddressChoice(null);
+                  setRedacted(new Set());
                   setStepError(null);
                 }}
                 error={contact === null ? (stepError ?? undefined) : undefined}
@@ -276,6 +295,31 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
                 data={LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
                 maw={260}
               />
+              <ProtectedCopyOptions
+                contact={detail.data?.contact}
+                withRequest={request !== null}
+                protect={protect}
+                onProtect={setProtect}
+                zip={zip}
+                address={address}
+                onAddress={(next) => {
+                  setAddressChoice(next);
+                  setStepError(null);
+                }}
+              />
+              {stepError && <ErrorAlert>{stepError}</ErrorAlert>}
+              {contact !== null && (
+                <RedactionPreview
+                  contactId={contact.id}
+                  redacted={redacted}
+                  onToggle={(id, on) => {
+                    const next = new Set(redacted);
+                    if (on) next.add(id);
+                    else next.delete(id);
+                    setRedacted(next);
+                  }}
+                />
+              )}
             </Stack>
           )}
 
@@ -311,6 +355,17 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
                   </Summary>
                 )}
                 <Summary label={t("export.summary.language")}>{t(`language.${docLanguage}`)}</Summary>
+                <Summary label={t("export.summary.protected")}>{protect ? t("common.yes") : t("common.no")}</Summary>
+                {request !== null && (
+                  <Summary label={t("export.summary.sendTo")}>
+                    {address.kind === "none"
+                      ? t("export.sendToNone")
+                      : address.kind === "new"
+                        ? t("export.summary.newAddress", { address: address.address.trim() })
+                        : address.address}
+                  </Summary>
+                )}
+                <Summary label={t("export.summary.redacted")}>{String(redacted.size)}</Summary>
               </Stack>
               <Alert color="blue" variant="light" role="note">
                 {t("export.sendReminder")}
@@ -334,6 +389,9 @@ export function AccessExportScreen({ contact: initialContact, requestId = null, 
               language={docLanguage}
               zip={zip}
               includeSpecial={zip && includeSpecial}
+              protect={protect}
+              sendTo={sendTo(address)}
+              redacted={[...redacted]}
               onOpenSettings={onOpenSettings}
               onProduced={() => setProduced(true)}
             />
@@ -376,6 +434,9 @@ type ProduceProps = {
   language: Language;
   zip: boolean;
   includeSpecial: boolean;
+  protect: boolean;
+  sendTo: string | null;
+  redacted: number[];
   onOpenSettings: () => void;
   /** The files were written. */
   onProduced: () => void;
@@ -388,7 +449,18 @@ export function shortFingerprint(sha256: string): string {
   return (sha256.slice(0, 16).match(/.{1,4}/g) ?? []).join(" ");
 }
 
-function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSettings, onProduced }: ProduceProps) {
+function ProduceStep({
+  contact,
+  request,
+  language,
+  zip,
+  includeSpecial,
+  protect,
+  sendTo,
+  redacted,
+  onOpenSettings,
+  onProduced,
+}: ProduceProps) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const controller = useController();
@@ -403,6 +475,9 @@ function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSe
         language,
         portability: zip,
         includeSpecial: zip && includeSpecial,
+        protect,
+        redactInteractions: redacted,
+        sendTo,
       });
       return written ?? "cancelled";
     },
@@ -448,6 +523,8 @@ function ProduceStep({ contact, request, language, zip, includeSpecial, onOpenSe
       {made && (
         <StatusNote title={t("export.done")}>
           <Stack gap="xs">
+            {result.password !== null && <PasswordNotice password={result.password} />}
+            {result.redactions > 0 && <Text size="sm">{t("export.redactedDone", { n: result.redactions })}</Text>}
             <List size="sm" spacing={6} listStyleType="none" p={0} m={0}>
               <List.Item>
                 <MadeFile
