@@ -2,7 +2,7 @@
 -- contact or a new one), whether it was a protected copy (never the password), and how many
 -- lines were withheld because they concern someone else (Art. 15(4); never which or what).
 
-CREATE TABLE request_deliveries (
+CREATE TABLE IF NOT EXISTS request_deliveries (
     request_id    INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
     sent_to       TEXT,                        -- the address; NULL when none was given or
                                                -- after the person's erasure
