@@ -19,6 +19,7 @@ pub mod purpose;
 pub mod request;
 pub mod retention;
 pub mod settings;
+pub mod status;
 pub mod vault;
 
 use clap::Subcommand;
@@ -57,6 +58,8 @@ pub enum Cmd {
     Demo(demo::Cmd),
     #[command(flatten)]
     Breach(breach::Cmd),
+    #[command(flatten)]
+    Status(status::Cmd),
 }
 
 /// Runs one command of any group.
@@ -77,5 +80,6 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
         Cmd::Backup(c) => backup::run(ctx, c),
         Cmd::Demo(c) => demo::run(ctx, c),
         Cmd::Breach(c) => breach::run(ctx, c),
+        Cmd::Status(c) => status::run(ctx, c),
     }
 }

@@ -33,6 +33,7 @@ import type { LikelyDuplicate } from "./LikelyDuplicate";
 import type { LinkRef } from "./LinkRef";
 import type { Method } from "./Method";
 import type { ObjectionReport } from "./ObjectionReport";
+import type { Overview } from "./Overview";
 import type { PurgeItem } from "./PurgeItem";
 import type { PurgeReport } from "./PurgeReport";
 import type { Purpose } from "./Purpose";
@@ -470,6 +471,13 @@ export type Commands = {
    * how many, null when the user cancelled. Audited.
    */
   export_address_book: { args: { format: AddressBookFormat; search: string | null; includeRestricted: boolean }; result: number | null };
+  /**
+   * What needs attention at the vault's clock, each line with the place that fixes it:
+   * requests due or overdue, open breaches and their 72-hour clock, contacts without a
+   * lawful basis, re-permission, the review queue, processors, the last backup, the last
+   * audit-trail check and the last retention purge. Reads only.
+   */
+  compliance_overview: { args: Record<string, never>; result: Overview };
 };
 
 export type Command = keyof Commands;

@@ -38,6 +38,7 @@ import type { InitialCount } from "../bindings/InitialCount";
 import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Language } from "../bindings/Language";
 import type { LinkRef } from "../bindings/LinkRef";
+import type { Overview } from "../bindings/Overview";
 import type { Method } from "../bindings/Method";
 import type { ObjectionReport } from "../bindings/ObjectionReport";
 import type { Progress } from "../bindings/Progress";
@@ -787,4 +788,11 @@ export type ImportProgress = { done: number; total: number };
 /** Calls `handler` with the rows done of a running import. Resolves to a function that stops listening. */
 export async function onImportProgress(handler: (progress: ImportProgress) => void): Promise<() => void> {
   return listen<ImportProgress>(IMPORT_PROGRESS_EVENT, (event) => handler(event.payload));
+}
+
+// --- overview ------------------------------------------------------------------
+
+/** What needs attention at the vault's clock, each line with the place that fixes it. */
+export function complianceOverview(): Promise<Overview> {
+  return call("compliance_overview");
 }
