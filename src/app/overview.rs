@@ -156,7 +156,11 @@ pub struct Overview {
     pub audit_check: Option<AuditCheck>,
     pub audit_target: Target,
     pub purge: Option<LastPurge>,
+    /// Where a waiting purge is confirmed (the plan) or, after one ran, what it removed (the
+    /// deletion log).
     pub purge_target: Target,
+    /// The deletion log.
+    pub deletion_log_target: Target,
 }
 
 fn tab(s: &str) -> String {
@@ -294,6 +298,7 @@ pub fn overview(vault: &Vault) -> Result<Overview> {
         audit_target: Target::Settings,
         purge,
         purge_target,
+        deletion_log_target: Target::Retention { tab: tab("log") },
     })
 }
 

@@ -141,7 +141,7 @@ fn text(o: &Overview) -> String {
         "Last retention purge: {}",
         match (&c.last_purge_at, &o.purge) {
             (_, Some(p)) if p.report.ran => {
-                format!("{}, removed {} item(s)", p.at, p.report.removed())
+                format!("{}, removed {} item(s)", p.at, p.removed)
             }
             (Some(at), _) => at.clone(),
             (None, _) => "never".to_owned(),

@@ -279,6 +279,9 @@ pub struct LastPurge {
     pub at: String,
     /// "startup" or "manual".
     pub trigger: String,
+    /// Everything it removed ([`PurgeReport::removed`]).
+    #[ts(type = "number")]
+    pub removed: i64,
     pub report: PurgeReport,
 }
 
@@ -302,6 +305,7 @@ fn remember(
     let last = LastPurge {
         at: format_instant(now),
         trigger: trigger.as_str().to_owned(),
+        removed: report.removed(),
         report: report.clone(),
     };
     let value = serde_json::to_string(&last)

@@ -9,4 +9,8 @@ export type LastPurge = { at: string,
 /**
  * "startup" or "manual".
  */
-trigger: string, report: PurgeReport, };
+trigger: string, 
+/**
+ * Everything it removed ([`PurgeReport::removed`]).
+ */
+removed: number, report: PurgeReport, };

@@ -24,4 +24,13 @@ requests: Array<DueRequest>,
 /**
  * Open breaches, the running clocks first, the one due first.
  */
-breaches: Array<OpenBreach>, contacts_without_basis: OverviewCount, repermission_due: OverviewCount, review_queue: OverviewCount, processors: Array<FlaggedProcessor>, backup: BackupStatus, backup_target: Target, audit_check: AuditCheck | null, audit_target: Target, purge: LastPurge | null, purge_target: Target, };
+breaches: Array<OpenBreach>, contacts_without_basis: OverviewCount, repermission_due: OverviewCount, review_queue: OverviewCount, processors: Array<FlaggedProcessor>, backup: BackupStatus, backup_target: Target, audit_check: AuditCheck | null, audit_target: Target, purge: LastPurge | null, 
+/**
+ * Where a waiting purge is confirmed (the plan) or, after one ran, what it removed (the
+ * deletion log).
+ */
+purge_target: Target, 
+/**
+ * The deletion log.
+ */
+deletion_log_target: Target, };

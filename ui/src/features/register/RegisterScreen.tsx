@@ -11,7 +11,7 @@ export type RegisterTab = "purposes" | "fields" | "triage" | "repermission";
 
 const TABS: readonly RegisterTab[] = ["purposes", "fields", "triage", "repermission"];
 
-function isRegisterTab(value: string | null): value is RegisterTab {
+export function isRegisterTab(value: string | null): value is RegisterTab {
   return value !== null && (TABS as readonly string[]).includes(value);
 }
 
