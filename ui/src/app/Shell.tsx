@@ -40,9 +40,10 @@ import { useActivityTouch } from "./useActivityTouch";
 
 import "./shell.css";
 
-/** Below this width (1180 px, the default window) the menu items show only their icons (named by
- * aria-label and a tooltip). */
-const COMPACT_HEADER = "(max-width: 73.7em)";
+/** Below this width (1440 px; the default window is 1180 px) the menu items show only their icons
+ * (named by aria-label and a tooltip): with the overview the six names no longer fit beside
+ * "Vergrendelen" and "Afsluiten" in the default window. */
+const COMPACT_HEADER = "(max-width: 89.9em)";
 
 export type View =
   /** The compliance overview: the first screen after unlock. */
