@@ -10,6 +10,9 @@ use crate::app::erase::ErasurePreview;
 use crate::app::import::{
     ColumnChoice, ColumnGuess, ImportChoice, Inspection, RowChoice, RowPreview,
 };
+use crate::app::overview::{
+    Counts, DueRequest, FlaggedProcessor, OpenBreach, Overview, OverviewCount, Target,
+};
 use crate::app::privacy::ContactPrivacy;
 use crate::app::restore::{RestoreReport, RestoreSecrets};
 use crate::app::statement::SavedStatement;
@@ -44,7 +47,7 @@ use crate::domain::register::purposes::{Basis, Purpose, PurposeInput, Requiremen
 use crate::domain::requests::recipients::{NoticeAction, RecipientNotice};
 use crate::domain::requests::{Delivery, IdentityMethod, Request, RequestFile, RequestKind};
 use crate::domain::retention::documents::{DocumentKind, FiscalDocument};
-use crate::domain::retention::purge::{PurgeItem, PurgeReport};
+use crate::domain::retention::purge::{LastPurge, PurgeItem, PurgeReport};
 use crate::domain::retention::rules::{Action, Rule, RuleKey};
 use crate::domain::retention::{DeletionLogEntry, ReviewItem};
 use crate::domain::statement::privacy::StatementFormat;
@@ -52,7 +55,7 @@ use crate::domain::statement::versions::StatementVersion;
 use crate::kernel::error::{ApiError, ErrorCode};
 use crate::kernel::language::Language;
 use crate::kernel::passphrase::Strength;
-use crate::store::audit::AuditReport;
+use crate::store::audit::{AuditCheck, AuditReport};
 use crate::vault::settings::Settings;
 use crate::vault::{Created, RotatedKey, VaultStatus};
 
@@ -172,5 +175,15 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Service>()?,
         file::<NoticeAction>()?,
         file::<RecipientNotice>()?,
+        // The compliance overview.
+        file::<Overview>()?,
+        file::<Counts>()?,
+        file::<OverviewCount>()?,
+        file::<DueRequest>()?,
+        file::<OpenBreach>()?,
+        file::<FlaggedProcessor>()?,
+        file::<Target>()?,
+        file::<AuditCheck>()?,
+        file::<LastPurge>()?,
     ])
 }

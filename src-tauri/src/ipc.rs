@@ -26,6 +26,7 @@ use kluis::app::bulk::{BulkList, BulkReport, LinkRef};
 use kluis::app::check::CheckReport;
 use kluis::app::erase::ErasurePreview;
 use kluis::app::import::{ImportChoice, Inspection};
+use kluis::app::overview::Overview;
 use kluis::app::privacy::ContactPrivacy;
 use kluis::app::restore::{RestoreReport, RestoreSecrets};
 use kluis::app::statement::SavedStatement;
@@ -834,4 +835,13 @@ commands! {
         language: Language,
         pdf: bool,
     ) -> Res<Option<String>> in statement;
+
+    // --- overview ----------------------------------------------------------------------
+
+    /// What needs attention at the vault's clock, each line with the place that fixes it:
+    /// requests due or overdue, open breaches and their 72-hour clock, contacts without a
+    /// lawful basis, re-permission, the review queue, processors, the last backup, the last
+    /// audit-trail check and the last retention purge. Reads only.
+    #[tauri::command(async)]
+    fn compliance_overview(state: State<'_, AppState>) -> Res<Overview> in overview;
 }

@@ -1,8 +1,9 @@
 //! Checking an unlocked vault whole (`kluis check`, "Check vault" in Settings): SQLCipher's
 //! `cipher_integrity_check` (every page's HMAC, read from the file), SQLite's
 //! `integrity_check` and `foreign_key_check`, and the audit trail's hash chain
-//! (`store::audit::verify`). It changes nothing. The details name pages, tables and row ids,
-//! never a stored value.
+//! (`store::audit::verify`). It changes none of the data: it only notes when the audit chain was
+//! last verified and whether it was intact (for the overview). The details name pages, tables
+//! and row ids, never a stored value.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -70,7 +71,29 @@ pub fn check(vault: &Vault) -> Result<CheckReport> {
     ]
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
-    Ok(CheckReport { ok: checks.iter().all(|c| c.ok), checks })
+    let ok = checks.iter().all(|c| c.ok);
+    let chain_ok = checks.iter().any(|c| c.check == CheckName::AuditChain && c.ok);
+    remember_check(vault, chain_ok, ok)?;
+    Ok(CheckReport { ok, checks })
+}
+
+/// Verifies the audit chain alone (`kluis audit verify`) and notes when, like [`check`].
+pub fn verify_audit(vault: &Vault) -> Result<audit::AuditReport> {
+    let report = audit::verify(vault.conn())?;
+    remember_check(vault, report.ok, report.ok)?;
+    Ok(report)
+}
+
+/// Notes the time and outcome of a verification of the chain. In a damaged vault (`healthy`
+/// false) the note may not be writable; the report of the damage matters more, so it is
+/// returned without the note.
+fn remember_check(vault: &Vault, chain_ok: bool, healthy: bool) -> Result<()> {
+    let noted =
+        audit::record_check(vault.conn(), vault.now(), chain_ok).and_then(|()| vault.checkpoint());
+    match noted {
+        Err(e) if healthy => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// The check's outcome: its problem lines, or the damage that stopped it.

@@ -11,6 +11,7 @@ pub mod controller;
 pub mod erase;
 pub mod import;
 pub mod mailing;
+pub mod overview;
 pub mod privacy;
 pub mod requests;
 pub mod restore;

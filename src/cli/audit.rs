@@ -1,7 +1,6 @@
 //! The audit trail, and checking the vault whole.
 
 use clap::Subcommand;
-use kluis::store::audit;
 use kluis::{app, Error};
 
 use super::common::{open, open_without_purge, print_json, Ctx, Out};
@@ -27,7 +26,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
     match cmd {
         Cmd::Audit(AuditCmd::Verify) => {
             let v = open(ctx)?;
-            let report = audit::verify(v.conn())?;
+            let report = app::check::verify_audit(&v)?;
             if ctx.json {
                 print_json(&report)?;
             }

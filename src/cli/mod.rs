@@ -20,6 +20,7 @@ pub mod request;
 pub mod retention;
 pub mod settings;
 pub mod statement;
+pub mod status;
 pub mod vault;
 
 use clap::Subcommand;
@@ -60,6 +61,7 @@ pub enum Cmd {
     Breach(breach::Cmd),
     #[command(flatten)]
     Statement(statement::Cmd),
+    Status(status::Cmd),
 }
 
 /// Runs one command of any group.
@@ -81,5 +83,6 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Out {
         Cmd::Demo(c) => demo::run(ctx, c),
         Cmd::Breach(c) => breach::run(ctx, c),
         Cmd::Statement(c) => statement::run(ctx, c),
+        Cmd::Status(c) => status::run(ctx, c),
     }
 }

@@ -200,3 +200,34 @@ pub fn verify(conn: &Connection) -> Result<AuditReport> {
     }
     Ok(AuditReport { rows: count, ok: true, first_broken: None, problem: None })
 }
+
+/// When the audit chain was last verified (`kluis audit verify`, `kluis check`, "Check vault"
+/// in Settings) and whether it was intact, for the overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+pub struct AuditCheck {
+    pub at: String,
+    pub ok: bool,
+}
+
+const LAST_CHECK: &str = "audit.last_check";
+
+/// Remembers a verification of the chain at `at` (in `meta`, outside the chain: a check adds no
+/// audit row, so it does not count as a change for the next backup).
+pub fn record_check(conn: &Connection, at: DateTime<Utc>, ok: bool) -> Result<()> {
+    let value = serde_json::to_string(&AuditCheck { at: format_instant(at), ok })
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![LAST_CHECK, value],
+    )?;
+    Ok(())
+}
+
+/// The last verification of the chain, None when it was never verified.
+pub fn last_check(conn: &Connection) -> Result<Option<AuditCheck>> {
+    let value: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [LAST_CHECK], |r| r.get(0))
+        .optional()?;
+    Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
+}

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod bulk;
 pub mod contacts;
 pub mod import;
+pub mod overview;
 pub mod privacy;
 pub mod processors;
 pub mod register;

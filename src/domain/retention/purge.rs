@@ -230,7 +230,7 @@ fn audit_prefix(conn: &Connection, cut: &str) -> Result<Option<(i64, i64)>> {
 }
 
 /// What a purge did (or why it did not run).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 pub struct PurgeReport {
     pub ran: bool,
     /// Why nothing was deleted: "clock" (the clock is earlier than the last purge) or
@@ -271,6 +271,52 @@ impl PurgeReport {
             + self.records_deleted
             + self.audit_rows_pruned
     }
+}
+
+/// The last purge that ran or stopped (at opening or by hand), kept in `meta` for the overview:
+/// when, why it ran, and its report (counts only, no personal data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+pub struct LastPurge {
+    pub at: String,
+    /// "startup" or "manual".
+    pub trigger: String,
+    /// Everything it removed ([`PurgeReport::removed`]).
+    #[ts(type = "number")]
+    pub removed: i64,
+    pub report: PurgeReport,
+}
+
+const LAST_PURGE: &str = "last_purge_report";
+
+/// The last purge, None before the first one (or in a vault from before it was kept).
+pub fn last(conn: &Connection) -> Result<Option<LastPurge>> {
+    let value: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [LAST_PURGE], |r| r.get(0))
+        .optional()?;
+    Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
+}
+
+/// Keeps `report` as the last purge (a stopped one too: the overview says it waits).
+fn remember(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    trigger: Trigger,
+    report: &PurgeReport,
+) -> Result<()> {
+    let last = LastPurge {
+        at: format_instant(now),
+        trigger: trigger.as_str().to_owned(),
+        removed: report.removed(),
+        report: report.clone(),
+    };
+    let value = serde_json::to_string(&last)
+        .map_err(|e| crate::kernel::error::Error::Internal(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![LAST_PURGE, value],
+    )?;
+    Ok(())
 }
 
 /// Why a purge runs, as the deletion log records it.
@@ -349,6 +395,7 @@ pub fn run(
         .optional()?;
     if last.is_some_and(|l| l > format_instant(now)) {
         report.stopped = Some("clock".into());
+        remember(conn, now, trigger, &report)?;
         return Ok(report);
     }
     let items = plan(conn, now)?;
@@ -356,6 +403,7 @@ pub fn run(
     let mass = needs_confirmation(report.contacts_due, report.contacts_total);
     if mass && !confirmed {
         report.stopped = Some("confirm".into());
+        remember(conn, now, trigger, &report)?;
         return Ok(report);
     }
     // Contacts already waiting for review stay as they are: no statement per contact at every
@@ -516,6 +564,7 @@ pub fn run(
     };
     ctx.audit_detail(conn, action, "vault", None, &[], Some(&detail))?;
     report.ran = true;
+    remember(conn, now, trigger, &report)?;
     Ok(report)
 }
 

@@ -269,13 +269,36 @@ export class App {
     await this.click("Doorgaan");
     await this.waitForHeading("Waarvoor gebruik je klantgegevens?");
     await this.click("Doelen opslaan");
-    await this.waitForHeading("Contacten");
+    await this.waitForHeading("Overzicht");
+    await this.toContacts();
     return recovery;
   }
 
-  async unlockThroughUi(passphrase = PASS) {
+  /**
+   * Unlocks through the unlock screen. The app then starts on the overview; the specs written
+   * before it begin on the contacts, so by default this goes on to the contacts (`overview`:
+   * stay on the overview). A refused passphrase leaves the unlock screen with its alert.
+   */
+  async unlockThroughUi(passphrase = PASS, { overview = false } = {}) {
     await this.type("Wachtwoord", passphrase);
     await this.click("Ontgrendelen");
+    let seen = "";
+    await this.browser.waitUntil(
+      async () => {
+        seen = await this.heading().catch(() => "");
+        if (seen === "Overzicht") return true;
+        const alerts = await this.browser.execute(() => document.querySelectorAll('[role="alert"]').length);
+        return seen === "Ontgrendelen" && alerts > 0;
+      },
+      { timeout: 60000, timeoutMsg: `unlocking reached neither the overview nor an alert (saw "${seen}")` },
+    );
+    if (seen === "Overzicht" && !overview) await this.toContacts();
+  }
+
+  /** From the overview to the contacts, through the menu. */
+  async toContacts() {
+    await this.click("Contacten");
+    await this.waitForHeading("Contacten", 60000);
   }
 }
 

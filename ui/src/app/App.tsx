@@ -13,12 +13,17 @@ import { RecoveryKeyScreen } from "../features/vault/RecoveryKeyScreen";
 import { UnlockScreen } from "../features/vault/UnlockScreen";
 import { useI18n } from "../i18n";
 import { useSession, useSessionState } from "./session";
-import { Shell } from "./Shell";
+import { Shell, type View } from "./Shell";
 import { useAutoBackupEvent } from "./useAutoBackupEvent";
 import { useVaultLockedEvent } from "./useVaultLockedEvent";
 
+type Props = {
+  /** The screen the unlocked app starts on (default: the overview). */
+  startView?: View;
+};
+
 /** Chooses the screen from the vault's state: first run, unlock, or the app. */
-export function App() {
+export function App({ startView }: Props = {}) {
   const { t } = useI18n();
   const session = useSession();
   const status = useVaultStatus();
@@ -106,5 +111,5 @@ export function App() {
   }
   if (!vault.unlocked) return <UnlockScreen status={vault} onRestore={startRestore} />;
   if (choosingPurposes) return <PurposesSetupScreen onDone={() => setChoosingPurposes(false)} />;
-  return <Shell status={vault} initialView={backToSettings ? { name: "settings" } : undefined} />;
+  return <Shell status={vault} initialView={backToSettings ? { name: "settings" } : startView} />;
 }

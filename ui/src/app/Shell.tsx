@@ -5,6 +5,7 @@ import {
   IconClipboardList,
   IconHourglass,
   IconInbox,
+  IconLayoutDashboard,
   IconLock,
   IconPower,
   IconSettings,
@@ -12,6 +13,7 @@ import {
 } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 
+import type { Target } from "../bindings/Target";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { StatusNote } from "../components/StatusNote";
@@ -22,12 +24,13 @@ import { ContactDetailScreen, type ContactTab } from "../features/contacts/Conta
 import { ContactFormScreen } from "../features/contacts/ContactFormScreen";
 import { ContactsListScreen, type ListState } from "../features/contacts/ContactsListScreen";
 import { ImportWizard } from "../features/import/ImportWizard";
-import { RegisterScreen, type RegisterTab } from "../features/register/RegisterScreen";
+import { OverviewScreen } from "../features/overview/OverviewScreen";
+import { isRegisterTab, RegisterScreen, type RegisterTab } from "../features/register/RegisterScreen";
 import { AccessExportScreen } from "../features/requests/AccessExportScreen";
 import { RequestsNotice } from "../features/requests/RequestsNotice";
 import { RequestsScreen } from "../features/requests/RequestsScreen";
 import { StartupPurgeNotice } from "../features/retention/PurgeNotice";
-import { RetentionScreen, type RetentionTab } from "../features/retention/RetentionScreen";
+import { isRetentionTab, RetentionScreen, type RetentionTab } from "../features/retention/RetentionScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { useI18n } from "../i18n";
 import { lock, quit } from "../lib/ipc";
@@ -37,11 +40,14 @@ import { useActivityTouch } from "./useActivityTouch";
 
 import "./shell.css";
 
-/** Below this width (1180 px, the default window) the menu items show only their icons (named by
- * aria-label and a tooltip). */
-const COMPACT_HEADER = "(max-width: 73.7em)";
+/** Below this width (1440 px; the default window is 1180 px) the menu items show only their icons
+ * (named by aria-label and a tooltip): with the overview the six names no longer fit beside
+ * "Vergrendelen" and "Afsluiten" in the default window. */
+const COMPACT_HEADER = "(max-width: 89.9em)";
 
 export type View =
+  /** The compliance overview: the first screen after unlock. */
+  | { name: "overview" }
   | { name: "contacts" }
   /** `from`: opened from another section than the contacts, "back" returns there. */
   | { name: "contact"; id: number; tab?: ContactTab; from?: "register" | "retention" | "requests" }
@@ -63,11 +69,15 @@ export type View =
     }
   | { name: "settings" }
   /** Moving in: the import wizard (from the contacts). */
-  | { name: "import" };
+  | { name: "import" }
+  /** The breach register, at one breach when `id` is given (its screen comes with the breach
+   * register's branch; the overview links its breach lines here). */
+  | { name: "breaches"; id?: number };
 
-type Section = "contacts" | "register" | "retention" | "requests" | "settings";
+type Section = "overview" | "contacts" | "register" | "retention" | "requests" | "settings";
 
 const SECTION_VIEWS: Record<Section, View> = {
+  overview: { name: "overview" },
   contacts: { name: "contacts" },
   register: { name: "register" },
   retention: { name: "retention" },
@@ -76,7 +86,7 @@ const SECTION_VIEWS: Record<Section, View> = {
 };
 
 function sectionOf(view: View): Section {
-  if (view.name === "settings") return "settings";
+  if (view.name === "overview" || view.name === "settings") return view.name;
   if (view.name === "access-export") return sectionOf(view.back);
   if (view.name === "contact" && view.from) return view.from;
   if (view.name === "register" || view.name === "retention" || view.name === "requests") return view.name;
@@ -85,12 +95,12 @@ function sectionOf(view: View): Section {
 
 type Props = {
   status: VaultStatus;
-  /** The screen to start on (the contacts unless said otherwise). */
+  /** The screen to start on (the overview unless said otherwise). */
   initialView?: View;
 };
 
 /** The unlocked app: header with navigation and lock, and the current screen. */
-export function Shell({ status, initialView = SECTION_VIEWS.contacts }: Props) {
+export function Shell({ status, initialView = SECTION_VIEWS.overview }: Props) {
   const { t } = useI18n();
   const session = useSession();
   const [view, setViewState] = useState<View>(initialView);
@@ -155,6 +165,7 @@ export function Shell({ status, initialView = SECTION_VIEWS.contacts }: Props) {
               </Text>
             </Group>
             <Group component="nav" aria-label={t("nav.label")} gap={4} wrap="nowrap">
+              {navButton("overview", t("nav.overview"), <IconLayoutDashboard size={18} aria-hidden />)}
               {navButton("contacts", t("nav.contacts"), <IconAddressBook size={18} aria-hidden />)}
               {navButton("register", t("nav.register"), <IconClipboardList size={18} aria-hidden />)}
               {navButton("retention", t("nav.retention"), <IconHourglass size={18} aria-hidden />)}
@@ -247,7 +258,33 @@ function CurrentView({
     setRetentionTab(tab);
     setView({ name: "retention" });
   };
+  const openRegister = (tab: RegisterTab) => {
+    setRegisterTab(tab);
+    setView({ name: "register" });
+  };
+  // Where each overview line is fixed. A register tab this build does not have (yet) opens
+  // the register as it is. The breach register's screen is not in this build: its lines show
+  // without a button until the "breaches" view is routed below.
+  const linkTo = (target: Target): (() => void) | undefined => {
+    switch (target.view) {
+      case "requests":
+        return () => setView({ name: "requests" });
+      case "settings":
+        return () => setView({ name: "settings" });
+      case "register":
+        return () => (isRegisterTab(target.tab) ? openRegister(target.tab) : setView({ name: "register" }));
+      case "retention":
+        return () => (isRetentionTab(target.tab) ? openRetention(target.tab) : setView({ name: "retention" }));
+      case "breaches":
+        return undefined;
+    }
+  };
   switch (view.name) {
+    case "overview":
+      return <OverviewScreen linkTo={linkTo} />;
+    case "breaches":
+      // Routed at the merge with the breach register's screen; nothing links here before it.
+      return null;
     case "contacts":
       return (
         <ContactsListScreen
@@ -374,10 +411,7 @@ function CurrentView({
       return (
         <ImportWizard
           onClose={() => setView({ name: "contacts" })}
-          onOpenTriage={() => {
-            setRegisterTab("triage");
-            setView({ name: "register" });
-          }}
+          onOpenTriage={() => openRegister("triage")}
         />
       );
   }

@@ -35,6 +35,7 @@ export const queryKeys = {
   reviewQueue: ["retention", "review"] as const,
   deletionLog: ["retention", "log"] as const,
   retentionPolicy: (language: Language) => ["retention", "policy", language] as const,
+  overview: ["overview"] as const,
 };
 
 /** TanStack mutation keys, for telling from elsewhere that such work is running. */

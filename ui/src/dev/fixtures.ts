@@ -48,11 +48,61 @@ import type { Written } from "../bindings/Written";
 import type { UnsubscribeReport } from "../bindings/UnsubscribeReport";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { Inspection } from "../bindings/Inspection";
+import type { Overview } from "../bindings/Overview";
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;
 
 const AT = "2026-03-02T10:00:00+01:00";
+
+/** A fixed overview with one request due and one breach's clock running (rule-free data). */
+const OVERVIEW: Overview = {
+  now: "2026-03-02T09:00:00Z",
+  counts: {
+    requests_due: 1,
+    requests_overdue: 0,
+    breaches_open: 1,
+    breaches_overdue: 0,
+    contacts_without_basis: 2,
+    repermission_due: 0,
+    review_queue: 0,
+    processors_without_agreement: 0,
+    processors_review_overdue: 0,
+    backup_overdue: false,
+    last_backup_at: AT,
+    last_audit_check_at: null,
+    audit_check_failed: false,
+    last_purge_at: "2026-03-02T09:00:00Z",
+    purge_stopped: null,
+    all_in_order: false,
+  },
+  requests: [{ id: 1, kind: "access", due: "2026-03-05", days_left: 3, overdue: false, target: { view: "requests" } }],
+  breaches: [
+    {
+      id: 1,
+      reference: "2026-001",
+      aware_at: "2026-03-01T08:00:00Z",
+      notify_by: "2026-03-04T09:00:00+01:00",
+      running: true,
+      overdue: false,
+      minutes_left: 2820,
+      hours: 47,
+      minutes: 0,
+      target: { view: "breaches", id: 1 },
+    },
+  ],
+  contacts_without_basis: { count: 2, target: { view: "register", tab: "triage" } },
+  repermission_due: { count: 0, target: { view: "register", tab: "repermission" } },
+  review_queue: { count: 0, target: { view: "retention", tab: "review" } },
+  processors: [],
+  backup: { settings: { dir: "/media/demo/usb", keep: 10, every_hours: 24 }, last_backup_at: AT, overdue: false, warning: null },
+  backup_target: { view: "settings" },
+  audit_check: null,
+  audit_target: { view: "settings" },
+  purge: null,
+  purge_target: { view: "retention", tab: "log" },
+  deletion_log_target: { view: "retention", tab: "log" },
+};
 const HASH = "9f2c0d1a7b3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c";
 const RECOVERY_KEY = "K7QF-2M9X-PL4D-88ZW-TR3N-HC6V-Q2JE-5BUA";
 
@@ -538,6 +588,7 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     set_controller: ({ controller: next }): null => ((controller = next), null),
 
     backup_status: (): BackupStatus => ({ settings: backup, last_backup_at: AT, overdue: false, warning: null }),
+    compliance_overview: (): Overview => OVERVIEW,
     set_backup_settings: ({ keep, everyHours }): null => ((backup = { ...backup, keep, every_hours: everyHours }), null),
     choose_backup_folder: (): string | null => ((backup = { ...backup, dir: "/media/demo/usb" }), backup.dir),
     stop_automatic_backups: (): null => ((backup = { ...backup, dir: null }), null),

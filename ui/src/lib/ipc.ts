@@ -38,6 +38,7 @@ import type { InitialCount } from "../bindings/InitialCount";
 import type { InteractionInput } from "../bindings/InteractionInput";
 import type { Language } from "../bindings/Language";
 import type { LinkRef } from "../bindings/LinkRef";
+import type { Overview } from "../bindings/Overview";
 import type { Method } from "../bindings/Method";
 import type { ObjectionReport } from "../bindings/ObjectionReport";
 import type { Progress } from "../bindings/Progress";
@@ -876,4 +877,11 @@ export function privacyStatementVersions(): Promise<StatementVersion[]> {
 /** Writes the Art. 30 record (PDF when `pdf`, else CSV) where the save dialog says; null when cancelled. */
 export function saveRegisterRecord(language: Language, pdf: boolean): Promise<string | null> {
   return call("save_register_record", { language, pdf });
+}
+
+// --- overview ------------------------------------------------------------------
+
+/** What needs attention at the vault's clock, each line with the place that fixes it. */
+export function complianceOverview(): Promise<Overview> {
+  return call("compliance_overview");
 }

@@ -9,6 +9,7 @@ import type { ApiError } from "../bindings/ApiError";
 import type { Contact } from "../bindings/Contact";
 import type { ContactPrivacy } from "../bindings/ContactPrivacy";
 import type { ContactSummary } from "../bindings/ContactSummary";
+import type { Overview } from "../bindings/Overview";
 import type { PurgeReport } from "../bindings/PurgeReport";
 import type { Purpose } from "../bindings/Purpose";
 import type { Request } from "../bindings/Request";
@@ -247,4 +248,43 @@ export function deferred<T>() {
     resolve = res;
   });
   return { promise, resolve };
+}
+
+/** An overview where nothing needs attention (the counts are the core's, given as data). */
+export function overview(patch: Partial<Overview> = {}): Overview {
+  return {
+    now: "2026-03-10T12:00:00Z",
+    counts: {
+      requests_due: 0,
+      requests_overdue: 0,
+      breaches_open: 0,
+      breaches_overdue: 0,
+      contacts_without_basis: 0,
+      repermission_due: 0,
+      review_queue: 0,
+      processors_without_agreement: 0,
+      processors_review_overdue: 0,
+      backup_overdue: false,
+      last_backup_at: null,
+      last_audit_check_at: null,
+      audit_check_failed: false,
+      last_purge_at: "2026-03-10T12:00:00Z",
+      purge_stopped: null,
+      all_in_order: true,
+    },
+    requests: [],
+    breaches: [],
+    contacts_without_basis: { count: 0, target: { view: "register", tab: "triage" } },
+    repermission_due: { count: 0, target: { view: "register", tab: "repermission" } },
+    review_queue: { count: 0, target: { view: "retention", tab: "review" } },
+    processors: [],
+    backup: { settings: { dir: null, keep: 10, every_hours: 24 }, last_backup_at: null, overdue: false, warning: null },
+    backup_target: { view: "settings" },
+    audit_check: null,
+    audit_target: { view: "settings" },
+    purge: null,
+    purge_target: { view: "retention", tab: "log" },
+    deletion_log_target: { view: "retention", tab: "log" },
+    ...patch,
+  };
 }

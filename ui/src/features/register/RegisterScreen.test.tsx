@@ -58,6 +58,7 @@ describe("processing register", () => {
     await openRegister();
     const nav = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(nav).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "Overzicht",
       "Contacten",
       "Register",
       "Bewaartermijnen",

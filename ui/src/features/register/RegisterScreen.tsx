@@ -13,7 +13,7 @@ export type RegisterTab = "purposes" | "processors" | "fields" | "triage" | "rep
 
 const TABS: readonly RegisterTab[] = ["purposes", "processors", "fields", "triage", "repermission", "documents"];
 
-function isRegisterTab(value: string | null): value is RegisterTab {
+export function isRegisterTab(value: string | null): value is RegisterTab {
   return value !== null && (TABS as readonly string[]).includes(value);
 }
 

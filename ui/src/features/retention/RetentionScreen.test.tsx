@@ -92,6 +92,7 @@ describe("retention rules", () => {
     await openRetention();
     const nav = screen.getByRole("navigation", { name: "Hoofdmenu" });
     expect(within(nav).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "Overzicht",
       "Contacten",
       "Register",
       "Bewaartermijnen",

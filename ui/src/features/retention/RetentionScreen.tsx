@@ -13,7 +13,7 @@ export type RetentionTab = "rules" | "plan" | "review" | "log" | "policy";
 
 const TABS: readonly RetentionTab[] = ["rules", "plan", "review", "log", "policy"];
 
-function isRetentionTab(value: string | null): value is RetentionTab {
+export function isRetentionTab(value: string | null): value is RetentionTab {
   return value !== null && (TABS as readonly string[]).includes(value);
 }
 
