@@ -35,6 +35,8 @@ pub enum Save<'a> {
     AddressBook {
         vcard: bool,
     },
+    /// The report of the breach with this reference.
+    BreachReport(&'a str),
 }
 
 /// The dialog's texts: title, filter name, extension, suggested file name.
@@ -115,6 +117,12 @@ impl Save<'_> {
                     pick("adresboek", "address-book"),
                     if *vcard { "vcf" } else { "csv" }
                 ),
+            },
+            Save::BreachReport(reference) => Texts {
+                title: pick("Datalekrapport opslaan", "Save the breach report"),
+                filter: pdf,
+                extension: "pdf",
+                name: format!("{}-{}.pdf", pick("datalek", "breach"), safe(reference)),
             },
         }
     }
