@@ -262,7 +262,7 @@ fn draft(
 
     let mut explanation = vec![[encrypted.as_str(), &key, &backup].join(" ")];
     explanation.push(s(
-        "Art. 34 lid 3 onder a AVG: u hoeft de betrokkenen niet in te lichten als de gegevens \
+        "Art. 34 lid 3 onder a AVG: je hoeft de betrokkenen niet in te lichten als de gegevens \
          onbegrijpelijk zijn voor iedereen die geen toegang mag hebben, zoals door versleuteling. \
          Dat geldt alleen als de sleutel niet op het apparaat stond en de wachtwoordzin sterk is \
          en er niet bij lag."
@@ -294,9 +294,9 @@ fn draft(
         )
     });
     explanation.push(s(
-        "Kluis stelt voor, u beslist: of u het datalek binnen 72 uur bij de Autoriteit \
-         Persoonsgegevens meldt en of u de betrokkenen inlicht, legt u zelf vast op de pagina van \
-         het datalek. Ook een lek dat u niet meldt, blijft in het register (art. 33 lid 5)."
+        "Kluis stelt voor, jij beslist: of je het datalek binnen 72 uur bij de Autoriteit \
+         Persoonsgegevens meldt en of je de betrokkenen inlicht, leg je zelf vast op de pagina van \
+         het datalek. Ook een lek dat je niet meldt, blijft in het register (art. 33 lid 5)."
             .into(),
         "Kluis suggests, you decide: whether you notify the Autoriteit Persoonsgegevens within \
          72 hours and whether you inform the people affected, you record yourself on the \

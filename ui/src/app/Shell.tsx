@@ -2,6 +2,7 @@ import { AppShell, Box, Button, Container, Group, Text, ThemeIcon, Tooltip } fro
 import { useMediaQuery } from "@mantine/hooks";
 import {
   IconAddressBook,
+  IconAlertTriangle,
   IconClipboardList,
   IconHourglass,
   IconInbox,
@@ -18,6 +19,8 @@ import { StatusNote } from "../components/StatusNote";
 import { AutoBackupNotice } from "../features/backup/AutoBackupNotice";
 import { AutoBackupProgress } from "../features/backup/BackupProgress";
 import { BackupNotice } from "../features/backup/BackupNotice";
+import { BreachDetailScreen } from "../features/breaches/BreachDetailScreen";
+import { BreachesScreen } from "../features/breaches/BreachesScreen";
 import { ContactDetailScreen, type ContactTab } from "../features/contacts/ContactDetailScreen";
 import { ContactFormScreen } from "../features/contacts/ContactFormScreen";
 import { ContactsListScreen, type ListState } from "../features/contacts/ContactsListScreen";
@@ -62,21 +65,25 @@ export type View =
       back: View;
     }
   | { name: "settings" }
+  /** The breach register; with `id` one breach. */
+  | { name: "breaches"; id?: number }
   /** Moving in: the import wizard (from the contacts). */
   | { name: "import" };
 
-type Section = "contacts" | "register" | "retention" | "requests" | "settings";
+type Section = "contacts" | "register" | "retention" | "requests" | "breaches" | "settings";
 
 const SECTION_VIEWS: Record<Section, View> = {
   contacts: { name: "contacts" },
   register: { name: "register" },
   retention: { name: "retention" },
   requests: { name: "requests" },
+  breaches: { name: "breaches" },
   settings: { name: "settings" },
 };
 
 function sectionOf(view: View): Section {
   if (view.name === "settings") return "settings";
+  if (view.name === "breaches") return "breaches";
   if (view.name === "access-export") return sectionOf(view.back);
   if (view.name === "contact" && view.from) return view.from;
   if (view.name === "register" || view.name === "retention" || view.name === "requests") return view.name;
@@ -159,6 +166,7 @@ export function Shell({ status, initialView = SECTION_VIEWS.contacts }: Props) {
               {navButton("register", t("nav.register"), <IconClipboardList size={18} aria-hidden />)}
               {navButton("retention", t("nav.retention"), <IconHourglass size={18} aria-hidden />)}
               {navButton("requests", t("nav.requests"), <IconInbox size={18} aria-hidden />)}
+              {navButton("breaches", t("nav.breaches"), <IconAlertTriangle size={18} aria-hidden />)}
               {navButton("settings", t("nav.settings"), <IconSettings size={18} aria-hidden />)}
             </Group>
           </Group>
@@ -370,6 +378,12 @@ function CurrentView({
       );
     case "settings":
       return <SettingsScreen status={status} />;
+    case "breaches":
+      return view.id === undefined ? (
+        <BreachesScreen onOpen={(id) => setView({ name: "breaches", id })} />
+      ) : (
+        <BreachDetailScreen key={view.id} id={view.id} onBack={() => setView({ name: "breaches" })} />
+      );
     case "import":
       return (
         <ImportWizard

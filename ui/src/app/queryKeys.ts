@@ -30,6 +30,9 @@ export const queryKeys = {
   reviewQueue: ["retention", "review"] as const,
   deletionLog: ["retention", "log"] as const,
   retentionPolicy: (language: Language) => ["retention", "policy", language] as const,
+  breaches: ["breaches"] as const,
+  breach: (id: number) => ["breaches", "detail", id] as const,
+  lostDeviceDraft: (language: Language) => ["breaches", "lost-device", language] as const,
 };
 
 /** TanStack mutation keys, for telling from elsewhere that such work is running. */
