@@ -40,9 +40,9 @@ import { useActivityTouch } from "./useActivityTouch";
 
 import "./shell.css";
 
-/** Below this width (1180 px, the default window) the menu items show only their icons (named by
- * aria-label and a tooltip). */
-const COMPACT_HEADER = "(max-width: 73.7em)";
+/** Up to this width (1280 px; the default window is 1180 px) the menu items show only their icons
+ * (named by aria-label and a tooltip): six items with their words need about 1270 px. */
+const COMPACT_HEADER = "(max-width: 80em)";
 
 export type View =
   | { name: "contacts" }

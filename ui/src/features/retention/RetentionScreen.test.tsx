@@ -96,6 +96,7 @@ describe("retention rules", () => {
       "Register",
       "Bewaartermijnen",
       "Verzoeken",
+      "Datalekken",
       "Instellingen",
     ]);
     expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
