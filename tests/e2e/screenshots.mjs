@@ -137,10 +137,13 @@ try {
   app.cli(["breach", "add", "--aware", new Date(Date.now() - 20 * 3600 * 1000).toISOString(),
     "--description", "E-mail met de offerte voor Jan Zwartkruis naar de verkeerde klant gestuurd",
     "--nature", "confidentiality", "--people", "1", "--risk", "none"]);
+  await app.browser.keys("Escape"); // the export panel
+  await app.browser.pause(500);
   await app.click("Datalekken");
   await app.waitForHeading("Datalekken");
   await app.click("Laptop of back-upschijf kwijt of gestolen");
-  await app.browser.waitUntil(async () => /Art\. 34 lid 3 onder a/.test(await app.text()), { timeout: 15000 });
+  await (await app.button("Datalek registreren")).waitForDisplayed({ timeout: 15000 });
+  await app.browser.pause(800);
   await shot("22-breaches");
   await app.click("Datalek registreren");
   await app.browser.waitUntil(async () => /^Datalek \d{4}-002$/.test(await app.heading().catch(() => "")), { timeout: 15000 });
