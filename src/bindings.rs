@@ -4,6 +4,7 @@
 
 use ts_rs::TS;
 
+use crate::app::breaches::{LostDeviceDraft, LostDeviceFacts};
 use crate::app::bulk::{BulkList, BulkReport, LinkRef};
 use crate::app::check::{CheckItem, CheckName, CheckReport};
 use crate::app::erase::ErasurePreview;
@@ -20,6 +21,11 @@ use crate::app::subject_access::Written;
 use crate::domain::backup::auto::{AutoBackup, BackupSettings, BackupStatus, BackupWarning};
 use crate::domain::backup::restore::{RestoreCheck, UnreadableBackup, UnreadableReason};
 use crate::domain::backup::{BackupInfo, Progress, Step};
+use crate::domain::breaches::deadline::Deadline;
+use crate::domain::breaches::{
+    ApDecision, Breach, BreachEdit, BreachInput, Exception as BreachException, FollowUp,
+    Nature as BreachNature, People as BreachPeople, Risk as BreachRisk, Status as BreachStatus,
+};
 use crate::domain::consent::objection::ObjectionReport;
 use crate::domain::consent::{
     ConsentEvent, ConsentInput, ContactFlag, EventKind, Method, PurposeLink, Source,
@@ -185,5 +191,19 @@ pub fn files() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         file::<Target>()?,
         file::<AuditCheck>()?,
         file::<LastPurge>()?,
+        // The breach register and the lost-device helper.
+        file::<Breach>()?,
+        file::<BreachInput>()?,
+        file::<BreachEdit>()?,
+        file::<BreachNature>()?,
+        file::<BreachRisk>()?,
+        file::<BreachException>()?,
+        file::<BreachPeople>()?,
+        file::<BreachStatus>()?,
+        file::<ApDecision>()?,
+        file::<Deadline>()?,
+        file::<FollowUp>()?,
+        file::<LostDeviceFacts>()?,
+        file::<LostDeviceDraft>()?,
     ])
 }

@@ -41,6 +41,8 @@ pub enum Save<'a> {
     RegisterRecord {
         pdf: bool,
     },
+    /// The report of the breach with this reference.
+    BreachReport(&'a str),
 }
 
 /// The dialog's texts: title, filter name, extension, suggested file name.
@@ -144,6 +146,11 @@ impl Save<'_> {
                     pick("verwerkingsregister", "processing-record"),
                     if *as_pdf { "pdf" } else { "csv" }
                 ),
+            Save::BreachReport(reference) => Texts {
+                title: pick("Datalekrapport opslaan", "Save the breach report"),
+                filter: pdf,
+                extension: "pdf",
+                name: format!("{}-{}.pdf", pick("datalek", "breach"), safe(reference)),
             },
         }
     }

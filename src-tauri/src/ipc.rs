@@ -22,6 +22,7 @@
 //! `UPDATE_BINDINGS=1 cargo test -p kluis-desktop --features kluis-desktop/custom-protocol ipc`,
 //! grant `allow-<name>` in `capabilities/main.json` and call it from `ui/src/lib/ipc.ts`.
 
+use kluis::app::breaches::LostDeviceDraft;
 use kluis::app::bulk::{BulkList, BulkReport, LinkRef};
 use kluis::app::check::CheckReport;
 use kluis::app::erase::ErasurePreview;
@@ -33,6 +34,7 @@ use kluis::app::statement::SavedStatement;
 use kluis::app::subject_access::Written;
 use kluis::domain::backup::auto::BackupStatus;
 use kluis::domain::backup::restore::RestoreCheck;
+use kluis::domain::breaches::{Breach, BreachEdit, BreachInput, People as BreachPeople};
 use kluis::domain::consent::objection::ObjectionReport;
 use kluis::domain::consent::{ConsentInput, ContactFlag, Method, Source};
 use kluis::domain::contacts::duplicates::LikelyDuplicate;
@@ -844,4 +846,79 @@ commands! {
     /// audit-trail check and the last retention purge. Reads only.
     #[tauri::command(async)]
     fn compliance_overview(state: State<'_, AppState>) -> Res<Overview> in overview;
+
+    // --- the breach register (Art. 33(5)) and its 72-hour clock -----------------------
+
+    /// Every breach, open ones first, newest awareness first; each with its clock
+    /// (`deadline`) computed at the app's now.
+    #[tauri::command(async)]
+    fn list_breaches(state: State<'_, AppState>) -> Res<Vec<Breach>> in breaches;
+
+    /// One breach with its follow-ups, linked contact ids and its clock at the app's now.
+    #[tauri::command(async)]
+    fn get_breach(state: State<'_, AppState>, id: i64) -> Res<Breach> in breaches;
+
+    /// Registers a breach (instants RFC 3339 or `31-03-2026 14:30` local time; became aware
+    /// not in the future) and sets the fields of `details` given, in one transaction; the id.
+    #[tauri::command(async)]
+    fn add_breach(state: State<'_, AppState>, input: BreachInput, details: BreachEdit)
+        -> Res<i64> in breaches;
+
+    /// Sets the fields of `edit` given (not null); `invalid_input` when none is.
+    #[tauri::command(async)]
+    fn edit_breach(state: State<'_, AppState>, id: i64, edit: BreachEdit) -> Res<()> in breaches;
+
+    /// The decision not to notify the AP, with the reason; refused once notified.
+    #[tauri::command(async)]
+    fn decide_breach_no_notify(state: State<'_, AppState>, id: i64, reason: String) -> Res<()>
+        in breaches;
+
+    /// The notification to the AP at `at`, with its case number; later than 72 hours after
+    /// becoming aware it needs `lateReason` (`invalid_input`, field `late_reason`).
+    #[tauri::command(async)]
+    fn notify_breach(
+        state: State<'_, AppState>,
+        id: i64,
+        at: String,
+        case_number: Option<String>,
+        late_reason: Option<String>,
+    ) -> Res<()> in breaches;
+
+    /// The people affected told (when, how), or the Art. 34(3) exception that applies.
+    #[tauri::command(async)]
+    fn inform_breach(state: State<'_, AppState>, id: i64, people: BreachPeople) -> Res<()>
+        in breaches;
+
+    /// Appends a follow-up notification (Art. 33(4)); only after the first notification.
+    #[tauri::command(async)]
+    fn breach_follow_up(state: State<'_, AppState>, id: i64, at: String, text: String)
+        -> Res<()> in breaches;
+
+    #[tauri::command(async)]
+    fn link_breach_contact(state: State<'_, AppState>, id: i64, contact_id: i64) -> Res<()>
+        in breaches;
+
+    #[tauri::command(async)]
+    fn unlink_breach_contact(state: State<'_, AppState>, id: i64, contact_id: i64) -> Res<()>
+        in breaches;
+
+    /// Closes a breach once the AP decision is made (its retention period starts).
+    #[tauri::command(async)]
+    fn close_breach(state: State<'_, AppState>, id: i64) -> Res<()> in breaches;
+
+    /// "Laptop or backup medium lost or stolen": a new breach pre-filled from the vault, its
+    /// contacts, fields and backups, with the Art. 34(3)(a) explanation; nothing is stored.
+    #[tauri::command(async)]
+    fn lost_device_draft(state: State<'_, AppState>, language: Language) -> Res<LostDeviceDraft>
+        in breaches;
+
+    /// Writes the breach report (PDF in `language`) to a file chosen in the save dialog; the
+    /// file written, null when the user cancelled. Audited.
+    #[tauri::command(async)]
+    fn save_breach_report(
+        app: AppHandle,
+        state: State<'_, AppState>,
+        id: i64,
+        language: Language,
+    ) -> Res<Option<String>> in breaches;
 }

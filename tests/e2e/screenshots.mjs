@@ -163,6 +163,23 @@ try {
   await app.click("Exporteren");
   await app.field("Ook beperkte contacten meenemen");
   await shot("21-address-export");
+  // The breach register: a breach found 20 hours ago (its clock runs), the lost-laptop helper's
+  // pre-filled draft, then the page of the breach it registers.
+  app.cli(["breach", "add", "--aware", new Date(Date.now() - 20 * 3600 * 1000).toISOString(),
+    "--description", "E-mail met de offerte voor Jan Zwartkruis naar de verkeerde klant gestuurd",
+    "--nature", "confidentiality", "--people", "1", "--risk", "none"]);
+  await app.browser.keys("Escape"); // the export panel
+  await app.browser.pause(500);
+  await app.click("Datalekken");
+  await app.waitForHeading("Datalekken");
+  await app.click("Laptop of back-upschijf kwijt of gestolen");
+  await (await app.button("Datalek registreren")).waitForDisplayed({ timeout: 15000 });
+  await app.browser.pause(800);
+  await shot("22-breaches");
+  await app.click("Datalek registreren");
+  await app.browser.waitUntil(async () => /^Datalek \d{4}-002$/.test(await app.heading().catch(() => "")), { timeout: 15000 });
+  await app.browser.waitUntil(async () => /nog 7[12] u/.test(await app.text()));
+  await shot("23-breach-detail");
   await app.quit();
 
   // Two and a half years later (debug builds take the clock from KLUIS_NOW): the purge at

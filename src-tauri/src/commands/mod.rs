@@ -3,6 +3,7 @@
 //! No business logic lives here.
 
 pub mod backup;
+pub mod breaches;
 pub mod bulk;
 pub mod contacts;
 pub mod import;

@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Duration, Local, SecondsFormat, TimeZone, Utc};
 use serde::Serialize;
+use ts_rs::TS;
 
 /// The time the AP is given, from becoming aware.
 pub const WINDOW_HOURS: i64 = 72;
@@ -30,13 +31,14 @@ pub fn local(t: DateTime<Utc>) -> String {
 }
 
 /// Where the clock stands at `now`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Deadline {
     /// RFC 3339 with the local offset at that moment.
     pub notify_by: String,
     /// The AP decision is still open: the clock is running.
     pub running: bool,
     /// Minutes until `notify_by`; negative once it has passed.
+    #[ts(type = "number")]
     pub minutes_left: i64,
     /// Running and past `notify_by`.
     pub overdue: bool,

@@ -16,7 +16,8 @@ pub mod report;
 use chrono::{DateTime, Datelike, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::kernel::clock::Ctx;
 use crate::kernel::date::{format_instant, parse_instant};
@@ -82,19 +83,20 @@ crate::kernel::str_enum! {
 }
 
 /// A new breach, as typed: instants as RFC 3339 or `31-03-2026 14:30` (local time).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BreachInput {
     pub reference: Option<String>,
     pub aware_at: String,
     pub occurred_at: Option<String>,
     pub description: String,
     pub nature: Vec<Nature>,
+    #[ts(type = "number | null")]
     pub approx_people: Option<i64>,
     pub risk: Option<Risk>,
 }
 
-/// Changes to a breach: each field given is set.
-#[derive(Debug, Clone, Default)]
+/// Changes to a breach: each field given (not null) is set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BreachEdit {
     pub reference: Option<String>,
     pub occurred_at: Option<String>,
@@ -103,7 +105,9 @@ pub struct BreachEdit {
     pub data_categories: Option<Vec<String>>,
     pub special_categories: Option<bool>,
     pub bsn: Option<bool>,
+    #[ts(type = "number | null")]
     pub approx_people: Option<i64>,
+    #[ts(type = "number | null")]
     pub approx_records: Option<i64>,
     pub consequences: Option<String>,
     pub measures_before: Option<String>,
@@ -114,8 +118,18 @@ pub struct BreachEdit {
     pub privacy_officer: Option<bool>,
 }
 
-/// How the people affected were dealt with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl BreachEdit {
+    /// Nothing is set.
+    pub fn is_empty(&self) -> bool {
+        *self == BreachEdit::default()
+    }
+}
+
+/// How the people affected were dealt with: `{"informed": {"at", "how"}}` or
+/// `{"exception": "encrypted"}` over IPC.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "BreachPeople")]
 pub enum People {
     /// Told, when and how (`at` as typed).
     Informed { at: String, how: String },
@@ -123,15 +137,16 @@ pub enum People {
     Exception(Exception),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FollowUp {
     pub at: String,
     pub text: String,
 }
 
 /// A breach as the register holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Breach {
+    #[ts(type = "number")]
     pub id: i64,
     pub reference: String,
     pub occurred_at: Option<String>,
@@ -141,7 +156,9 @@ pub struct Breach {
     pub data_categories: Vec<String>,
     pub special_categories: bool,
     pub bsn: bool,
+    #[ts(type = "number | null")]
     pub approx_people: Option<i64>,
+    #[ts(type = "number | null")]
     pub approx_records: Option<i64>,
     pub consequences: String,
     pub measures_before: String,
@@ -166,6 +183,7 @@ pub struct Breach {
     pub deadline: deadline::Deadline,
     pub follow_ups: Vec<FollowUp>,
     /// The contacts linked to it (ids).
+    #[ts(type = "Array<number>")]
     pub contacts: Vec<i64>,
 }
 
@@ -283,6 +301,22 @@ pub fn add(conn: &Connection, ctx: &Ctx<'_>, input: &BreachInput) -> Result<i64>
         }
     }
     ctx.audit(conn, "breach.add", "breach", Some(id), &fields)?;
+    Ok(id)
+}
+
+/// Registers a breach with more of its fields known at once (the new-breach form, the
+/// lost-device helper): [`add`], then [`edit`] with `details` when they set anything, in the
+/// caller's transaction.
+pub fn add_with_details(
+    conn: &Connection,
+    ctx: &Ctx<'_>,
+    input: &BreachInput,
+    details: &BreachEdit,
+) -> Result<i64> {
+    let id = add(conn, ctx, input)?;
+    if !details.is_empty() {
+        edit(conn, ctx, id, details)?;
+    }
     Ok(id)
 }
 

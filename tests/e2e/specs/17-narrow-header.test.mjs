@@ -1,6 +1,6 @@
-// The header at narrow windows (issue 13, item 14): at the allowed minimum of 860 px and at
-// 1024 px, "Vergrendelen" and "Afsluiten" are shown whole, inside the window and clickable
-// (not covered, not clipped); the menu items keep their names.
+// The header at narrow windows (issue 13, item 14): at the allowed minimum of 860 px, at 1024 px
+// and at the default window of 1180 px, "Vergrendelen" and "Afsluiten" are shown whole, inside the
+// window and clickable (not covered, not clipped); the menu items keep their names and none is covered.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { App } from "../lib/app.mjs";
@@ -36,7 +36,7 @@ async function placement(name) {
   }, el);
 }
 
-for (const width of [860, 1024]) {
+for (const width of [860, 1024, 1180]) {
   test(`at ${width} px the lock and quit controls are whole, inside the window and reachable`, async () => {
     await app.browser.setWindowSize(width, 720);
     await app.browser.waitUntil(
@@ -44,7 +44,7 @@ for (const width of [860, 1024]) {
       { timeout: 5000, timeoutMsg: `the window did not shrink to ${width} px` },
     );
     await app.screenshot(`header-${width}`);
-    for (const name of ["Vergrendelen", "Afsluiten", "Contacten", "Instellingen"]) {
+    for (const name of ["Vergrendelen", "Afsluiten", "Contacten", "Datalekken", "Instellingen"]) {
       assert.ok(await (await app.button(name)).isDisplayed(), `${name} is displayed`);
       const p = await placement(name);
       assert.ok(p.left >= 0 && p.right <= p.viewport, `${name} inside the ${p.viewport} px window: ${JSON.stringify(p)}`);

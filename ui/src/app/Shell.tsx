@@ -2,6 +2,7 @@ import { AppShell, Box, Button, Container, Group, Text, ThemeIcon, Tooltip } fro
 import { useMediaQuery } from "@mantine/hooks";
 import {
   IconAddressBook,
+  IconAlertTriangle,
   IconClipboardList,
   IconHourglass,
   IconInbox,
@@ -20,6 +21,8 @@ import { StatusNote } from "../components/StatusNote";
 import { AutoBackupNotice } from "../features/backup/AutoBackupNotice";
 import { AutoBackupProgress } from "../features/backup/BackupProgress";
 import { BackupNotice } from "../features/backup/BackupNotice";
+import { BreachDetailScreen } from "../features/breaches/BreachDetailScreen";
+import { BreachesScreen } from "../features/breaches/BreachesScreen";
 import { ContactDetailScreen, type ContactTab } from "../features/contacts/ContactDetailScreen";
 import { ContactFormScreen } from "../features/contacts/ContactFormScreen";
 import { ContactsListScreen, type ListState } from "../features/contacts/ContactsListScreen";
@@ -40,10 +43,10 @@ import { useActivityTouch } from "./useActivityTouch";
 
 import "./shell.css";
 
-/** Below this width (1440 px; the default window is 1180 px) the menu items show only their icons
- * (named by aria-label and a tooltip): with the overview the six names no longer fit beside
- * "Vergrendelen" and "Afsluiten" in the default window. */
-const COMPACT_HEADER = "(max-width: 89.9em)";
+/** Below this width (1600 px; the default window is 1180 px) the menu items show only their icons
+ * (named by aria-label and a tooltip): the seven names need about 1450 px beside "Vergrendelen"
+ * and "Afsluiten". */
+const COMPACT_HEADER = "(max-width: 99.9em)";
 
 export type View =
   /** The compliance overview: the first screen after unlock. */
@@ -68,13 +71,12 @@ export type View =
       back: View;
     }
   | { name: "settings" }
+  /** The breach register; with `id` one breach. */
+  | { name: "breaches"; id?: number }
   /** Moving in: the import wizard (from the contacts). */
-  | { name: "import" }
-  /** The breach register, at one breach when `id` is given (its screen comes with the breach
-   * register's branch; the overview links its breach lines here). */
-  | { name: "breaches"; id?: number };
+  | { name: "import" };
 
-type Section = "overview" | "contacts" | "register" | "retention" | "requests" | "settings";
+type Section = "overview" | "contacts" | "register" | "retention" | "requests" | "breaches" | "settings";
 
 const SECTION_VIEWS: Record<Section, View> = {
   overview: { name: "overview" },
@@ -82,11 +84,12 @@ const SECTION_VIEWS: Record<Section, View> = {
   register: { name: "register" },
   retention: { name: "retention" },
   requests: { name: "requests" },
+  breaches: { name: "breaches" },
   settings: { name: "settings" },
 };
 
 function sectionOf(view: View): Section {
-  if (view.name === "overview" || view.name === "settings") return view.name;
+  if (view.name === "overview" || view.name === "settings" || view.name === "breaches") return view.name;
   if (view.name === "access-export") return sectionOf(view.back);
   if (view.name === "contact" && view.from) return view.from;
   if (view.name === "register" || view.name === "retention" || view.name === "requests") return view.name;
@@ -170,6 +173,7 @@ export function Shell({ status, initialView = SECTION_VIEWS.overview }: Props) {
               {navButton("register", t("nav.register"), <IconClipboardList size={18} aria-hidden />)}
               {navButton("retention", t("nav.retention"), <IconHourglass size={18} aria-hidden />)}
               {navButton("requests", t("nav.requests"), <IconInbox size={18} aria-hidden />)}
+              {navButton("breaches", t("nav.breaches"), <IconAlertTriangle size={18} aria-hidden />)}
               {navButton("settings", t("nav.settings"), <IconSettings size={18} aria-hidden />)}
             </Group>
           </Group>
@@ -262,9 +266,8 @@ function CurrentView({
     setRegisterTab(tab);
     setView({ name: "register" });
   };
-  // Where each overview line is fixed. A register tab this build does not have (yet) opens
-  // the register as it is. The breach register's screen is not in this build: its lines show
-  // without a button until the "breaches" view is routed below.
+  // Where each overview line is fixed. A register tab this build does not have opens the
+  // register as it is.
   const linkTo = (target: Target): (() => void) | undefined => {
     switch (target.view) {
       case "requests":
@@ -276,15 +279,12 @@ function CurrentView({
       case "retention":
         return () => (isRetentionTab(target.tab) ? openRetention(target.tab) : setView({ name: "retention" }));
       case "breaches":
-        return undefined;
+        return () => setView({ name: "breaches", id: target.id });
     }
   };
   switch (view.name) {
     case "overview":
       return <OverviewScreen linkTo={linkTo} />;
-    case "breaches":
-      // Routed at the merge with the breach register's screen; nothing links here before it.
-      return null;
     case "contacts":
       return (
         <ContactsListScreen
@@ -407,6 +407,12 @@ function CurrentView({
       );
     case "settings":
       return <SettingsScreen status={status} />;
+    case "breaches":
+      return view.id === undefined ? (
+        <BreachesScreen onOpen={(id) => setView({ name: "breaches", id })} />
+      ) : (
+        <BreachDetailScreen key={view.id} id={view.id} onBack={() => setView({ name: "breaches" })} />
+      );
     case "import":
       return (
         <ImportWizard

@@ -36,6 +36,9 @@ export const queryKeys = {
   deletionLog: ["retention", "log"] as const,
   retentionPolicy: (language: Language) => ["retention", "policy", language] as const,
   overview: ["overview"] as const,
+  breaches: ["breaches"] as const,
+  breach: (id: number) => ["breaches", "detail", id] as const,
+  lostDeviceDraft: (language: Language) => ["breaches", "lost-device", language] as const,
 };
 
 /** TanStack mutation keys, for telling from elsewhere that such work is running. */

@@ -4,6 +4,10 @@ import type { AddressBookFormat } from "./AddressBookFormat";
 import type { AgreementFile } from "./AgreementFile";
 import type { BackupStatus } from "./BackupStatus";
 import type { Basis } from "./Basis";
+import type { Breach } from "./Breach";
+import type { BreachEdit } from "./BreachEdit";
+import type { BreachInput } from "./BreachInput";
+import type { BreachPeople } from "./BreachPeople";
 import type { BulkList } from "./BulkList";
 import type { BulkReport } from "./BulkReport";
 import type { CheckReport } from "./CheckReport";
@@ -32,6 +36,7 @@ import type { InteractionInput } from "./InteractionInput";
 import type { Language } from "./Language";
 import type { LikelyDuplicate } from "./LikelyDuplicate";
 import type { LinkRef } from "./LinkRef";
+import type { LostDeviceDraft } from "./LostDeviceDraft";
 import type { Method } from "./Method";
 import type { ObjectionReport } from "./ObjectionReport";
 import type { Processor } from "./Processor";
@@ -536,6 +541,56 @@ export type Commands = {
    * audit-trail check and the last retention purge. Reads only.
    */
   compliance_overview: { args: Record<string, never>; result: Overview };
+   * Every breach, open ones first, newest awareness first; each with its clock
+   * (`deadline`) computed at the app's now.
+   */
+  list_breaches: { args: Record<string, never>; result: Array<Breach> };
+  /**
+   * One breach with its follow-ups, linked contact ids and its clock at the app's now.
+   */
+  get_breach: { args: { id: number }; result: Breach };
+  /**
+   * Registers a breach (instants RFC 3339 or `31-03-2026 14:30` local time; became aware
+   * not in the future) and sets the fields of `details` given, in one transaction; the id.
+   */
+  add_breach: { args: { input: BreachInput; details: BreachEdit }; result: number };
+  /**
+   * Sets the fields of `edit` given (not null); `invalid_input` when none is.
+   */
+  edit_breach: { args: { id: number; edit: BreachEdit }; result: null };
+  /**
+   * The decision not to notify the AP, with the reason; refused once notified.
+   */
+  decide_breach_no_notify: { args: { id: number; reason: string }; result: null };
+  /**
+   * The notification to the AP at `at`, with its case number; later than 72 hours after
+   * becoming aware it needs `lateReason` (`invalid_input`, field `late_reason`).
+   */
+  notify_breach: { args: { id: number; at: string; caseNumber: string | null; lateReason: string | null }; result: null };
+  /**
+   * The people affected told (when, how), or the Art. 34(3) exception that applies.
+   */
+  inform_breach: { args: { id: number; people: BreachPeople }; result: null };
+  /**
+   * Appends a follow-up notification (Art. 33(4)); only after the first notification.
+   */
+  breach_follow_up: { args: { id: number; at: string; text: string }; result: null };
+  link_breach_contact: { args: { id: number; contactId: number }; result: null };
+  unlink_breach_contact: { args: { id: number; contactId: number }; result: null };
+  /**
+   * Closes a breach once the AP decision is made (its retention period starts).
+   */
+  close_breach: { args: { id: number }; result: null };
+  /**
+   * "Laptop or backup medium lost or stolen": a new breach pre-filled from the vault, its
+   * contacts, fields and backups, with the Art. 34(3)(a) explanation; nothing is stored.
+   */
+  lost_device_draft: { args: { language: Language }; result: LostDeviceDraft };
+  /**
+   * Writes the breach report (PDF in `language`) to a file chosen in the save dialog; the
+   * file written, null when the user cancelled. Audited.
+   */
+  save_breach_report: { args: { id: number; language: Language }; result: string | null };
 };
 
 export type Command = keyof Commands;

@@ -3,6 +3,9 @@
 // anything — every rule of the app lives in the Rust core — so a command that would be refused
 // there is simply accepted here. Each handler states its result with the generated bindings.
 import type { BackupInfo } from "../bindings/BackupInfo";
+import type { Breach } from "../bindings/Breach";
+import type { LostDeviceDraft } from "../bindings/LostDeviceDraft";
+import { breach, lostDeviceDraft } from "../features/breaches/examples";
 import type { BulkReport } from "../bindings/BulkReport";
 import type { InitialCount } from "../bindings/InitialCount";
 import type { CheckReport } from "../bindings/CheckReport";
@@ -676,6 +679,19 @@ export function fixtureHandlers(start: Start): FixtureHandlers {
     },
     privacy_statement_versions: (): StatementVersion[] => statementVersions,
     save_register_record: ({ pdf }): string | null => `/home/demo/verwerkingsregister.${pdf ? "pdf" : "csv"}`,
+    list_breaches: (): Breach[] => [breach()],
+    get_breach: (): Breach => breach(),
+    add_breach: (): number => breach().id,
+    edit_breach: (): null => null,
+    decide_breach_no_notify: (): null => null,
+    notify_breach: (): null => null,
+    inform_breach: (): null => null,
+    breach_follow_up: (): null => null,
+    link_breach_contact: (): null => null,
+    unlink_breach_contact: (): null => null,
+    close_breach: (): null => null,
+    lost_device_draft: (): LostDeviceDraft => lostDeviceDraft(),
+    save_breach_report: (): string | null => "/home/demo/datalek-2026-003.pdf",
   };
 }
 

@@ -10,6 +10,11 @@ import type { Action } from "../bindings/Action";
 import type { AutoBackup } from "../bindings/AutoBackup";
 import type { ApiError } from "../bindings/ApiError";
 import type { BackupStatus } from "../bindings/BackupStatus";
+import type { Breach } from "../bindings/Breach";
+import type { BreachEdit } from "../bindings/BreachEdit";
+import type { BreachInput } from "../bindings/BreachInput";
+import type { BreachPeople } from "../bindings/BreachPeople";
+import type { LostDeviceDraft } from "../bindings/LostDeviceDraft";
 import type { BulkList } from "../bindings/BulkList";
 import type { BulkReport } from "../bindings/BulkReport";
 import type { CheckReport } from "../bindings/CheckReport";
@@ -884,4 +889,68 @@ export function saveRegisterRecord(language: Language, pdf: boolean): Promise<st
 /** What needs attention at the vault's clock, each line with the place that fixes it. */
 export function complianceOverview(): Promise<Overview> {
   return call("compliance_overview");
+}
+
+// --- the breach register (Art. 33(5)) and its 72-hour clock ---------------------
+
+/** Every breach, open ones first; each with its clock computed by the core at the app's now. */
+export function listBreaches(): Promise<Breach[]> {
+  return call("list_breaches");
+}
+
+export function getBreach(id: number): Promise<Breach> {
+  return call("get_breach", { id });
+}
+
+/** Registers a breach with the details given (null: not set); the new id. */
+export function addBreach(input: BreachInput, details: BreachEdit): Promise<number> {
+  return call("add_breach", { input, details });
+}
+
+/** Sets the fields of `edit` that are not null. */
+export function editBreach(id: number, edit: BreachEdit): Promise<null> {
+  return call("edit_breach", { id, edit });
+}
+
+export function decideBreachNoNotify(id: number, reason: string): Promise<null> {
+  return call("decide_breach_no_notify", { id, reason });
+}
+
+export function notifyBreach(
+  id: number,
+  at: string,
+  caseNumber: string | null,
+  lateReason: string | null,
+): Promise<null> {
+  return call("notify_breach", { id, at, caseNumber, lateReason });
+}
+
+export function informBreach(id: number, people: BreachPeople): Promise<null> {
+  return call("inform_breach", { id, people });
+}
+
+export function breachFollowUp(id: number, at: string, text: string): Promise<null> {
+  return call("breach_follow_up", { id, at, text });
+}
+
+export function linkBreachContact(id: number, contactId: number): Promise<null> {
+  return call("link_breach_contact", { id, contactId });
+}
+
+export function unlinkBreachContact(id: number, contactId: number): Promise<null> {
+  return call("unlink_breach_contact", { id, contactId });
+}
+
+export function closeBreach(id: number): Promise<null> {
+  return call("close_breach", { id });
+}
+
+/** The lost-device helper's pre-filled breach and its explanation; nothing is stored. */
+export function lostDeviceDraft(language: Language): Promise<LostDeviceDraft> {
+  return call("lost_device_draft", { language });
+}
+
+/** Saves the breach report (PDF) where the save dialog says; the file, null when cancelled. */
+export function saveBreachReport(id: number, language: Language): Promise<string | null> {
+  return call("save_breach_report", { id, language });
 }

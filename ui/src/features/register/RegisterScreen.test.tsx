@@ -63,6 +63,7 @@ describe("processing register", () => {
       "Register",
       "Bewaartermijnen",
       "Verzoeken",
+      "Datalekken",
       "Instellingen",
     ]);
     expect(within(nav).getByRole("button", { name: "Register" })).toHaveAttribute("aria-current", "page");

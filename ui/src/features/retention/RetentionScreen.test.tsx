@@ -97,6 +97,7 @@ describe("retention rules", () => {
       "Register",
       "Bewaartermijnen",
       "Verzoeken",
+      "Datalekken",
       "Instellingen",
     ]);
     expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
