@@ -61,6 +61,7 @@ pub enum Cmd {
     Breach(breach::Cmd),
     #[command(flatten)]
     Statement(statement::Cmd),
+    #[command(flatten)]
     Status(status::Cmd),
 }
 
