@@ -351,6 +351,7 @@ function ProcessorForm({ processor, onSaved, onCancel }: FormProps) {
         />
         <NativeSelect
           label={t("processors.service")}
+          aria-label={t("processors.service")}
           value={service}
           onChange={(e) => {
             setService(e.currentTarget.value as Service);
@@ -473,6 +474,7 @@ function ProcessorForm({ processor, onSaved, onCancel }: FormProps) {
           <>
             <NativeSelect
               label={t("processors.safeguard")}
+              aria-label={t("processors.safeguard")}
               value={safeguard}
               onChange={(e) => {
                 setSafeguard(e.currentTarget.value as Safeguard);
