@@ -146,6 +146,7 @@ impl Save<'_> {
                     pick("verwerkingsregister", "processing-record"),
                     if *as_pdf { "pdf" } else { "csv" }
                 ),
+            },
             Save::BreachReport(reference) => Texts {
                 title: pick("Datalekrapport opslaan", "Save the breach report"),
                 filter: pdf,

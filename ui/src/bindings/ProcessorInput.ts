@@ -7,7 +7,7 @@ import type { Service } from "./Service";
  */
 export type ProcessorInput = { name: string, service: Service, contact: string, purposes: number[], data_categories: Array<string>, dpa_signed_on: string | null, dpa_reference: string | null, 
 /**
- * The SHA-256 of a file [`agreement_file`] hashed (the app's open dialog), when no
- * `dpa_file` is given; None keeps the stored one as [`update`] says.
+ * The SHA-256 of the agreement's file as `agreement_file` computed it (the app's open
+ * dialog), when no `dpa_file` is given; None keeps the stored one (see `update`).
  */
 dpa_sha256: string | null, review_on: string | null, location: string, outside_eu: boolean, safeguard: Safeguard | null, safeguard_note: string, };

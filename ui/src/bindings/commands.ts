@@ -39,9 +39,9 @@ import type { LinkRef } from "./LinkRef";
 import type { LostDeviceDraft } from "./LostDeviceDraft";
 import type { Method } from "./Method";
 import type { ObjectionReport } from "./ObjectionReport";
+import type { Overview } from "./Overview";
 import type { Processor } from "./Processor";
 import type { ProcessorInput } from "./ProcessorInput";
-import type { Overview } from "./Overview";
 import type { PurgeItem } from "./PurgeItem";
 import type { PurgeReport } from "./PurgeReport";
 import type { Purpose } from "./Purpose";
@@ -535,12 +535,14 @@ export type Commands = {
    * file chosen in the save dialog; the file written, null when the user cancelled. Audited.
    */
   save_register_record: { args: { language: Language; pdf: boolean }; result: string | null };
+  /**
    * What needs attention at the vault's clock, each line with the place that fixes it:
    * requests due or overdue, open breaches and their 72-hour clock, contacts without a
    * lawful basis, re-permission, the review queue, processors, the last backup, the last
    * audit-trail check and the last retention purge. Reads only.
    */
   compliance_overview: { args: Record<string, never>; result: Overview };
+  /**
    * Every breach, open ones first, newest awareness first; each with its clock
    * (`deadline`) computed at the app's now.
    */
