@@ -24,7 +24,7 @@ describe("dev fixtures", () => {
   });
 
   it("answer every command with a value", () => {
-    const args = { input: {}, settings: { language: "nl", auto_lock_minutes: 10 }, zipPath: null };
+    const args = { input: { purposes: [] }, settings: { language: "nl", auto_lock_minutes: 10 }, zipPath: null };
     for (const [name, handler] of Object.entries(byName(handlers))) {
       expect(handler?.(args), name).not.toBeUndefined();
     }

@@ -348,7 +348,7 @@ describe("review queue", () => {
         interactions: [],
       }),
       list_documents: () => [],
-      contact_privacy: () => ({ links: [], history: [], fields: [], undeliverable: [] }),
+      contact_privacy: () => ({ links: [], history: [], fields: [], undeliverable: [], recipient_notices: [] }),
       list_purposes: () => [],
     });
     const { user } = await openRetention("Beoordelen");
