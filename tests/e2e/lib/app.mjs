@@ -80,7 +80,10 @@ export class App {
     this.driver = spawn(
       "tauri-driver",
       ["--port", String(this.port), "--native-port", String(this.port + 1)],
-      { env: this.env, stdio: ["ignore", "ignore", "pipe"] },
+      // Its own process group, so stopping it also stops WebKitWebDriver and an app that did
+      // not exit when its session ended (an app left running kept the stderr pipe open and
+      // the spec file from ending).
+      { env: this.env, stdio: ["ignore", "ignore", "pipe"], detached: true },
     );
     this.driverLog = "";
     this.driver.stderr.on("data", (d) => (this.driverLog += d));
@@ -122,19 +125,43 @@ export class App {
     }
   }
 
+  /** Stops the driver, gives what it started (WebKitWebDriver, an app finishing its backup on
+   * close) 20 s to end, then kills what is left of its process group. */
+  async stopDriver() {
+    if (!this.driver) return;
+    const group = -this.driver.pid;
+    this.driver.kill();
+    const alive = () => {
+      try {
+        process.kill(group, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 200 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (alive()) {
+      try {
+        process.kill(group, "SIGKILL");
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+    this.driver.stderr?.destroy();
+    this.driver = null;
+  }
+
   /** Stops the driver (so the next launch starts the app with the current `env`). */
   async close_driver() {
     await this.quit();
-    if (this.driver) this.driver.kill();
-    this.driver = null;
+    await this.stopDriver();
     await new Promise((r) => setTimeout(r, 300));
   }
 
   async close(testName) {
     if (this.browser && testName) await this.screenshot(`failed-${testName}`).catch(() => {});
     await this.quit();
-    if (this.driver) this.driver.kill();
-    this.driver = null;
+    await this.stopDriver();
     rmSync(this.tmp, { recursive: true, force: true });
   }
 
